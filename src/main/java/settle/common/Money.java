@@ -1,0 +1,18 @@
+package settle.common;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Amounts are kept with two decimals and rounded half-even, as an accountant would. */
+public final class Money {
+
+  private Money() {}
+
+  public static BigDecimal of(BigDecimal amount) {
+    return amount.setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  public static BigDecimal of(String amount) {
+    return of(new BigDecimal(amount));
+  }
+}

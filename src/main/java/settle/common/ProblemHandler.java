@@ -1,0 +1,87 @@
+package settle.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every 4xx leaves as application/problem+json and names what was wrong. */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), null);
+  }
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ProblemDetail invalid(InvalidRequestException e) {
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request", e.getMessage(),
+        List.of(Map.of("field", e.field(), "message", e.getMessage())));
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), null);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    String message = "'" + e.getValue() + "' is not a valid " + e.getName();
+    return problem(HttpStatus.BAD_REQUEST, "Invalid parameter", message,
+        List.of(Map.of("field", e.getName(), "message", message)));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+        .toList();
+    String detail = errors.stream().map(f -> f.get("field") + " " + f.get("message"))
+        .sorted().collect(Collectors.joining("; "));
+    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String detail = "Malformed request body";
+    List<Map<String, String>> errors = null;
+    if (e.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+      String field = jme.getPath().stream()
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .collect(Collectors.joining(".")).replace(".[", "[");
+      detail = "Malformed value for " + field + ": " + jme.getOriginalMessage();
+      errors = List.of(Map.of("field", field, "message", jme.getOriginalMessage()));
+    } else if (e.getCause() instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
+      detail = "Malformed JSON at line " + jpe.getLocation().getLineNr() + ", column "
+          + jpe.getLocation().getColumnNr() + ": " + jpe.getOriginalMessage();
+    }
+    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail, errors));
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail, List<Map<String, String>> errors) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setTitle(title);
+    p.setType(URI.create("about:blank"));
+    if (errors != null) {
+      p.setProperty("errors", errors);
+    }
+    return p;
+  }
+}

@@ -1,0 +1,68 @@
+package settle.communication.internal;
+
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** A mail as the SMTP capture received it, read back from its MIME. */
+record CapturedMail(int id, String from, List<String> to, String replyTo, String subject, Instant sentAt,
+                    List<String> attachments, String text, String html, String messageId) {
+
+  record Summary(int id, String from, List<String> to, String subject, Instant sentAt, List<String> attachments) {}
+
+  Summary summary() {
+    return new Summary(id, from, to, subject, sentAt, attachments);
+  }
+
+  static CapturedMail read(int id, MimeMessage message) {
+    try {
+      var parts = new Parts();
+      parts.walk(message);
+      return new CapturedMail(id, join(message.getFrom()), addresses(message.getRecipients(Message.RecipientType.TO)),
+          join(message.getReplyTo()), message.getSubject(),
+          message.getSentDate() == null ? null : message.getSentDate().toInstant(),
+          parts.attachments, parts.text, parts.html, message.getMessageID());
+    } catch (MessagingException | IOException e) {
+      throw new IllegalStateException("Captured mail " + id + " cannot be read", e);
+    }
+  }
+
+  private static List<String> addresses(Address[] addresses) {
+    return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
+  }
+
+  private static String join(Address[] addresses) {
+    return String.join(", ", addresses(addresses));
+  }
+
+  private static final class Parts {
+    String text;
+    String html;
+    final List<String> attachments = new ArrayList<>();
+
+    void walk(Part part) throws MessagingException, IOException {
+      if (part.getFileName() != null || Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+        attachments.add(part.getFileName());
+      } else if (part.isMimeType("text/plain") && text == null) {
+        text = (String) part.getContent();
+      } else if (part.isMimeType("text/html") && html == null) {
+        html = (String) part.getContent();
+      } else if (part.isMimeType("multipart/*")) {
+        Multipart multipart = (Multipart) part.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+          BodyPart body = multipart.getBodyPart(i);
+          walk(body);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package settle.communication.internal;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.sql.Timestamp;
+import java.util.Date;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends queued mail over SMTP, oldest first; replicas share the queue through SKIP LOCKED. The
+ * Message-ID is derived from the outbox key, so a resend after a crash is recognisably the same mail.
+ */
+@Component
+class MailDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final JavaMailSender sender;
+
+  MailDispatcher(JdbcTemplate jdbc, TransactionTemplate tx, JavaMailSender sender) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.sender = sender;
+  }
+
+  record Queued(long id, String key, String fromAddress, String fromName, String replyTo, String to, String subject,
+                String text, String html, Timestamp createdAt) {}
+
+  @Scheduled(fixedDelayString = "${settle.mail.poll-ms:300}")
+  void dispatch() {
+    Integer sent;
+    do {
+      sent = tx.execute(status -> dispatchBatch());
+    } while (sent != null && sent > 0);
+  }
+
+  private int dispatchBatch() {
+    List<Queued> batch = jdbc.query("""
+            select id, mail_key, from_address, from_name, reply_to, to_address, subject, text_body, html_body, created_at
+            from mail_outbox where sent_at is null and attempts < 10 order by id limit 20 for update skip locked""",
+        (rs, i) -> new Queued(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10)));
+    int sent = 0;
+    for (Queued mail : batch) {
+      try {
+        sender.send(toMime(mail));
+        jdbc.update("update mail_outbox set sent_at = now(), attempts = attempts + 1, last_error = null where id = ?", mail.id());
+        sent++;
+      } catch (Exception e) {
+        log.warn("Mail {} not sent: {}", mail.key(), e.getMessage());
+        jdbc.update("update mail_outbox set attempts = attempts + 1, last_error = ? where id = ?", String.valueOf(e.getMessage()), mail.id());
+        return 0;
+      }
+    }
+    return sent;
+  }
+
+  private MimeMessage toMime(Queued mail) throws MessagingException, UnsupportedEncodingException {
+    MimeMessage message = sender.createMimeMessage();
+    var helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
+    helper.setFrom(mail.fromAddress(), mail.fromName());
+    if (mail.replyTo() != null) {
+      helper.setReplyTo(mail.replyTo());
+    }
+    helper.setTo(mail.to());
+    helper.setSubject(mail.subject());
+    // business time, so the demo clock shows in the Date header too
+    helper.setSentDate(new Date(mail.createdAt().getTime()));
+    helper.setText(mail.text(), mail.html());
+    jdbc.query("select filename, content_type, content from mail_attachment where mail_id = ? order by id", rs -> {
+      try {
+        helper.addAttachment(rs.getString(1), new ByteArrayResource(rs.getBytes(3)), rs.getString(2));
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }, mail.id());
+    message.saveChanges();
+    message.setHeader("Message-ID", "<" + mail.key().replaceAll("[^A-Za-z0-9.-]", ".") + "@settle>");
+    message.setHeader("X-Settle-Mail-Key", mail.key());
+    return message;
+  }
+}

@@ -1,0 +1,57 @@
+package settle.customers;
+
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import settle.audit.AuditLog;
+import settle.common.InvalidRequestException;
+import settle.common.Money;
+import settle.common.NotFoundException;
+import settle.customers.internal.Customer;
+import settle.customers.internal.CustomerRepository;
+
+@Service
+public class CustomerDirectory {
+
+  private final CustomerRepository customers;
+  private final AuditLog audit;
+  private final java.time.Clock clock;
+
+  CustomerDirectory(CustomerRepository customers, AuditLog audit, java.time.Clock clock) {
+    this.customers = customers;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public CustomerView open(NewCustomer request, String actor) {
+    try {
+      Currency.getInstance(request.currency());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException("currency", request.currency() + " is not an ISO 4217 currency");
+    }
+    Customer c = customers.save(new Customer(request.name().strip(), request.apEmail().strip(),
+        request.accountOwnerName().strip(), request.accountOwnerEmail().strip(), Money.of(request.creditLimit()),
+        request.currency(), request.riskRating() == null ? "MEDIUM" : request.riskRating(), clock.instant()));
+    CustomerView view = c.view();
+    audit.record(actor, "customer.opened", "customer:" + c.getId(), Map.of("customer", view));
+    return view;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<CustomerView> find(long id) {
+    return customers.findById(id).map(Customer::view);
+  }
+
+  public CustomerView get(long id) {
+    return find(id).orElseThrow(() -> new NotFoundException("Customer", id));
+  }
+
+  @Transactional(readOnly = true)
+  public List<CustomerView> all() {
+    return customers.findAll(org.springframework.data.domain.Sort.by("name")).stream().map(Customer::view).toList();
+  }
+}

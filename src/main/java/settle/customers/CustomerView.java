@@ -1,0 +1,6 @@
+package settle.customers;
+
+import java.math.BigDecimal;
+
+public record CustomerView(long id, String name, String apEmail, String accountOwnerName, String accountOwnerEmail,
+                           BigDecimal creditLimit, String currency, String riskRating) {}

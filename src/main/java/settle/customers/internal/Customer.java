@@ -1,0 +1,51 @@
+package settle.customers.internal;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import settle.customers.CustomerView;
+
+@Entity
+public class Customer {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+  private String name;
+  private String apEmail;
+  private String accountOwnerName;
+  private String accountOwnerEmail;
+  private BigDecimal creditLimit;
+  private String currency;
+  private String riskRating;
+  private Instant createdAt;
+  @Version
+  private long version;
+
+  protected Customer() {}
+
+  public Customer(String name, String apEmail, String accountOwnerName, String accountOwnerEmail,
+                  BigDecimal creditLimit, String currency, String riskRating, Instant createdAt) {
+    this.name = name;
+    this.apEmail = apEmail;
+    this.accountOwnerName = accountOwnerName;
+    this.accountOwnerEmail = accountOwnerEmail;
+    this.creditLimit = creditLimit;
+    this.currency = currency;
+    this.riskRating = riskRating;
+    this.createdAt = createdAt;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public CustomerView view() {
+    return new CustomerView(id, name, apEmail, accountOwnerName, accountOwnerEmail,
+        creditLimit.setScale(2, java.math.RoundingMode.HALF_EVEN), currency, riskRating);
+  }
+}

@@ -1,0 +1,42 @@
+package settle.customers.internal;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import settle.customers.CustomerDirectory;
+import settle.customers.CustomerView;
+import settle.customers.NewCustomer;
+
+@RestController
+@RequestMapping("/api/customers")
+class CustomerController {
+
+  private final CustomerDirectory customers;
+
+  CustomerController(CustomerDirectory customers) {
+    this.customers = customers;
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  CustomerView open(@RequestBody @Valid NewCustomer request) {
+    return customers.open(request, "api");
+  }
+
+  @GetMapping("/{id}")
+  CustomerView get(@PathVariable long id) {
+    return customers.get(id);
+  }
+
+  @GetMapping
+  List<CustomerView> all() {
+    return customers.all();
+  }
+}

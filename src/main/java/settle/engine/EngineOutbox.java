@@ -1,0 +1,50 @@
+package settle.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Commands for the engine, written in the caller's transaction and relayed afterwards, so a
+ * domain change and its message are committed together or not at all, even if the engine is away.
+ */
+@Component
+public class EngineOutbox {
+
+  /** How long the engine buffers a message that arrives while the process is busy elsewhere. */
+  public static final Duration MESSAGE_TTL = Duration.ofDays(7);
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+
+  EngineOutbox(JdbcTemplate jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void startProcess(String bpmnProcessId, Map<String, ?> variables) {
+    jdbc.update("insert into engine_outbox(command, process_id, variables) values ('START_PROCESS', ?, ?::jsonb)",
+        bpmnProcessId, toJson(variables));
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void publishMessage(String messageName, String correlationKey, Map<String, ?> variables) {
+    jdbc.update("insert into engine_outbox(command, message_name, correlation_key, variables, ttl_seconds)"
+            + " values ('PUBLISH_MESSAGE', ?, ?, ?::jsonb, ?)",
+        messageName, correlationKey, toJson(variables), MESSAGE_TTL.toSeconds());
+  }
+
+  private String toJson(Map<String, ?> variables) {
+    try {
+      return json.writeValueAsString(variables);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Variables cannot be written as JSON", e);
+    }
+  }
+}

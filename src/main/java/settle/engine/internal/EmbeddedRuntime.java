@@ -1,0 +1,93 @@
+package settle.engine.internal;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Embedded mode: starts the in-memory Camunda engine, a fresh PostgreSQL and an SMTP capture
+ * inside the JVM before any bean is created, and points the ordinary configuration at them.
+ * Anything already configured (a datasource URL, a mail host) is left alone.
+ */
+public class EmbeddedRuntime implements ApplicationContextInitializer<ConfigurableApplicationContext>, Ordered {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedRuntime.class);
+
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE + 10;
+  }
+
+  @Override
+  public void initialize(ConfigurableApplicationContext context) {
+    ConfigurableEnvironment env = context.getEnvironment();
+    if (!env.getProperty("settle.embedded", Boolean.class, true)) {
+      return;
+    }
+    var beans = (DefaultListableBeanFactory) context.getBeanFactory();
+    Map<String, Object> props = new HashMap<>();
+
+    int enginePort = freePort();
+    ZeebeTestEngine engine = EngineFactory.create(enginePort);
+    engine.start();
+    beans.registerSingleton("embeddedEngine", engine);
+    beans.registerDisposableBean("embeddedEngine", engine::stop);
+    props.put("camunda.client.grpc-address", "http://127.0.0.1:" + enginePort);
+    props.put("camunda.client.rest-address", "http://127.0.0.1:" + enginePort);
+    log.info("In-memory Camunda engine on 127.0.0.1:{} (evaluation and tests only)", enginePort);
+
+    if (!env.containsProperty("spring.datasource.url")) {
+      EmbeddedPostgres postgres = startPostgres();
+      beans.registerSingleton("embeddedPostgres", postgres);
+      beans.registerDisposableBean("embeddedPostgres", postgres::close);
+      props.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+      props.put("spring.datasource.username", "postgres");
+      props.put("spring.datasource.password", "");
+      log.info("Embedded PostgreSQL on 127.0.0.1:{} (fresh on every start)", postgres.getPort());
+    }
+
+    if (!env.containsProperty("spring.mail.host")) {
+      int smtpPort = freePort();
+      GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      smtp.start();
+      beans.registerSingleton("embeddedSmtp", smtp);
+      beans.registerDisposableBean("embeddedSmtp", smtp::stop);
+      props.put("spring.mail.host", "127.0.0.1");
+      props.put("spring.mail.port", smtpPort);
+      log.info("Embedded SMTP capture on 127.0.0.1:{}", smtpPort);
+    }
+    env.getPropertySources().addFirst(new MapPropertySource("settle-embedded", props));
+  }
+
+  private static EmbeddedPostgres startPostgres() {
+    try {
+      return EmbeddedPostgres.builder().setRegisterShutdownHook(true).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

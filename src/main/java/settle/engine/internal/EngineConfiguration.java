@@ -1,0 +1,19 @@
+package settle.engine.internal;
+
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import settle.engine.DemoClock;
+
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+  /** Business code asks this clock for the time; in embedded mode it follows the engine's clock. */
+  @Bean
+  Clock clock(ObjectProvider<ZeebeTestEngine> embeddedEngine) {
+    ZeebeTestEngine engine = embeddedEngine.getIfAvailable();
+    return engine != null ? new DemoClock(engine) : Clock.systemUTC();
+  }
+}

@@ -1,0 +1,5 @@
+package settle.invoicing;
+
+public enum InvoiceStatus {
+  OPEN, PARTIALLY_PAID, PAID
+}

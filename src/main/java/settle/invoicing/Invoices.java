@@ -1,0 +1,136 @@
+package settle.invoicing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import settle.audit.AuditLog;
+import settle.common.InvalidRequestException;
+import settle.common.Money;
+import settle.common.NotFoundException;
+import settle.invoicing.internal.Invoice;
+import settle.invoicing.internal.InvoiceLine;
+import settle.invoicing.internal.InvoicePdf;
+import settle.invoicing.internal.InvoiceRepository;
+import settle.orders.OrderView;
+import settle.orders.Orders;
+import settle.orders.PaymentTerms;
+
+@Service
+public class Invoices {
+
+  private final InvoiceRepository invoices;
+  private final Orders orders;
+  private final InvoicePdf pdf;
+  private final JdbcTemplate jdbc;
+  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  Invoices(InvoiceRepository invoices, Orders orders, InvoicePdf pdf, JdbcTemplate jdbc, AuditLog audit,
+           ApplicationEventPublisher events, Clock clock) {
+    this.invoices = invoices;
+    this.orders = orders;
+    this.pdf = pdf;
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** Issues the order's invoice from its deal terms; issuing the same order again returns the first invoice. */
+  @Transactional
+  public InvoiceView issueFor(long orderId, String actor) {
+    Optional<Invoice> existing = invoices.findByOrderId(orderId);
+    if (existing.isPresent()) {
+      return existing.get().view();
+    }
+    OrderView order = orders.get(orderId);
+    PaymentTerms terms = order.terms();
+    LocalDate issued = LocalDate.now(clock);
+    long seq = jdbc.queryForObject("select nextval('invoice_number_seq')", Long.class);
+    String number = "INV-%d-%06d".formatted(issued.getYear(), seq);
+    BigDecimal discountAmount = order.subtotal().subtract(order.total());
+    Invoice invoice = new Invoice(number, order.customerId(), order.id(), order.currency(), order.subtotal(),
+        order.discountPercent(), discountAmount, order.total(), issued, terms.dueDate(issued), terms.toString(),
+        terms.discountPercent(), terms.discountDeadline(issued).orElse(null), order.poNumber(), clock.instant());
+    order.lines().forEach(l -> invoice.addLine(new InvoiceLine(l.lineNo(), l.description(), l.quantity(), l.unitPrice(), l.amount())));
+    invoices.saveAndFlush(invoice);
+    InvoiceView view = invoice.view();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("number", number);
+    details.put("orderId", orderId);
+    details.put("total", view.total());
+    details.put("currency", view.currency());
+    details.put("dueDate", view.dueDate().toString());
+    details.put("paymentTerms", view.paymentTerms());
+    details.put("discountPercent", view.discountPercent());
+    details.put("poNumber", view.poNumber());
+    audit.record(actor, "invoice.issued", "invoice:" + invoice.getId(), details);
+    events.publishEvent(new InvoiceIssued(invoice.getId(), number, order.customerId(), orderId));
+    return view;
+  }
+
+  @Transactional(readOnly = true)
+  public InvoiceView get(long id) {
+    return invoices.findById(id).map(Invoice::view).orElseThrow(() -> new NotFoundException("Invoice", id));
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<InvoiceView> findByNumber(String number) {
+    return invoices.findByNumber(number).map(Invoice::view);
+  }
+
+  @Transactional(readOnly = true)
+  public List<InvoiceView> find(Long customerId, InvoiceStatus status) {
+    return invoices.search(customerId, status).stream().map(Invoice::view).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public byte[] pdf(long id) {
+    return pdf.render(get(id));
+  }
+
+  /** Reduces the open amount; the invoice row is locked so two payments cannot both see the old amount. */
+  @Transactional
+  public InvoiceView applyPayment(String number, BigDecimal amount, String currency, String reference, String actor) {
+    Invoice invoice = invoices.lockByNumber(number)
+        .orElseThrow(() -> new InvalidRequestException("invoiceNumber", "Invoice " + number + " does not exist"));
+    if (currency != null && !currency.equals(invoice.getCurrency())) {
+      throw new InvalidRequestException("currency", "Invoice " + number + " is in " + invoice.getCurrency() + ", not " + currency);
+    }
+    if (invoice.getStatus() == InvoiceStatus.PAID) {
+      throw new InvalidRequestException("invoiceNumber", "Invoice " + number + " is already paid");
+    }
+    BigDecimal paid = Money.of(amount);
+    if (paid.compareTo(invoice.getOpenAmount()) > 0) {
+      throw new InvalidRequestException("amount", "Payment of " + paid + " exceeds the open amount of "
+          + invoice.getOpenAmount().setScale(2, RoundingMode.HALF_EVEN) + " on invoice " + number);
+    }
+    invoice.applyPayment(paid);
+    InvoiceView view = invoice.view();
+    audit.record(actor, "invoice.payment-applied", "invoice:" + invoice.getId(), Map.of(
+        "amount", paid, "reference", reference, "openAmount", view.openAmount(), "status", view.status()));
+    return view;
+  }
+
+  @Transactional(readOnly = true)
+  public CustomerBalance balance(long customerId) {
+    LocalDate today = LocalDate.now(clock);
+    return jdbc.queryForObject("""
+        select coalesce(sum(open_amount), 0),
+               coalesce(sum(open_amount) filter (where due_date < ?), 0),
+               coalesce(max(? - due_date) filter (where due_date < ?), 0)
+        from invoice where customer_id = ? and status <> 'PAID'""",
+        (rs, i) -> new CustomerBalance(Money.of(rs.getBigDecimal(1)), Money.of(rs.getBigDecimal(2)), rs.getInt(3)),
+        today, today, today, customerId);
+  }
+}

@@ -1,0 +1,117 @@
+package settle.invoicing.internal;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import settle.invoicing.InvoiceStatus;
+import settle.invoicing.InvoiceView;
+
+@Entity
+public class Invoice {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+  private String number;
+  private long customerId;
+  private long orderId;
+  private String currency;
+  private BigDecimal subtotal;
+  private BigDecimal discountPercent;
+  private BigDecimal discountAmount;
+  private BigDecimal total;
+  private BigDecimal openAmount;
+  private LocalDate issueDate;
+  private LocalDate dueDate;
+  private String paymentTerms;
+  private BigDecimal earlyDiscountPercent;
+  private LocalDate earlyDiscountDate;
+  private String poNumber;
+  @Enumerated(EnumType.STRING)
+  private InvoiceStatus status;
+  private Instant createdAt;
+  @Version
+  private long version;
+  @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("lineNo")
+  private List<InvoiceLine> lines = new ArrayList<>();
+
+  protected Invoice() {}
+
+  public Invoice(String number, long customerId, long orderId, String currency, BigDecimal subtotal,
+                 BigDecimal discountPercent, BigDecimal discountAmount, BigDecimal total, LocalDate issueDate,
+                 LocalDate dueDate, String paymentTerms, BigDecimal earlyDiscountPercent, LocalDate earlyDiscountDate,
+                 String poNumber, Instant createdAt) {
+    this.number = number;
+    this.customerId = customerId;
+    this.orderId = orderId;
+    this.currency = currency;
+    this.subtotal = subtotal;
+    this.discountPercent = discountPercent;
+    this.discountAmount = discountAmount;
+    this.total = total;
+    this.openAmount = total;
+    this.issueDate = issueDate;
+    this.dueDate = dueDate;
+    this.paymentTerms = paymentTerms;
+    this.earlyDiscountPercent = earlyDiscountPercent;
+    this.earlyDiscountDate = earlyDiscountDate;
+    this.poNumber = poNumber;
+    this.status = total.signum() == 0 ? InvoiceStatus.PAID : InvoiceStatus.OPEN;
+    this.createdAt = createdAt;
+  }
+
+  public void addLine(InvoiceLine line) {
+    line.belongsTo(this);
+    lines.add(line);
+  }
+
+  public void applyPayment(BigDecimal amount) {
+    openAmount = openAmount.subtract(amount);
+    status = openAmount.signum() == 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getCurrency() {
+    return currency;
+  }
+
+  public BigDecimal getOpenAmount() {
+    return openAmount;
+  }
+
+  public InvoiceStatus getStatus() {
+    return status;
+  }
+
+  public InvoiceView view() {
+    BigDecimal earlyAmount = earlyDiscountPercent == null ? null
+        : money(total.subtract(total.multiply(earlyDiscountPercent).divide(BigDecimal.valueOf(100), 4, RoundingMode.HALF_EVEN)));
+    return new InvoiceView(id, number, customerId, orderId, money(subtotal), discountPercent.stripTrailingZeros(),
+        money(discountAmount), money(total), money(openAmount), currency, issueDate, dueDate, paymentTerms,
+        earlyDiscountPercent == null ? null : earlyDiscountPercent.stripTrailingZeros(), earlyDiscountDate, earlyAmount,
+        poNumber, status,
+        lines.stream().map(l -> new InvoiceView.Line(l.lineNo(), l.description(), l.quantity().stripTrailingZeros(),
+            money(l.unitPrice()), money(l.amount()))).toList());
+  }
+
+  private static BigDecimal money(BigDecimal amount) {
+    return amount.setScale(2, RoundingMode.HALF_EVEN);
+  }
+}

@@ -1,0 +1,46 @@
+package settle.invoicing.internal;
+
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import settle.invoicing.InvoiceStatus;
+import settle.invoicing.InvoiceView;
+import settle.invoicing.Invoices;
+
+@RestController
+@RequestMapping("/api/invoices")
+class InvoiceController {
+
+  private final Invoices invoices;
+
+  InvoiceController(Invoices invoices) {
+    this.invoices = invoices;
+  }
+
+  @GetMapping
+  List<InvoiceView> find(@RequestParam(required = false) Long customerId, @RequestParam(required = false) InvoiceStatus status) {
+    return invoices.find(customerId, status);
+  }
+
+  @GetMapping("/{id}")
+  InvoiceView get(@PathVariable long id) {
+    return invoices.get(id);
+  }
+
+  @GetMapping("/{id}/pdf")
+  ResponseEntity<byte[]> pdf(@PathVariable long id) {
+    InvoiceView invoice = invoices.get(id);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.inline().filename(invoice.number() + ".pdf").build().toString())
+        .body(invoices.pdf(id));
+  }
+}

@@ -1,0 +1,12 @@
+package settle.orders;
+
+/** Names shared with bpmn/order-to-cash.bpmn, character for character. */
+public final class OrderToCash {
+
+  public static final String PROCESS_ID = "order-to-cash";
+  public static final String ORDER_FULFILLED = "order-fulfilled";
+  public static final String CREDIT_HOLD_RELEASED = "credit-hold-released";
+  public static final String UPDATE_ORDER_STATUS = "update-order-status";
+
+  private OrderToCash() {}
+}

@@ -1,0 +1,131 @@
+package settle.orders;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import settle.audit.AuditLog;
+import settle.common.ConflictException;
+import settle.common.InvalidRequestException;
+import settle.common.Money;
+import settle.common.NotFoundException;
+import settle.customers.CustomerDirectory;
+import settle.customers.CustomerView;
+import settle.engine.EngineOutbox;
+import settle.orders.internal.OrderLine;
+import settle.orders.internal.OrderRepository;
+import settle.orders.internal.SalesOrder;
+
+@Service
+public class Orders {
+
+  private final OrderRepository orders;
+  private final CustomerDirectory customers;
+  private final EngineOutbox engine;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  Orders(OrderRepository orders, CustomerDirectory customers, EngineOutbox engine, AuditLog audit, Clock clock) {
+    this.orders = orders;
+    this.customers = customers;
+    this.engine = engine;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Records the order and starts its order-to-cash process in the same transaction. */
+  @Transactional
+  public OrderView place(NewOrder request, String actor) {
+    CustomerView customer = customers.find(request.customerId())
+        .orElseThrow(() -> new InvalidRequestException("customerId", "Customer " + request.customerId() + " does not exist"));
+    PaymentTerms terms = PaymentTerms.parse(request.paymentTerms())
+        .orElseThrow(() -> new InvalidRequestException("paymentTerms",
+            "'" + request.paymentTerms() + "' is not a payment term such as NET30 or 2/10 NET30"));
+    BigDecimal discount = request.discountPercent() == null ? BigDecimal.ZERO : request.discountPercent();
+    SalesOrder order = new SalesOrder(customer.id(), customer.currency(), discount, terms.toString(),
+        request.poNumber() == null || request.poNumber().isBlank() ? null : request.poNumber().strip(), clock.instant());
+    int lineNo = 1;
+    for (NewOrder.Line line : request.lines()) {
+      order.addLine(new OrderLine(lineNo++, line.description().strip(), line.quantity(), line.unitPrice(),
+          Money.of(line.quantity().multiply(line.unitPrice()))));
+    }
+    BigDecimal subtotal = order.getLines().stream().map(OrderLine::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal total = Money.of(subtotal.subtract(subtotal.multiply(discount).divide(BigDecimal.valueOf(100), 4, RoundingMode.HALF_EVEN)));
+    order.price(Money.of(subtotal), total);
+    orders.save(order);
+
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("orderId", order.getId());
+    vars.put("customerId", customer.id());
+    vars.put("orderAmount", total);
+    vars.put("currency", customer.currency());
+    engine.startProcess(OrderToCash.PROCESS_ID, vars);
+    OrderView view = order.view();
+    audit.record(actor, "order.placed", "order:" + order.getId(), Map.of("order", view));
+    return view;
+  }
+
+  @Transactional(readOnly = true)
+  public OrderView get(long id) {
+    return orders.findById(id).map(SalesOrder::view).orElseThrow(() -> new NotFoundException("Order", id));
+  }
+
+  @Transactional(readOnly = true)
+  public List<OrderView> ofCustomer(Long customerId) {
+    List<SalesOrder> found = customerId == null ? orders.findAllByOrderByIdDesc() : orders.findByCustomerIdOrderByIdDesc(customerId);
+    return found.stream().map(SalesOrder::view).toList();
+  }
+
+  /** Operations confirms delivery; the process may now invoice. */
+  @Transactional
+  public OrderView fulfil(long id, String actor) {
+    SalesOrder order = orders.findById(id).orElseThrow(() -> new NotFoundException("Order", id));
+    if (order.getStatus() != OrderStatus.APPROVED) {
+      throw new ConflictException("Order " + id + " is " + order.getStatus() + "; only an APPROVED order can be fulfilled");
+    }
+    order.changeStatus(OrderStatus.FULFILLED, null);
+    engine.publishMessage(OrderToCash.ORDER_FULFILLED, String.valueOf(id), Map.of());
+    audit.record(actor, "order.fulfilled", "order:" + id, Map.of());
+    return order.view();
+  }
+
+  /** Credit releases an order held by the credit decision. */
+  @Transactional
+  public OrderView releaseCreditHold(long id, String reason, String actor) {
+    SalesOrder order = orders.findById(id).orElseThrow(() -> new NotFoundException("Order", id));
+    if (order.getStatus() != OrderStatus.ON_HOLD) {
+      throw new ConflictException("Order " + id + " is " + order.getStatus() + "; only an order ON_HOLD can be released");
+    }
+    engine.publishMessage(OrderToCash.CREDIT_HOLD_RELEASED, String.valueOf(id), Map.of("releaseReason", reason));
+    audit.record(actor, "order.credit-hold-released", "order:" + id, Map.of("reason", reason));
+    return order.view();
+  }
+
+  /** Moves the order as its process moves; a repeated call with the same status changes nothing. */
+  @Transactional
+  public void changeStatus(long id, OrderStatus status, String reason, Long invoiceId, String actor) {
+    SalesOrder order = orders.findById(id).orElseThrow(() -> new NotFoundException("Order", id));
+    if (order.getStatus() == status) {
+      return;
+    }
+    OrderStatus from = order.getStatus();
+    order.changeStatus(status, reason);
+    if (invoiceId != null) {
+      order.invoiced(invoiceId);
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("from", from);
+    details.put("to", status);
+    if (reason != null) {
+      details.put("reason", reason);
+    }
+    if (invoiceId != null) {
+      details.put("invoiceId", invoiceId);
+    }
+    audit.record(actor, "order.status-changed", "order:" + id, details);
+  }
+}

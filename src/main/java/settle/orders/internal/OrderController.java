@@ -1,0 +1,56 @@
+package settle.orders.internal;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import settle.orders.NewOrder;
+import settle.orders.OrderView;
+import settle.orders.Orders;
+
+@RestController
+@RequestMapping("/api/orders")
+class OrderController {
+
+  private final Orders orders;
+
+  OrderController(Orders orders) {
+    this.orders = orders;
+  }
+
+  record Release(@NotBlank String reason) {}
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  OrderView place(@RequestBody @Valid NewOrder request) {
+    return orders.place(request, "api");
+  }
+
+  @GetMapping("/{id}")
+  OrderView get(@PathVariable long id) {
+    return orders.get(id);
+  }
+
+  @GetMapping
+  List<OrderView> list(@RequestParam(required = false) Long customerId) {
+    return orders.ofCustomer(customerId);
+  }
+
+  @PostMapping("/{id}/fulfilment")
+  OrderView fulfil(@PathVariable long id) {
+    return orders.fulfil(id, "api");
+  }
+
+  @PostMapping("/{id}/credit-release")
+  OrderView release(@PathVariable long id, @RequestBody @Valid Release request) {
+    return orders.releaseCreditHold(id, request.reason(), "api");
+  }
+}

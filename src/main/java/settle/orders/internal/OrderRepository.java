@@ -1,0 +1,11 @@
+package settle.orders.internal;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface OrderRepository extends JpaRepository<SalesOrder, Long> {
+
+  List<SalesOrder> findByCustomerIdOrderByIdDesc(long customerId);
+
+  List<SalesOrder> findAllByOrderByIdDesc();
+}

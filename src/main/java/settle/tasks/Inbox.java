@@ -1,0 +1,185 @@
+package settle.tasks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import settle.audit.AuditLog;
+import settle.common.ConflictException;
+import settle.common.InvalidRequestException;
+import settle.common.NotFoundException;
+import settle.engine.EngineCommands;
+
+@Service
+public class Inbox {
+
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final EngineCommands engine;
+  private final AuditLog audit;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  Inbox(JdbcTemplate jdbc, TransactionTemplate tx, EngineCommands engine, AuditLog audit, ObjectMapper json, Clock clock) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.engine = engine;
+    this.audit = audit;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** A new user task from the engine. The engine may hand the same job over again; it is recorded once. */
+  public void open(NewTask task) {
+    tx.executeWithoutResult(status -> {
+      int inserted = jdbc.update("""
+              insert into task(id, name, task_type, bpmn_process_id, process_instance_key, candidate_groups, subject,
+                               variables, form, status, created_at)
+              values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'OPEN', ?) on conflict (id) do nothing""",
+          task.id(), task.name(), task.taskType(), task.bpmnProcessId(), task.processInstanceKey(),
+          String.join(",", task.candidateGroups()), task.subject(), toJson(task.variables()), task.form(),
+          Timestamp.from(clock.instant()));
+      if (inserted == 1) {
+        audit.record("engine:" + task.bpmnProcessId(), "task.opened", subjectOf(task.subject(), task.id()),
+            Map.of("task", task.name(), "taskId", task.id(), "candidateGroups", task.candidateGroups()));
+      }
+    });
+  }
+
+  public record NewTask(long id, String name, String taskType, String bpmnProcessId, long processInstanceKey,
+                        List<String> candidateGroups, String subject, Map<String, Object> variables, String form) {}
+
+  public List<TaskView> find(String group, String status, String subject) {
+    return jdbc.query("""
+            select * from task
+            where (cast(? as text) is null or cast(? as text) = any(string_to_array(candidate_groups, ',')))
+              and (cast(? as text) = 'ALL' or status = cast(? as text)) and (cast(? as text) is null or subject = cast(? as text))
+            order by created_at, id limit 500""",
+        this::row, group, group, status, status, subject, subject);
+  }
+
+  public TaskView get(long id) {
+    return jdbc.query("select * from task where id = ?", this::row, id).stream().findFirst()
+        .orElseThrow(() -> new NotFoundException("Task", id));
+  }
+
+  /**
+   * Completes the task with its form's variables. The engine decides who wins a race: the job can be
+   * completed once, and whoever comes second gets a 409 and nothing is written for them.
+   */
+  public TaskView complete(long id, Map<String, Object> submitted, String actor) {
+    TaskView task = get(id);
+    if (!"OPEN".equals(task.status())) {
+      throw new ConflictException("Task " + id + " is already " + task.status());
+    }
+    Map<String, Object> variables = validate(task.form(), submitted == null ? Map.of() : submitted);
+    try {
+      engine.completeJob(id, variables);
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() == Status.Code.NOT_FOUND) {
+        throw new ConflictException("Task " + id + " was completed or withdrawn meanwhile");
+      }
+      throw e;
+    }
+    tx.executeWithoutResult(status -> {
+      jdbc.update("update task set status = 'COMPLETED', completed_at = ?, completed_by = ?, outcome = ?::jsonb, version = version + 1 where id = ?",
+          Timestamp.from(clock.instant()), actor, toJson(variables), id);
+      audit.record(actor, "task.completed", subjectOf(task.subject(), id),
+          Map.of("task", task.name(), "taskId", id, "form", variables));
+    });
+    return get(id);
+  }
+
+  private static Map<String, Object> validate(List<FormField> form, Map<String, Object> submitted) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (String name : submitted.keySet()) {
+      if (form.stream().noneMatch(f -> f.name().equals(name))) {
+        throw new InvalidRequestException(name, "'" + name + "' is not a field of this task's form");
+      }
+    }
+    for (FormField field : form) {
+      Object value = submitted.get(field.name());
+      if (value == null || (value instanceof String s && s.isBlank())) {
+        if (field.required()) {
+          throw new InvalidRequestException(field.name(), field.name() + " is required");
+        }
+        continue;
+      }
+      variables.put(field.name(), convert(field, value));
+    }
+    return variables;
+  }
+
+  private static Object convert(FormField field, Object value) {
+    String text = String.valueOf(value).strip();
+    try {
+      return switch (field.type()) {
+        case "boolean" -> {
+          if (value instanceof Boolean b) {
+            yield b;
+          }
+          if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException();
+          }
+          yield Boolean.parseBoolean(text);
+        }
+        case "number" -> new BigDecimal(text);
+        case "date" -> LocalDate.parse(text).toString();
+        case "choice" -> {
+          if (!field.options().contains(text.toUpperCase(Locale.ROOT))) {
+            throw new IllegalArgumentException();
+          }
+          yield text.toUpperCase(Locale.ROOT);
+        }
+        default -> text;
+      };
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      String expected = field.type().equals("choice") ? "one of " + field.options() : "a " + field.type();
+      throw new InvalidRequestException(field.name(), field.name() + " must be " + expected + ", not '" + text + "'");
+    }
+  }
+
+  private static String subjectOf(String subject, long id) {
+    return subject == null || subject.isBlank() ? "task:" + id : subject;
+  }
+
+  private TaskView row(ResultSet rs, int i) throws SQLException {
+    Timestamp completed = rs.getTimestamp("completed_at");
+    try {
+      return new TaskView(rs.getLong("id"), rs.getString("name"), rs.getString("task_type"),
+          Arrays.stream(rs.getString("candidate_groups").split(",")).filter(s -> !s.isBlank()).toList(),
+          rs.getString("assignee"), rs.getLong("process_instance_key"), rs.getString("bpmn_process_id"),
+          rs.getString("subject"), json.readValue(rs.getString("variables"), MAP), FormField.parse(rs.getString("form")),
+          rs.getString("status"), rs.getTimestamp("created_at").toInstant(),
+          completed == null ? null : completed.toInstant(), rs.getString("completed_by"));
+    } catch (JsonProcessingException e) {
+      throw new SQLException(e);
+    }
+  }
+
+  private String toJson(Map<String, Object> variables) {
+    try {
+      return json.writeValueAsString(variables);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}

@@ -1,0 +1,10 @@
+package settle.tasks;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A human task; {@code id} is the engine's job key, {@code subject} names what it is about (e.g. {@code order:7}). */
+public record TaskView(long id, String name, String taskType, List<String> candidateGroups, String assignee,
+                       long processInstanceKey, String bpmnProcessId, String subject, Map<String, Object> variables,
+                       List<FormField> form, String status, Instant createdAt, Instant completedAt, String completedBy) {}

@@ -1,0 +1,15 @@
+-- engine: commands for the engine, written with the domain change and relayed afterwards
+create table engine_outbox (
+  id              bigserial primary key,
+  command         varchar(20)  not null check (command in ('START_PROCESS', 'PUBLISH_MESSAGE')),
+  process_id      varchar(100),
+  message_name    varchar(100),
+  correlation_key varchar(200),
+  variables       jsonb        not null default '{}',
+  ttl_seconds     bigint,
+  created_at      timestamptz  not null default now(),
+  sent_at         timestamptz,
+  attempts        int          not null default 0,
+  last_error      text
+);
+create index engine_outbox_pending on engine_outbox (id) where sent_at is null;
