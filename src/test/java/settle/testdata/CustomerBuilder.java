@@ -1,0 +1,40 @@
+package settle.testdata;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+import settle.customers.NewCustomer;
+
+public final class CustomerBuilder {
+
+  private final String tag = UUID.randomUUID().toString().substring(0, 8);
+  private String name = "Customer " + tag;
+  private String apEmail = "ap-" + tag + "@customer.example";
+  private String ownerName = "Owner " + tag;
+  private String ownerEmail = "owner-" + tag + "@northwind.example";
+  private BigDecimal creditLimit = new BigDecimal("100000");
+  private String currency = "EUR";
+  private String riskRating = "LOW";
+
+  public static CustomerBuilder aCustomer() {
+    return new CustomerBuilder();
+  }
+
+  public CustomerBuilder rated(String riskRating) {
+    this.riskRating = riskRating;
+    return this;
+  }
+
+  public CustomerBuilder withCreditLimit(String limit) {
+    this.creditLimit = new BigDecimal(limit);
+    return this;
+  }
+
+  public CustomerBuilder ownedBy(String ownerName) {
+    this.ownerName = ownerName;
+    return this;
+  }
+
+  public NewCustomer build() {
+    return new NewCustomer(name, apEmail, ownerName, ownerEmail, creditLimit, currency, riskRating);
+  }
+}
