@@ -1,6 +1,6 @@
 package settle.common;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.net.URI;
 import java.util.List;
@@ -62,17 +62,26 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     String detail = "Malformed request body";
     List<Map<String, String>> errors = null;
-    if (e.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+    if (e.getMostSpecificCause() instanceof StreamReadException syntax && syntax.getLocation() != null) {
+      detail = "Malformed JSON at line " + syntax.getLocation().getLineNr() + ", column "
+          + syntax.getLocation().getColumnNr() + ": " + withoutSource(syntax.getOriginalMessage());
+    } else if (e.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
       String field = jme.getPath().stream()
           .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
           .collect(Collectors.joining(".")).replace(".[", "[");
-      detail = "Malformed value for " + field + ": " + jme.getOriginalMessage();
-      errors = List.of(Map.of("field", field, "message", jme.getOriginalMessage()));
-    } else if (e.getCause() instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
-      detail = "Malformed JSON at line " + jpe.getLocation().getLineNr() + ", column "
-          + jpe.getLocation().getColumnNr() + ": " + jpe.getOriginalMessage();
+      String message = withoutSource(jme.getOriginalMessage());
+      detail = "Malformed value for " + field + ": " + message;
+      errors = List.of(Map.of("field", field, "message", message));
     }
     return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail, errors));
+  }
+
+  /** Jackson appends where in the source it was; the caller knows their own body. */
+  private static String withoutSource(String message) {
+    int at = message.indexOf(" (for ");
+    int source = message.indexOf("\n at [Source");
+    int cut = at >= 0 ? at : source;
+    return cut >= 0 ? message.substring(0, cut) : message;
   }
 
   private static ProblemDetail problem(HttpStatus status, String title, String detail, List<Map<String, String>> errors) {

@@ -1,0 +1,126 @@
+package settle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static settle.testdata.CustomerBuilder.aCustomer;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import settle.customers.CustomerView;
+import settle.testdata.Api;
+import settle.testdata.Journeys;
+import settle.testdata.SettleTest;
+
+/** Bad input gets a 4xx problem+json that names what is wrong, and nothing is written. */
+@SettleTest
+class BadRequestsIT {
+
+  private static final String TABLES = "select (select count(*) from customer) || '/' || (select count(*) from sales_order) || '/' "
+      + "|| (select count(*) from order_line) || '/' || (select count(*) from payment) || '/' || (select count(*) from engine_outbox)";
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ApplicationContext context;
+  Api api;
+  CustomerView customer;
+
+  @BeforeEach
+  void setUp() {
+    api = new Api(port);
+    customer = new Journeys(context).customer(aCustomer());
+  }
+
+  @Test
+  void anOrderForAnUnknownCustomerIsRefusedNamingTheCustomer() {
+    assertRefused(api.post("/api/orders", order(987654321, "1", "10")), 422, "customerId", "Customer 987654321 does not exist");
+  }
+
+  @Test
+  void aNegativeQuantityIsRefusedNamingTheLine() {
+    assertRefused(api.post("/api/orders", order(customer.id(), "-2", "10")), 400, "lines[0].quantity", "must be greater than 0");
+  }
+
+  @Test
+  void unknownPaymentTermsAreRefused() {
+    String body = order(customer.id(), "1", "10").replace("NET30", "whenever");
+    assertRefused(api.post("/api/orders", body), 422, "paymentTerms", "is not a payment term");
+  }
+
+  @Test
+  void malformedJsonIsRefusedWithItsPosition() {
+    assertRefused(api.post("/api/orders", "{\"customerId\": 1,\n \"lines\": [}"), 400, null, "Malformed JSON at line 2");
+  }
+
+  @Test
+  void aWronglyTypedValueIsRefusedNamingTheField() {
+    assertRefused(api.post("/api/orders", order(customer.id(), "\"lots\"", "10")), 400, "lines[0].quantity", "Malformed value for lines[0].quantity");
+  }
+
+  @Test
+  void anUnknownFieldIsRefusedRatherThanIgnored() {
+    String body = order(customer.id(), "1", "10").replace("\"poNumber\"", "\"discount\": 5, \"poNumber\"");
+    assertRefused(api.post("/api/orders", body), 400, "discount", "Unrecognized field");
+  }
+
+  @Test
+  void aPaymentForAnUnknownInvoiceIsRefusedNamingTheInvoice() {
+    assertRefused(api.post("/api/payments",
+            "{\"invoiceNumber\": \"INV-0000-999999\", \"amount\": 10, \"valueDate\": \"2026-01-01\", \"reference\": \"X\"}"),
+        422, "invoiceNumber", "Invoice INV-0000-999999 does not exist");
+  }
+
+  @Test
+  void aPaymentWithoutAmountOrDateIsRefusedNamingBoth() {
+    Api.Response response = api.post("/api/payments", "{\"invoiceNumber\": \"INV-1\", \"reference\": \"X\"}");
+    assertRefused(response, 400, "amount", "must not be null");
+    assertThat(response.body().get("detail").asText()).contains("valueDate");
+  }
+
+  @Test
+  void aCustomerWithAnInvalidEmailOrCurrencyIsRefused() {
+    String body = """
+        {"name": "X", "apEmail": "not-an-address", "accountOwnerName": "O", "accountOwnerEmail": "o@x.example",
+         "creditLimit": 100, "currency": "EUR"}""";
+    assertRefused(api.post("/api/customers", body), 400, "apEmail", "well-formed email");
+    assertRefused(api.post("/api/customers", body.replace("not-an-address", "a@x.example").replace("EUR", "XYZ")),
+        422, "currency", "XYZ is not an ISO 4217 currency");
+  }
+
+  @Test
+  void unknownResourcesAreNotFound() {
+    assertRefused(api.get("/api/invoices/987654321"), 404, null, "Invoice 987654321 does not exist");
+    assertRefused(api.get("/api/customers/987654321"), 404, null, "Customer 987654321 does not exist");
+    assertRefused(api.get("/api/invoices/abc"), 400, "id", "'abc' is not a valid id");
+    assertRefused(api.post("/api/tasks/987654321/complete", "{}"), 404, null, "Task 987654321 does not exist");
+  }
+
+  @Test
+  void theApiIsDescribedByOpenApi() {
+    Api.Response docs = api.get("/v3/api-docs");
+    assertThat(docs.status()).isEqualTo(200);
+    assertThat(docs.body().get("paths").has("/api/orders")).isTrue();
+    assertThat(docs.body().get("paths").has("/api/payments")).isTrue();
+  }
+
+  private void assertRefused(Api.Response response, int status, String field, String detail) {
+    String before = jdbc.queryForObject(TABLES, String.class);
+    assertThat(response.status()).isEqualTo(status);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.body().get("status").asInt()).isEqualTo(status);
+    assertThat(response.body().get("detail").asText()).contains(detail);
+    if (field != null) {
+      assertThat(response.body().get("errors")).anySatisfy(e -> assertThat(e.get("field").asText()).isEqualTo(field));
+    }
+    assertThat(jdbc.queryForObject(TABLES, String.class)).isEqualTo(before);
+  }
+
+  private static String order(long customerId, String quantity, String price) {
+    return """
+        {"customerId": %d, "lines": [{"description": "Widgets", "quantity": %s, "unitPrice": %s}],
+         "discountPercent": 0, "paymentTerms": "NET30", "poNumber": "PO-1"}""".formatted(customerId, quantity, price);
+  }
+
+}
