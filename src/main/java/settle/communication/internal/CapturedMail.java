@@ -14,10 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /** A mail as the SMTP capture received it, read back from its MIME. */
-record CapturedMail(int id, String from, List<String> to, String replyTo, String subject, Instant sentAt,
+record CapturedMail(int id, String from, String to, String replyTo, String subject, Instant sentAt,
                     List<String> attachments, String text, String html, String messageId) {
 
-  record Summary(int id, String from, List<String> to, String subject, Instant sentAt, List<String> attachments) {}
+  record Summary(int id, String from, String to, String subject, Instant sentAt, List<String> attachments) {}
 
   Summary summary() {
     return new Summary(id, from, to, subject, sentAt, attachments);
@@ -27,7 +27,7 @@ record CapturedMail(int id, String from, List<String> to, String replyTo, String
     try {
       var parts = new Parts();
       parts.walk(message);
-      return new CapturedMail(id, join(message.getFrom()), addresses(message.getRecipients(Message.RecipientType.TO)),
+      return new CapturedMail(id, join(message.getFrom()), join(message.getRecipients(Message.RecipientType.TO)),
           join(message.getReplyTo()), message.getSubject(),
           message.getSentDate() == null ? null : message.getSentDate().toInstant(),
           parts.attachments, parts.text, parts.html, message.getMessageID());

@@ -35,7 +35,7 @@ class MailCapture {
       if (mail.messageId() != null && !seen.add(mail.messageId())) {
         continue;
       }
-      if (to == null || mail.to().stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains(to.toLowerCase(Locale.ROOT)))) {
+      if (to == null || mail.to().toLowerCase(Locale.ROOT).contains(to.toLowerCase(Locale.ROOT))) {
         mails.add(mail);
       }
     }

@@ -32,7 +32,9 @@ class HomePage {
   String home(Model model) {
     model.addAttribute("today", LocalDate.now(clock));
     model.addAttribute("demo", clock instanceof DemoClock);
-    model.addAttribute("customers", customers.all());
+    var all = customers.all();
+    model.addAttribute("customers", all);
+    model.addAttribute("names", all.stream().collect(java.util.stream.Collectors.toMap(c -> c.id(), c -> c.name())));
     model.addAttribute("orders", orders.ofCustomer(null));
     model.addAttribute("invoices", invoices.find(null, null));
     model.addAttribute("tasks", inbox.find(null, "OPEN", null));
