@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -66,14 +65,20 @@ class SpineStoryIT {
     assertThat(invoiceMail.get("attachments").get(0).asText()).isEqualTo(number + ".pdf");
     assertThat(invoiceMail.get("from").asText()).contains("Robin Sales");
 
-    // past the due date plus the table's seven days
+    // a new, medium-risk account is in the WATCH segment: a note three days before the due date, a reminder the day after
+    await().atMost(Journeys.PATIENCE).until(() -> api.get("/api/invoices/" + invoiceId + "/collection").body().get("steps").size() > 0);
     LocalDate today = LocalDate.parse(api.get("/api/clock").body().get("date").asText());
-    long days = ChronoUnit.DAYS.between(today, LocalDate.parse(invoice.get("dueDate").asText()).plusDays(7));
-    assertThat(api.post("/api/clock/advance", "{\"days\": " + days + "}").status()).isEqualTo(200);
-    JsonNode mails = await().atMost(Journeys.PATIENCE).until(() -> api.get("/api/mail?to=" + ap).body(), m -> m.size() == 2);
+    LocalDate due = LocalDate.parse(invoice.get("dueDate").asText());
+    for (LocalDate day = today; day.isBefore(due.plusDays(1)); day = day.plusDays(1)) {
+      assertThat(api.post("/api/clock/advance", "{\"days\": 1}").status()).isEqualTo(200);
+    }
+    JsonNode mails = await().atMost(Journeys.PATIENCE).until(() -> api.get("/api/mail?to=" + ap).body(), m -> m.size() == 3);
+    assertThat(mails.get(1).get("subject").asText()).isEqualTo("Upcoming: invoice " + number + " is due on " + due);
     JsonNode reminder = api.get("/api/mail/" + mails.get(0).get("id").asInt()).body();
-    assertThat(reminder.get("subject").asText()).isEqualTo("Reminder: invoice " + number + " is 7 days overdue");
-    assertThat(reminder.get("text").asText()).contains("Amount now due: 1200.00 EUR");
+    assertThat(reminder.get("subject").asText()).isEqualTo("Reminder: invoice " + number + " is 1 day overdue");
+    assertThat(reminder.get("text").asText()).contains("1200.00 EUR");
+    assertThat(api.get("/api/mail?to=robin-" + tag).body().get(0).get("subject").asText()).startsWith("Heads-up");
+    long days = java.time.temporal.ChronoUnit.DAYS.between(today, due.plusDays(1));
 
     Api.Response payment = api.post("/api/payments", """
         {"invoiceNumber": "%s", "amount": 1200.00, "valueDate": "%s", "reference": "BANK-%s"}"""
@@ -84,7 +89,7 @@ class SpineStoryIT {
 
     api.post("/api/clock/advance", "{\"days\": 45}");
     Journeys.settle();
-    assertThat(api.get("/api/mail?to=" + ap).body()).hasSize(2);
+    assertThat(api.get("/api/mail?to=" + ap).body()).hasSize(3);
 
     List<String> orderTrail = actions(api.get("/api/audit?subject=order:" + orderId).body());
     assertThat(orderTrail).containsSubsequence("order.placed", "decision.credit-decision", "order.status-changed",
@@ -96,7 +101,8 @@ class SpineStoryIT {
     assertThat(decision.get("actor").asText()).isNotBlank();
     assertThat(decision.get("at").asText()).isNotBlank();
     assertThat(actions(api.get("/api/audit?subject=invoice:" + invoiceId).body())).containsSubsequence(
-        "invoice.issued", "mail.queued", "decision.next-collection-action", "mail.queued", "collections.reminder-sent",
+        "invoice.issued", "mail.queued", "decision.customer-segmentation", "decision.next-collection-action",
+        "collections.step-planned", "collections.reminder-sent", "collections.heads-up-sent", "collections.reminder-sent",
         "invoice.payment-applied", "payment.recorded");
     assertThat(api.get("/api/audit/verification").body().get("intact").asBoolean()).isTrue();
   }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import settle.collections.internal.SendReminderWorker;
+import settle.collections.internal.PlanCollectionStepWorker;
+import settle.collections.internal.TakeCollectionStepWorker;
 import settle.customers.CustomerView;
 import settle.invoicing.InvoiceView;
 import settle.invoicing.internal.IssueInvoiceWorker;
@@ -25,7 +26,8 @@ class WorkersAreIdempotentTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired IssueInvoiceWorker issueInvoice;
   @Autowired SendInvoiceWorker sendInvoice;
-  @Autowired SendReminderWorker sendReminder;
+  @Autowired PlanCollectionStepWorker planStep;
+  @Autowired TakeCollectionStepWorker takeStep;
 
   @Test
   void redeliveredInvoiceAndReminderJobsSendOneMailEach() {
@@ -36,13 +38,23 @@ class WorkersAreIdempotentTest {
 
     assertThat(issueInvoice.issueInvoice(invoice.orderId()).invoiceId()).isEqualTo(invoice.id());
     sendInvoice.sendInvoice(invoice.id());
-    Map<String, Object> reminder = Map.of("action", "REMINDER", "template", "reminder-overdue", "daysFromDue", 7);
-    assertThat(sendReminder.sendReminder(invoice.id(), 0, reminder).stage()).isEqualTo(1);
-    assertThat(sendReminder.sendReminder(invoice.id(), 0, reminder).stage()).isEqualTo(1);
+    // a step far beyond the table's own stages, so the invoice's running loop never reaches it
+    int stage = 90;
+    Map<String, Object> reminder = Map.of("action", "OVERDUE_REMINDER", "dueOffset", 3, "template", "reminder-overdue",
+        "channel", "EMAIL", "sender", "AR_TEAM", "headsUp", false, "skipIfLate", false);
+    Map<String, Object> segmentation = Map.of("segment", "STANDARD", "tone", "neutral");
+    planStep.planCollectionStep(invoice.id(), stage, segmentation, reminder);
+    planStep.planCollectionStep(invoice.id(), stage, segmentation, reminder);
+    assertThat(takeStep.takeCollectionStep(invoice.id(), stage).stepOutcome()).isEqualTo("SENT");
+    assertThat(takeStep.takeCollectionStep(invoice.id(), stage)).satisfies(t -> {
+      assertThat(t.stepOutcome()).isEqualTo("SENT");
+      assertThat(t.stage()).isEqualTo(stage + 1);
+    });
 
     journeys.awaitMailsTo(customer.apEmail(), 2);
     Journeys.settle();
     assertThat(journeys.mailsTo(customer.apEmail())).hasSize(2);
-    assertThat(jdbc.queryForObject("select count(*) from dunning_step where invoice_id = ?", Integer.class, invoice.id())).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select count(*) from dunning_step where invoice_id = ? and stage = ?", Integer.class,
+        invoice.id(), stage)).isEqualTo(1);
   }
 }

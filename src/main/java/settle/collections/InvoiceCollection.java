@@ -4,7 +4,19 @@ package settle.collections;
 public final class InvoiceCollection {
 
   public static final String PROCESS_ID = "invoice-collection";
-  public static final String SEND_REMINDER = "send-reminder";
+
+  public static final String ASSESS_INVOICE = "assess-invoice";
+  public static final String PLAN_COLLECTION_STEP = "plan-collection-step";
+  public static final String SEND_HEADS_UP = "send-heads-up";
+  public static final String TAKE_COLLECTION_STEP = "take-collection-step";
+  public static final String RECORD_PROMISE = "record-promise";
+  public static final String CHECK_PROMISE = "check-promise";
+  public static final String PLAN_INSTALMENT = "plan-instalment";
+  public static final String SEND_INSTALMENT_REMINDER = "send-instalment-reminder";
+  public static final String CHECK_INSTALMENT = "check-instalment";
+
+  public static final String PROMISE_TO_PAY = "promise-to-pay";
+  public static final String PAYMENT_PLAN_AGREED = "payment-plan-agreed";
 
   private InvoiceCollection() {}
 }

@@ -33,9 +33,14 @@ public class CustomerDirectory {
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("currency", request.currency() + " is not an ISO 4217 currency");
     }
+    java.time.LocalDate today = java.time.LocalDate.now(clock);
+    if (request.customerSince() != null && request.customerSince().isAfter(today)) {
+      throw new InvalidRequestException("customerSince", "customerSince cannot be in the future");
+    }
     Customer c = customers.save(new Customer(request.name().strip(), request.apEmail().strip(),
         request.accountOwnerName().strip(), request.accountOwnerEmail().strip(), Money.of(request.creditLimit()),
-        request.currency(), request.riskRating() == null ? "MEDIUM" : request.riskRating(), clock.instant()));
+        request.currency(), request.riskRating() == null ? "MEDIUM" : request.riskRating(),
+        request.customerSince() == null ? today : request.customerSince(), clock.instant()));
     CustomerView view = c.view();
     audit.record(actor, "customer.opened", "customer:" + c.getId(), Map.of("customer", view));
     return view;
@@ -48,6 +53,11 @@ public class CustomerDirectory {
 
   public CustomerView get(long id) {
     return find(id).orElseThrow(() -> new NotFoundException("Customer", id));
+  }
+
+  @Transactional(readOnly = true)
+  public List<CustomerView> ownedBy(String accountOwnerEmail) {
+    return customers.findByAccountOwnerEmailIgnoreCase(accountOwnerEmail).stream().map(Customer::view).toList();
   }
 
   @Transactional(readOnly = true)

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /** What sales or finance enter to open an account. The risk rating defaults to MEDIUM. */
 public record NewCustomer(
@@ -16,4 +17,12 @@ public record NewCustomer(
     @NotBlank @Email @Size(max = 320) String accountOwnerEmail,
     @NotNull @PositiveOrZero BigDecimal creditLimit,
     @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
-    @Pattern(regexp = "LOW|MEDIUM|HIGH", message = "must be LOW, MEDIUM or HIGH") String riskRating) {}
+    @Pattern(regexp = "LOW|MEDIUM|HIGH", message = "must be LOW, MEDIUM or HIGH") String riskRating,
+    LocalDate customerSince) {
+
+  /** An account opened today. */
+  public NewCustomer(String name, String apEmail, String accountOwnerName, String accountOwnerEmail,
+                     BigDecimal creditLimit, String currency, String riskRating) {
+    this(name, apEmail, accountOwnerName, accountOwnerEmail, creditLimit, currency, riskRating, null);
+  }
+}

@@ -91,21 +91,42 @@ public class Inbox {
       throw new ConflictException("Task " + id + " is already " + task.status());
     }
     Map<String, Object> variables = validate(task.form(), submitted == null ? Map.of() : submitted);
+    Map<String, Object> toEngine = new LinkedHashMap<>(variables);
+    toEngine.put("completedBy", actor);
     try {
-      engine.completeJob(id, variables);
+      // The audit entry takes the chain's lock first, so whatever the engine does next is audited after it;
+      // if the engine refuses, the transaction and its entry roll back.
+      tx.executeWithoutResult(status -> {
+        audit.record(actor, "task.completed", subjectOf(task.subject(), id), Map.of("task", task.name(), "taskId", id, "form", variables));
+        int updated = jdbc.update("update task set status = 'COMPLETED', completed_at = ?, completed_by = ?, outcome = ?::jsonb,"
+                + " version = version + 1 where id = ? and status = 'OPEN'",
+            Timestamp.from(clock.instant()), actor, toJson(variables), id);
+        if (updated == 0) {
+          throw new ConflictException("Task " + id + " was completed meanwhile");
+        }
+        engine.completeJob(id, toEngine);
+      });
     } catch (ClientStatusException e) {
       if (e.getStatusCode() == Status.Code.NOT_FOUND) {
+        jdbc.update("update task set status = 'WITHDRAWN', version = version + 1 where id = ? and status = 'OPEN'", id);
         throw new ConflictException("Task " + id + " was completed or withdrawn meanwhile");
       }
       throw e;
     }
-    tx.executeWithoutResult(status -> {
-      jdbc.update("update task set status = 'COMPLETED', completed_at = ?, completed_by = ?, outcome = ?::jsonb, version = version + 1 where id = ?",
-          Timestamp.from(clock.instant()), actor, toJson(variables), id);
-      audit.record(actor, "task.completed", subjectOf(task.subject(), id),
-          Map.of("task", task.name(), "taskId", id, "form", variables));
-    });
     return get(id);
+  }
+
+  /** The process moved on without these tasks (a payment interrupted the turn): take them out of the inbox. */
+  public int withdrawOpenTasks(long processInstanceKey, String reason) {
+    return tx.execute(status -> {
+      List<TaskView> open = jdbc.query("select * from task where process_instance_key = ? and status = 'OPEN'", this::row, processInstanceKey);
+      for (TaskView task : open) {
+        jdbc.update("update task set status = 'WITHDRAWN', version = version + 1 where id = ?", task.id());
+        audit.record("engine:" + task.bpmnProcessId(), "task.withdrawn", subjectOf(task.subject(), task.id()),
+            Map.of("task", task.name(), "taskId", task.id(), "why", reason));
+      }
+      return open.size();
+    });
   }
 
   private static Map<String, Object> validate(List<FormField> form, Map<String, Object> submitted) {
@@ -118,7 +139,7 @@ public class Inbox {
     for (FormField field : form) {
       Object value = submitted.get(field.name());
       if (value == null || (value instanceof String s && s.isBlank())) {
-        if (field.required()) {
+        if (field.requiredGiven(submitted)) {
           throw new InvalidRequestException(field.name(), field.name() + " is required");
         }
         continue;

@@ -7,6 +7,7 @@ create table customer (
   credit_limit        numeric(19,4) not null check (credit_limit >= 0),
   currency            varchar(3) not null,
   risk_rating         varchar(10)   not null check (risk_rating in ('LOW', 'MEDIUM', 'HIGH')),
+  customer_since      date          not null,
   created_at          timestamptz   not null,
   version             bigint        not null default 0
 );

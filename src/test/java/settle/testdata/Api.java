@@ -31,6 +31,11 @@ public final class Api {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  public Response postForm(String path, String form) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
   private Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -14,6 +14,7 @@ public final class CustomerBuilder {
   private BigDecimal creditLimit = new BigDecimal("100000");
   private String currency = "EUR";
   private String riskRating = "LOW";
+  private java.time.LocalDate customerSince;
 
   public static CustomerBuilder aCustomer() {
     return new CustomerBuilder();
@@ -34,7 +35,12 @@ public final class CustomerBuilder {
     return this;
   }
 
+  public CustomerBuilder since(java.time.LocalDate date) {
+    this.customerSince = date;
+    return this;
+  }
+
   public NewCustomer build() {
-    return new NewCustomer(name, apEmail, ownerName, ownerEmail, creditLimit, currency, riskRating);
+    return new NewCustomer(name, apEmail, ownerName, ownerEmail, creditLimit, currency, riskRating, customerSince);
   }
 }

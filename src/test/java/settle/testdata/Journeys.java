@@ -42,6 +42,9 @@ public final class Journeys {
   public final DemoClock clock;
   public final GreenMail smtp;
   public final ProcessHistory history;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+  private final settle.engine.DemoTime demoTime;
+  private final settle.engine.EngineActivity activity;
 
   public Journeys(ApplicationContext context) {
     customers = context.getBean(CustomerDirectory.class);
@@ -52,6 +55,9 @@ public final class Journeys {
     clock = (DemoClock) context.getBean(Clock.class);
     smtp = context.getBean(GreenMail.class);
     history = new ProcessHistory(context.getBean(ZeebeTestEngine.class));
+    jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+    demoTime = context.getBean(settle.engine.DemoTime.class);
+    activity = context.getBean(settle.engine.EngineActivity.class);
   }
 
   public CustomerView customer(CustomerBuilder customer) {
@@ -67,12 +73,20 @@ public final class Journeys {
     return orders.get(orderId);
   }
 
-  /** An approved order, fulfilled and invoiced: the invoice's collection has begun. */
+  /** An approved order (an analyst approves it if credit asks for a review), fulfilled and invoiced, whose collection loop has planned its first step. */
   public InvoiceView invoiced(OrderBuilder order) {
     OrderView placed = order(order);
-    awaitOrder(placed.id(), OrderStatus.APPROVED);
+    await().atMost(PATIENCE).until(() -> orders.get(placed.id()).status() == OrderStatus.APPROVED
+        || orders.get(placed.id()).status() == OrderStatus.IN_REVIEW);
+    if (orders.get(placed.id()).status() == OrderStatus.IN_REVIEW) {
+      TaskView review = awaitOpenTask("order:" + placed.id());
+      inbox.complete(review.id(), java.util.Map.of("approved", true, "reason", "Approved for the test"), "analyst");
+      awaitOrder(placed.id(), OrderStatus.APPROVED);
+    }
     orders.fulfil(placed.id(), "test");
     OrderView invoiced = awaitOrder(placed.id(), OrderStatus.INVOICED);
+    await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+        "select count(*) from dunning_step where invoice_id = ?", Integer.class, invoiced.invoiceId()) > 0);
     return invoices.get(invoiced.invoiceId());
   }
 
@@ -90,16 +104,18 @@ public final class Journeys {
     return LocalDate.now(clock);
   }
 
-  /** Moves engine and business time to the start-of-day timers of {@code date} and past them. */
+  /** Lets what is under way finish, then moves engine and business time past the start-of-day timers of {@code date}. */
   public void advanceTo(LocalDate date) {
+    quiesce();
     long days = date.toEpochDay() - today().toEpochDay();
     if (days > 0) {
-      clock.advance(Duration.ofDays(days));
+      demoTime.advance(Duration.ofDays(days));
     }
   }
 
   public void advanceDays(int days) {
-    clock.advance(Duration.ofDays(days));
+    quiesce();
+    demoTime.advance(Duration.ofDays(days));
   }
 
   public List<MimeMessage> mailsTo(String address) {
@@ -125,6 +141,29 @@ public final class Journeys {
         throw new IllegalStateException(e);
       }
     }).toList();
+  }
+
+  /**
+   * Waits until the engine's record stream and both outboxes have been still for a moment: timers that
+   * are due have fired and the work they caused is done.
+   */
+  public void quiesce() {
+    long last = -1;
+    int still = 0;
+    long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
+    while (still < 3 && System.currentTimeMillis() < deadline) {
+      long now = activity.count() + jdbc.queryForObject(
+          "select (select count(*) from engine_outbox where sent_at is null) + (select count(*) from mail_outbox where sent_at is null)",
+          Long.class) * 1_000_000;
+      still = now == last ? still + 1 : 0;
+      last = now;
+      try {
+        Thread.sleep(150);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /** Lets workers and the outboxes run, for asserting that something did not happen. */

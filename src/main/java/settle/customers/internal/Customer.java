@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import settle.customers.CustomerView;
 
 @Entity
@@ -22,6 +23,7 @@ public class Customer {
   private BigDecimal creditLimit;
   private String currency;
   private String riskRating;
+  private LocalDate customerSince;
   private Instant createdAt;
   @Version
   private long version;
@@ -29,7 +31,8 @@ public class Customer {
   protected Customer() {}
 
   public Customer(String name, String apEmail, String accountOwnerName, String accountOwnerEmail,
-                  BigDecimal creditLimit, String currency, String riskRating, Instant createdAt) {
+                  BigDecimal creditLimit, String currency, String riskRating, LocalDate customerSince,
+                  Instant createdAt) {
     this.name = name;
     this.apEmail = apEmail;
     this.accountOwnerName = accountOwnerName;
@@ -37,6 +40,7 @@ public class Customer {
     this.creditLimit = creditLimit;
     this.currency = currency;
     this.riskRating = riskRating;
+    this.customerSince = customerSince;
     this.createdAt = createdAt;
   }
 
@@ -46,6 +50,6 @@ public class Customer {
 
   public CustomerView view() {
     return new CustomerView(id, name, apEmail, accountOwnerName, accountOwnerEmail,
-        creditLimit.setScale(2, java.math.RoundingMode.HALF_EVEN), currency, riskRating);
+        creditLimit.setScale(2, java.math.RoundingMode.HALF_EVEN), currency, riskRating, customerSince);
   }
 }

@@ -1,6 +1,8 @@
 package settle.demo.internal;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,9 +35,12 @@ class DemoData implements ApplicationRunner {
   private final CustomerDirectory customers;
   private final Orders orders;
 
-  DemoData(CustomerDirectory customers, Orders orders) {
+  private final Clock clock;
+
+  DemoData(CustomerDirectory customers, Orders orders, Clock clock) {
     this.customers = customers;
     this.orders = orders;
+    this.clock = clock;
   }
 
   @Override
@@ -43,10 +48,11 @@ class DemoData implements ApplicationRunner {
     if (!customers.all().isEmpty()) {
       return;
     }
-    CustomerView acme = open("Acme Retail GmbH", "ap@acme-retail.example", "Dana Whitfield", "dana.whitfield@northwind.example", "50000", "EUR", "LOW");
-    CustomerView borealis = open("Borealis Foods AB", "invoices@borealis-foods.example", "Sam Okafor", "sam.okafor@northwind.example", "20000", "EUR", "MEDIUM");
-    CustomerView cobalt = open("Cobalt Logistics Ltd", "payables@cobalt-logistics.example", "Dana Whitfield", "dana.whitfield@northwind.example", "10000", "EUR", "HIGH");
-    CustomerView delta = open("Delta Clinics SA", "ap@delta-clinics.example", "Lee Moreau", "lee.moreau@northwind.example", "30000", "EUR", "LOW");
+    LocalDate today = LocalDate.now(clock);
+    CustomerView acme = open("Acme Retail GmbH", "ap@acme-retail.example", "Dana Whitfield", "dana.whitfield@northwind.example", "50000", "EUR", "LOW", today.minusYears(6));
+    CustomerView borealis = open("Borealis Foods AB", "invoices@borealis-foods.example", "Sam Okafor", "sam.okafor@northwind.example", "20000", "EUR", "MEDIUM", today.minusMonths(2));
+    CustomerView cobalt = open("Cobalt Logistics Ltd", "payables@cobalt-logistics.example", "Dana Whitfield", "dana.whitfield@northwind.example", "10000", "EUR", "HIGH", today.minusYears(1));
+    CustomerView delta = open("Delta Clinics SA", "ap@delta-clinics.example", "Lee Moreau", "lee.moreau@northwind.example", "30000", "EUR", "LOW", today.minusMonths(8));
 
     OrderView approved = order(acme, "Shelving units", "40", "300.00", "5", "NET30", "PO-ACME-1001");
     order(borealis, "Cold-chain sensors", "110", "200.00", "0", "NET45", "PO-7734");
@@ -74,8 +80,9 @@ class DemoData implements ApplicationRunner {
     log.info("Demo orders {} fulfilled", orderIds);
   }
 
-  private CustomerView open(String name, String ap, String owner, String ownerEmail, String limit, String currency, String risk) {
-    return customers.open(new NewCustomer(name, ap, owner, ownerEmail, new BigDecimal(limit), currency, risk), "demo");
+  private CustomerView open(String name, String ap, String owner, String ownerEmail, String limit, String currency, String risk,
+                            LocalDate since) {
+    return customers.open(new NewCustomer(name, ap, owner, ownerEmail, new BigDecimal(limit), currency, risk, since), "demo");
   }
 
   private OrderView order(CustomerView customer, String item, String qty, String price, String discount, String terms, String po) {

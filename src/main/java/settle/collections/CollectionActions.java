@@ -1,0 +1,155 @@
+package settle.collections;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import settle.audit.AuditLog;
+import settle.common.ConflictException;
+import settle.common.InvalidRequestException;
+import settle.common.Money;
+import settle.engine.EngineOutbox;
+import settle.invoicing.InvoiceStatus;
+import settle.invoicing.InvoiceView;
+import settle.invoicing.Invoices;
+
+/** What people do to an invoice's collection: hold it, record a promise to pay, agree a payment plan. */
+@Service
+public class CollectionActions {
+
+  private final JdbcTemplate jdbc;
+  private final Invoices invoices;
+  private final EngineOutbox engine;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final int promiseGraceDays;
+
+  CollectionActions(JdbcTemplate jdbc, Invoices invoices, EngineOutbox engine, AuditLog audit, Clock clock,
+                    @Value("${settle.collections.promise-grace-days}") int promiseGraceDays) {
+    this.jdbc = jdbc;
+    this.invoices = invoices;
+    this.engine = engine;
+    this.audit = audit;
+    this.clock = clock;
+    this.promiseGraceDays = promiseGraceDays;
+  }
+
+  public record HoldView(long id, long invoiceId, LocalDate heldUntil, String reason, String heldBy) {}
+
+  /** Held steps are skipped and audited; the loop resumes once the hold ends. */
+  @Transactional
+  public HoldView hold(long invoiceId, HoldRequest request, String actor) {
+    InvoiceView invoice = openInvoice(invoiceId);
+    LocalDate until = LocalDate.now(clock).plusDays(request.days());
+    Long id = jdbc.queryForObject("insert into collection_hold(invoice_id, held_until, reason, held_by, created_at)"
+            + " values (?, ?, ?, ?, ?) returning id", Long.class,
+        invoice.id(), Date.valueOf(until), request.reason().strip(), actor, Timestamp.from(clock.instant()));
+    audit.record(actor, "collections.hold-placed", "invoice:" + invoiceId,
+        Map.of("heldUntil", until.toString(), "days", request.days(), "reason", request.reason().strip()));
+    return new HoldView(id, invoiceId, until, request.reason().strip(), actor);
+  }
+
+  public record PromiseView(long id, long invoiceId, LocalDate date, BigDecimal amount, String takenBy, String channel,
+                            String status, String deadline) {}
+
+  /**
+   * Records the promise and tells the invoice's process, which waits until the date plus the grace
+   * period. {@code sourceKey} makes a repeated call (a redelivered job) record nothing new.
+   */
+  @Transactional
+  public PromiseView promise(long invoiceId, PromiseRequest request, String sourceKey) {
+    InvoiceView invoice = openInvoice(invoiceId);
+    LocalDate today = LocalDate.now(clock);
+    if (request.date().isBefore(today)) {
+      throw new InvalidRequestException("date", "A promise to pay cannot be dated before today (" + today + ")");
+    }
+    BigDecimal amount = Money.of(request.amount());
+    if (amount.compareTo(invoice.openAmount()) > 0) {
+      throw new InvalidRequestException("amount", "The promise of " + amount + " exceeds the open amount of " + invoice.openAmount());
+    }
+    String deadline = request.date().plusDays(promiseGraceDays).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+    Long id = jdbc.query("""
+            insert into promise_to_pay(invoice_id, promised_date, amount, open_at_promise, taken_by, channel, source_key, status, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?) on conflict (source_key) do nothing returning id""",
+        rs -> rs.next() ? rs.getLong(1) : null, invoiceId, Date.valueOf(request.date()), amount, invoice.openAmount(),
+        request.takenBy(), request.channel(), sourceKey, Timestamp.from(clock.instant()));
+    if (id == null) {
+      return promises(invoiceId).stream().filter(p -> p.date().equals(request.date())).findFirst().orElseThrow();
+    }
+    jdbc.update("update promise_to_pay set status = 'SUPERSEDED', resolved_at = ? where invoice_id = ? and status = 'ACTIVE' and id <> ?",
+        Timestamp.from(clock.instant()), invoiceId, id);
+    engine.publishMessage(InvoiceCollection.PROMISE_TO_PAY, String.valueOf(invoiceId),
+        Map.of("promiseId", id, "promisedDate", request.date().toString(), "promisedAmount", amount, "promiseDeadline", deadline));
+    audit.record(request.takenBy(), "collections.promise-recorded", "invoice:" + invoiceId, Map.of(
+        "promiseId", id, "date", request.date().toString(), "amount", amount, "channel", request.channel(), "deadline", deadline));
+    return new PromiseView(id, invoiceId, request.date(), amount, request.takenBy(), request.channel(), "ACTIVE", deadline);
+  }
+
+  public List<PromiseView> promises(long invoiceId) {
+    return jdbc.query("select id, invoice_id, promised_date, amount, taken_by, channel, status from promise_to_pay"
+            + " where invoice_id = ? order by id",
+        (rs, i) -> new PromiseView(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(), Money.of(rs.getBigDecimal(4)),
+            rs.getString(5), rs.getString(6), rs.getString(7),
+            rs.getDate(3).toLocalDate().plusDays(promiseGraceDays).atStartOfDay(ZoneOffset.UTC).toInstant().toString()),
+        invoiceId);
+  }
+
+  public record PaymentPlanView(long id, long invoiceId, String agreedBy, List<Map<String, Object>> instalments) {}
+
+  /** The instalments must pay exactly what is open, in date order, none before today. */
+  @Transactional
+  public PaymentPlanView agreePaymentPlan(long invoiceId, PaymentPlanRequest request, String actor) {
+    InvoiceView invoice = openInvoice(invoiceId);
+    LocalDate previous = LocalDate.now(clock).minusDays(1);
+    BigDecimal sum = BigDecimal.ZERO;
+    for (int i = 0; i < request.instalments().size(); i++) {
+      PaymentPlanRequest.Instalment instalment = request.instalments().get(i);
+      if (!instalment.date().isAfter(previous)) {
+        throw new InvalidRequestException("instalments[" + i + "].date", "Instalment dates must be today or later and in order");
+      }
+      previous = instalment.date();
+      sum = sum.add(instalment.amount());
+    }
+    if (Money.of(sum).compareTo(invoice.openAmount()) != 0) {
+      throw new InvalidRequestException("instalments", "The instalments add up to " + Money.of(sum)
+          + " but " + invoice.openAmount() + " is open");
+    }
+    Long planId = jdbc.queryForObject("insert into payment_plan(invoice_id, open_at_plan, agreed_by, created_at) values (?, ?, ?, ?) returning id",
+        Long.class, invoiceId, invoice.openAmount(), actor, Timestamp.from(clock.instant()));
+    List<Map<String, Object>> instalments = new ArrayList<>();
+    int number = 1;
+    for (PaymentPlanRequest.Instalment instalment : request.instalments()) {
+      jdbc.update("insert into payment_plan_instalment(plan_id, number, due_date, amount, status) values (?, ?, ?, ?, 'OPEN')",
+          planId, number, Date.valueOf(instalment.date()), Money.of(instalment.amount()));
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("planId", planId);
+      item.put("number", number++);
+      item.put("count", request.instalments().size());
+      item.put("date", instalment.date().toString());
+      item.put("amount", Money.of(instalment.amount()));
+      instalments.add(item);
+    }
+    engine.publishMessage(InvoiceCollection.PAYMENT_PLAN_AGREED, String.valueOf(invoiceId),
+        Map.of("planId", planId, "instalments", instalments));
+    audit.record(actor, "collections.payment-plan-agreed", "invoice:" + invoiceId, Map.of("planId", planId, "instalments", instalments));
+    return new PaymentPlanView(planId, invoiceId, actor, instalments);
+  }
+
+  private InvoiceView openInvoice(long invoiceId) {
+    InvoiceView invoice = invoices.get(invoiceId);
+    if (invoice.status() == InvoiceStatus.PAID) {
+      throw new ConflictException("Invoice " + invoice.number() + " is paid; there is nothing left to collect");
+    }
+    return invoice;
+  }
+}

@@ -1,0 +1,141 @@
+package settle.collections.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import settle.audit.AuditLog;
+import settle.common.SignedLinks;
+import settle.communication.MailOutbox;
+import settle.communication.OutgoingMail;
+import settle.customers.CustomerDirectory;
+import settle.customers.CustomerView;
+import settle.invoicing.CustomerBalance;
+import settle.invoicing.InvoiceStatus;
+import settle.invoicing.InvoiceView;
+import settle.invoicing.Invoices;
+
+/** Reads the state the collection loop decides on, and checks promises and instalments when they fall due. */
+@Service
+public class CollectionChecks {
+
+  private final JdbcTemplate jdbc;
+  private final Invoices invoices;
+  private final CustomerDirectory customers;
+  private final MailOutbox mail;
+  private final SignedLinks links;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final String publicUrl;
+  private final int instalmentReminderDays;
+  private final int instalmentGraceDays;
+
+  CollectionChecks(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, MailOutbox mail, SignedLinks links,
+                   AuditLog audit, Clock clock, @Value("${settle.public-url}") String publicUrl,
+                   @Value("${settle.collections.instalment-reminder-days}") int instalmentReminderDays,
+                   @Value("${settle.collections.instalment-grace-days}") int instalmentGraceDays) {
+    this.jdbc = jdbc;
+    this.invoices = invoices;
+    this.customers = customers;
+    this.mail = mail;
+    this.links = links;
+    this.audit = audit;
+    this.clock = clock;
+    this.publicUrl = publicUrl;
+    this.instalmentReminderDays = instalmentReminderDays;
+    this.instalmentGraceDays = instalmentGraceDays;
+  }
+
+  public record Assessment(String invoiceStatus, BigDecimal openAmount, long daysFromDue, String riskRating,
+                    BigDecimal customerOpenBalance, long tenureDays, int disputesLast12Months, String promiseState) {}
+
+  /** The inputs of both collection tables, read fresh at the start of every turn. */
+  @Transactional(readOnly = true)
+  public Assessment assess(long invoiceId) {
+    InvoiceView invoice = invoices.get(invoiceId);
+    CustomerView customer = customers.get(invoice.customerId());
+    CustomerBalance balance = invoices.balance(customer.id());
+    LocalDate today = LocalDate.now(clock);
+    String promiseState = jdbc.query("select status from promise_to_pay where invoice_id = ? and status <> 'SUPERSEDED' order by id desc limit 1",
+        rs -> rs.next() ? rs.getString(1) : "NONE", invoiceId);
+    return new Assessment(invoice.status().name(), invoice.openAmount(), ChronoUnit.DAYS.between(invoice.dueDate(), today),
+        customer.riskRating(), balance.openBalance(), ChronoUnit.DAYS.between(customer.customerSince(), today), 0, promiseState);
+  }
+
+  /** Kept if at least the promised amount arrived since the promise (or the invoice is paid), otherwise broken. */
+  @Transactional
+  public String checkPromise(long promiseId) {
+    record Promise(long invoiceId, BigDecimal amount, BigDecimal openAtPromise, String status) {}
+    Promise promise = jdbc.queryForObject("select invoice_id, amount, open_at_promise, status from promise_to_pay where id = ? for update",
+        (rs, i) -> new Promise(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getString(4)), promiseId);
+    if (promise.status().equals("KEPT") || promise.status().equals("BROKEN")) {
+      return promise.status();
+    }
+    InvoiceView invoice = invoices.get(promise.invoiceId());
+    BigDecimal paidSince = promise.openAtPromise().subtract(invoice.openAmount());
+    String outcome = invoice.status() == InvoiceStatus.PAID || paidSince.compareTo(promise.amount()) >= 0 ? "KEPT" : "BROKEN";
+    jdbc.update("update promise_to_pay set status = ?, resolved_at = ? where id = ?", outcome, Timestamp.from(clock.instant()), promiseId);
+    audit.record(CollectionSteps.ACTOR, "collections.promise-" + outcome.toLowerCase(), CollectionSteps.subject(promise.invoiceId()),
+        Map.of("promiseId", promiseId, "promised", promise.amount(), "paidSince", paidSince.setScale(2, java.math.RoundingMode.HALF_EVEN)));
+    return outcome;
+  }
+
+  public record InstalmentTimes(String reminderAt, String deadlineAt) {}
+
+  public InstalmentTimes planInstalment(LocalDate date) {
+    LocalDate today = LocalDate.now(clock);
+    LocalDate remind = date.minusDays(instalmentReminderDays);
+    return new InstalmentTimes((remind.isBefore(today) ? today : remind).atStartOfDay(ZoneOffset.UTC).toInstant().toString(),
+        date.plusDays(instalmentGraceDays).atStartOfDay(ZoneOffset.UTC).toInstant().toString());
+  }
+
+  @Transactional
+  public void remindInstalment(long invoiceId, long planId, int number, int count, LocalDate date, BigDecimal amount) {
+    InvoiceView invoice = invoices.get(invoiceId);
+    if (invoice.status() == InvoiceStatus.PAID) {
+      return;
+    }
+    CustomerView customer = customers.get(invoice.customerId());
+    LocalDate today = LocalDate.now(clock);
+    String portal = publicUrl + "/portal/" + links.sign("portal", String.valueOf(invoiceId), today.plusDays(90));
+    boolean queued = mail.enqueue(new OutgoingMail("plan:" + planId + ":instalment:" + number + ":reminder", customer.accountOwnerName(),
+        customer.apEmail(), "Instalment " + number + " of " + count + " for invoice " + invoice.number() + " is due on " + date,
+        "instalment-reminder", Map.ofEntries(Map.entry("invoice", invoice), Map.entry("instalmentNumber", number),
+            Map.entry("instalmentCount", count), Map.entry("instalmentDate", date), Map.entry("instalmentAmount", amount),
+            Map.entry("currency", invoice.currency()), Map.entry("payUrl", portal + "/pay"), Map.entry("portalUrl", portal),
+            Map.entry("customer", customer), Map.entry("tone", "neutral"), Map.entry("today", today)),
+        List.of(), CollectionSteps.subject(invoiceId)));
+    if (queued) {
+      audit.record(CollectionSteps.ACTOR, "collections.instalment-reminded", CollectionSteps.subject(invoiceId),
+          Map.of("planId", planId, "instalment", number, "date", date.toString(), "amount", amount));
+    }
+  }
+
+  /** Paid if what arrived since the plan covers this instalment and all before it. */
+  @Transactional
+  public String checkInstalment(long invoiceId, long planId, int number) {
+    String status = jdbc.queryForObject("select status from payment_plan_instalment where plan_id = ? and number = ? for update",
+        String.class, planId, number);
+    if (!"OPEN".equals(status)) {
+      return status;
+    }
+    BigDecimal openAtPlan = jdbc.queryForObject("select open_at_plan from payment_plan where id = ?", BigDecimal.class, planId);
+    BigDecimal dueSoFar = jdbc.queryForObject("select sum(amount) from payment_plan_instalment where plan_id = ? and number <= ?",
+        BigDecimal.class, planId, number);
+    InvoiceView invoice = invoices.get(invoiceId);
+    BigDecimal paidSince = openAtPlan.subtract(invoice.openAmount());
+    String outcome = paidSince.compareTo(dueSoFar) >= 0 ? "PAID" : "MISSED";
+    jdbc.update("update payment_plan_instalment set status = ? where plan_id = ? and number = ?", outcome, planId, number);
+    audit.record(CollectionSteps.ACTOR, "collections.instalment-" + outcome.toLowerCase(), CollectionSteps.subject(invoiceId),
+        Map.of("planId", planId, "instalment", number, "dueSoFar", dueSoFar, "paidSince", paidSince));
+    return outcome;
+  }
+}

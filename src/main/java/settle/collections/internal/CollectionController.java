@@ -1,0 +1,55 @@
+package settle.collections.internal;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import settle.collections.CollectionActions;
+import settle.collections.HoldRequest;
+import settle.collections.PaymentPlanRequest;
+import settle.collections.PromiseRequest;
+
+@RestController
+@RequestMapping("/api/invoices/{invoiceId}")
+class CollectionController {
+
+  private final CollectionActions actions;
+  private final CollectionSteps steps;
+
+  CollectionController(CollectionActions actions, CollectionSteps steps) {
+    this.actions = actions;
+    this.steps = steps;
+  }
+
+  @PostMapping("/holds")
+  @ResponseStatus(HttpStatus.CREATED)
+  CollectionActions.HoldView hold(@PathVariable long invoiceId, @RequestBody @Valid HoldRequest request) {
+    return actions.hold(invoiceId, request, "api");
+  }
+
+  @PostMapping("/promises")
+  @ResponseStatus(HttpStatus.CREATED)
+  CollectionActions.PromiseView promise(@PathVariable long invoiceId, @RequestBody @Valid PromiseRequest request) {
+    return actions.promise(invoiceId, request, "api:" + java.util.UUID.randomUUID());
+  }
+
+  @PostMapping("/payment-plans")
+  @ResponseStatus(HttpStatus.CREATED)
+  CollectionActions.PaymentPlanView plan(@PathVariable long invoiceId, @RequestBody @Valid PaymentPlanRequest request) {
+    return actions.agreePaymentPlan(invoiceId, request, request.agreedBy());
+  }
+
+  /** The invoice's collection so far: each step with its day and outcome, and the promises made. */
+  @GetMapping("/collection")
+  Map<String, Object> collection(@PathVariable long invoiceId) {
+    List<Step> taken = steps.steps(invoiceId);
+    return Map.of("steps", taken, "promises", actions.promises(invoiceId));
+  }
+}

@@ -1,0 +1,306 @@
+package settle.collections.internal;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import settle.audit.AuditLog;
+import settle.common.SignedLinks;
+import settle.communication.MailOutbox;
+import settle.communication.OutgoingMail;
+import settle.customers.CustomerDirectory;
+import settle.customers.CustomerView;
+import settle.invoicing.InvoiceStatus;
+import settle.invoicing.InvoiceView;
+import settle.invoicing.Invoices;
+
+/**
+ * Plans and takes the steps of the collection loop. What to do and when comes from the DMN tables
+ * through the process; this class records each step once and acts on the invoice as it is now.
+ */
+@Service
+public class CollectionSteps {
+
+  static final String ACTOR = "engine:invoice-collection";
+
+  private final JdbcTemplate jdbc;
+  private final Invoices invoices;
+  private final CustomerDirectory customers;
+  private final MailOutbox mail;
+  private final SignedLinks links;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final String publicUrl;
+
+  CollectionSteps(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, MailOutbox mail, SignedLinks links,
+                  AuditLog audit, Clock clock, @Value("${settle.public-url}") String publicUrl) {
+    this.jdbc = jdbc;
+    this.invoices = invoices;
+    this.customers = customers;
+    this.mail = mail;
+    this.links = links;
+    this.audit = audit;
+    this.clock = clock;
+    this.publicUrl = publicUrl;
+  }
+
+  public record NextAction(String action, int dueOffset, String template, String channel, String sender, boolean headsUp,
+                    boolean skipIfLate) {}
+
+  public record Plan(String plannedOutcome, String actionAt, String headsUpAt, int stage) {}
+
+  /**
+   * Records the step the table chose. Timers fire at 00:00 UTC of the step's day; when the owner must
+   * be warned and that moment has passed, the step moves so the warning still comes 24 hours ahead.
+   */
+  @Transactional
+  public Plan plan(long invoiceId, int stage, String segment, String tone, NextAction next) {
+    if ("NONE".equals(next.action())) {
+      return new Plan("WAIT", null, null, stage);
+    }
+    InvoiceView invoice = invoices.get(invoiceId);
+    Instant now = clock.instant();
+    LocalDate actionDate = invoice.dueDate().plusDays(next.dueOffset());
+    if (next.skipIfLate() && actionDate.isBefore(LocalDate.now(clock))) {
+      upsert(invoice, stage, segment, tone, next, actionDate, "SKIPPED_LATE");
+      audit.record(ACTOR, "collections.step-skipped", subject(invoiceId), Map.of("stage", stage, "action", next.action(),
+          "actionDate", actionDate.toString(), "why", "its day had passed"));
+      return new Plan("SKIPPED", null, null, stage + 1);
+    }
+    Instant actionAt = actionDate.atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant headsUpAt = null;
+    if (next.headsUp()) {
+      headsUpAt = actionAt.minus(1, ChronoUnit.DAYS);
+      if (headsUpAt.isBefore(now)) {
+        headsUpAt = now;
+        actionAt = now.plus(1, ChronoUnit.DAYS);
+      }
+    }
+    Step step = upsert(invoice, stage, segment, tone, next, actionAt.atZone(ZoneOffset.UTC).toLocalDate(), "PLANNED");
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("stage", stage);
+    details.put("action", next.action());
+    details.put("actionAt", actionAt.toString());
+    details.put("headsUpAt", headsUpAt == null ? null : headsUpAt.toString());
+    details.put("channel", next.channel());
+    details.put("sender", next.sender());
+    audit.record(ACTOR, "collections.step-planned", subject(invoiceId), details);
+    return new Plan(headsUpAt == null ? "ACT" : "HEADS_UP", actionAt.toString(),
+        headsUpAt == null ? null : headsUpAt.toString(), step.stage());
+  }
+
+  private Step upsert(InvoiceView invoice, int stage, String segment, String tone, NextAction next, LocalDate actionDate,
+                      String status) {
+    jdbc.update("""
+            insert into dunning_step(invoice_id, customer_id, stage, segment, tone, action, template, channel, sender,
+                                     heads_up, skip_if_late, action_date, status, planned_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (invoice_id, stage) do update set segment = excluded.segment, tone = excluded.tone,
+              action = excluded.action, template = excluded.template, channel = excluded.channel, sender = excluded.sender,
+              heads_up = excluded.heads_up, skip_if_late = excluded.skip_if_late, action_date = excluded.action_date, status = excluded.status,
+              planned_at = excluded.planned_at, heads_up_mail_key = null
+            where dunning_step.status in ('PLANNED', 'SKIPPED_LATE')""",
+        invoice.id(), invoice.customerId(), stage, segment, tone, next.action(), next.template(), next.channel(),
+        next.sender(), next.headsUp(), next.skipIfLate(), Date.valueOf(actionDate), status, Timestamp.from(clock.instant()));
+    return step(invoice.id(), stage).orElseThrow();
+  }
+
+  /** One heads-up per account owner and day, listing every step announced for that day. */
+  @Transactional
+  public void headsUp(long invoiceId, int stage) {
+    Step step = step(invoiceId, stage).orElseThrow();
+    CustomerView customer = customers.get(step.customerId());
+    jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))", Object.class, "heads-up:" + customer.accountOwnerEmail());
+    if (step(invoiceId, stage).orElseThrow().headsUpMailKey() != null) {
+      return;
+    }
+    List<Long> ownersCustomers = customers.ownedBy(customer.accountOwnerEmail()).stream().map(CustomerView::id).toList();
+    List<Step> due = jdbc.query("select " + Step.COLUMNS + " from dunning_step where status = 'PLANNED' and heads_up"
+            + " and heads_up_mail_key is null and action_date = ? and customer_id = any(?) order by id",
+        Step::read, Date.valueOf(step.actionDate()), ownersCustomers.toArray(Long[]::new));
+    String key = "heads-up:" + customer.accountOwnerEmail() + ":" + step.actionDate() + ":" + due.getFirst().id();
+    List<Map<String, Object>> lines = new ArrayList<>();
+    for (Step s : due) {
+      InvoiceView invoice = invoices.get(s.invoiceId());
+      CustomerView c = customers.get(s.customerId());
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("customerName", c.name());
+      line.put("actionLabel", s.label());
+      line.put("to", s.customerFacing() ? c.apEmail() : "collectors (call task)");
+      line.put("senderName", senderName(s, c));
+      line.put("invoiceNumber", invoice.number());
+      line.put("amountDue", invoice.openAmount());
+      line.put("currency", invoice.currency());
+      line.put("daysFromDue", ChronoUnit.DAYS.between(invoice.dueDate(), s.actionDate()));
+      line.put("holdUrl", holdUrl(s, "hold"));
+      line.put("snoozeUrl", holdUrl(s, "snooze"));
+      lines.add(line);
+      jdbc.update("update dunning_step set heads_up_mail_key = ? where id = ?", key, s.id());
+      audit.record(ACTOR, "collections.heads-up-sent", subject(s.invoiceId()), Map.of("stage", s.stage(),
+          "action", s.action(), "to", customer.accountOwnerEmail(), "scheduledFor", s.actionDate().toString()));
+    }
+    mail.enqueue(new OutgoingMail(key, mail.arTeamName(), customer.accountOwnerEmail(),
+        "Heads-up: " + lines.size() + (lines.size() == 1 ? " customer contact" : " customer contacts") + " planned for " + step.actionDate(),
+        "heads-up", Map.of("ownerName", customer.accountOwnerName(), "scheduledFor", step.actionDate(), "steps", lines,
+            "tone", "neutral", "customer", customer, "today", LocalDate.now(clock)),
+        List.of(), subject(invoiceId)));
+  }
+
+  public record Taken(String stepOutcome, String heldUntil, int stage) {}
+
+  /** Takes the step against the invoice as it is now; a step taken before answers as it did then. */
+  @Transactional
+  public Taken take(long invoiceId, int stage) {
+    Step step = step(invoiceId, stage).orElseThrow(() -> new IllegalStateException("No planned step " + stage + " for invoice " + invoiceId));
+    jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))", Object.class, "customer-steps:" + step.customerId());
+    step = step(invoiceId, stage).orElseThrow();
+    if (!"PLANNED".equals(step.status())) {
+      return answer(step);
+    }
+    InvoiceView invoice = invoices.get(invoiceId);
+    if (invoice.status() == InvoiceStatus.PAID) {
+      mark(step, "SKIPPED_PAID", null, null);
+      audit.record(ACTOR, "collections.step-skipped", subject(invoiceId), Map.of("stage", stage, "action", step.action(), "why", "invoice is paid"));
+      return new Taken("SKIPPED", null, stage + 1);
+    }
+    if (step.skipIfLate() && step.actionDate().isBefore(LocalDate.now(clock))) {
+      mark(step, "SKIPPED_LATE", null, null);
+      audit.record(ACTOR, "collections.step-skipped", subject(invoiceId), Map.of("stage", stage, "action", step.action(),
+          "actionDate", step.actionDate().toString(), "why", "its day had passed"));
+      return new Taken("SKIPPED", null, stage + 1);
+    }
+    Optional<Hold> hold = activeHold(invoiceId);
+    if (hold.isPresent()) {
+      mark(step, "HELD", null, null);
+      audit.record(ACTOR, "collections.step-held", subject(invoiceId), Map.of("stage", stage, "action", step.action(),
+          "heldBy", hold.get().heldBy(), "reason", hold.get().reason(), "heldUntil", hold.get().heldUntil().toString()));
+      return answer(step(invoiceId, stage).orElseThrow());
+    }
+    if (!step.customerFacing()) {
+      String status = "ESCALATION".equals(step.action()) ? "ESCALATION_TASK" : "CALL_TASK";
+      mark(step, status, null, invoice.openAmount());
+      audit.record(ACTOR, "collections." + ("ESCALATION".equals(step.action()) ? "escalated" : "call-task-opened"),
+          subject(invoiceId), Map.of("stage", stage, "action", step.action(), "openAmount", invoice.openAmount()));
+      return answer(step(invoiceId, stage).orElseThrow());
+    }
+    sendCombined(step);
+    return answer(step(invoiceId, stage).orElseThrow());
+  }
+
+  /** Every planned step of this customer with the same action on the same day goes out in one mail. */
+  private void sendCombined(Step step) {
+    CustomerView customer = customers.get(step.customerId());
+    List<Step> sameDay = jdbc.query("select " + Step.COLUMNS + " from dunning_step where customer_id = ? and action = ?"
+            + " and action_date = ? and status = 'PLANNED' order by id",
+        Step::read, step.customerId(), step.action(), Date.valueOf(step.actionDate()));
+    String key = "collection:" + step.customerId() + ":" + step.action() + ":" + step.actionDate() + ":" + sameDay.getFirst().id();
+    LocalDate today = LocalDate.now(clock);
+    List<Map<String, Object>> items = new ArrayList<>();
+    List<OutgoingMail.Attachment> pdfs = new ArrayList<>();
+    BigDecimal totalDue = BigDecimal.ZERO;
+    for (Step s : sameDay) {
+      InvoiceView invoice = invoices.get(s.invoiceId());
+      if (invoice.status() == InvoiceStatus.PAID || (s.id() != step.id() && activeHold(s.invoiceId()).isPresent())) {
+        continue; // its own process records why it was not sent
+      }
+      BigDecimal amountDue = invoice.openAmount();
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("invoice", invoice);
+      item.put("amountDue", amountDue);
+      item.put("disputedAmount", BigDecimal.ZERO.setScale(2));
+      item.put("daysFromDue", ChronoUnit.DAYS.between(invoice.dueDate(), today));
+      item.put("earlyDiscountOpen", invoice.earlyDiscountDate() != null && !invoice.earlyDiscountDate().isBefore(today)
+          && amountDue.compareTo(invoice.total()) == 0);
+      item.put("portalUrl", publicUrl + "/portal/" + links.sign("portal", String.valueOf(invoice.id()), today.plusDays(90)));
+      item.put("payUrl", publicUrl + "/portal/" + links.sign("portal", String.valueOf(invoice.id()), today.plusDays(90)) + "/pay");
+      items.add(item);
+      pdfs.add(new OutgoingMail.Attachment(invoice.number() + ".pdf", "application/pdf", invoices.pdf(invoice.id())));
+      totalDue = totalDue.add(amountDue);
+      mark(s, "SENT", key, amountDue);
+      audit.record(ACTOR, "collections.reminder-sent", subject(s.invoiceId()), Map.of("stage", s.stage(),
+          "action", s.action(), "template", s.template(), "amountDue", amountDue, "to", customer.apEmail(),
+          "mailKey", key, "sender", s.sender()));
+    }
+    InvoiceView first = (InvoiceView) items.getFirst().get("invoice");
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("customer", customer);
+    model.put("tone", step.tone());
+    model.put("items", items);
+    model.put("totalDue", totalDue);
+    model.put("currency", first.currency());
+    model.put("today", today);
+    mail.enqueue(new OutgoingMail(key, senderName(step, customer), customer.apEmail(), subjectLine(step, items, first, today),
+        step.template(), model, pdfs, subject(step.invoiceId())));
+  }
+
+  private static String subjectLine(Step step, List<Map<String, Object>> items, InvoiceView first, LocalDate today) {
+    String what = items.size() == 1 ? "invoice " + first.number() : items.size() + " invoices";
+    long late = ChronoUnit.DAYS.between(first.dueDate(), today);
+    return switch (step.action()) {
+      case "PRE_DUE_REMINDER" -> "Upcoming: " + what + (items.size() == 1 ? " is" : " are") + " due on " + first.dueDate();
+      case "DUE_REMINDER" -> "Due today: " + what;
+      case "FINAL_NOTICE" -> "Final notice: " + what;
+      default -> items.size() == 1 ? "Reminder: invoice " + first.number() + " is " + late + (late == 1 ? " day" : " days") + " overdue"
+          : "Reminder: " + what + " overdue";
+    };
+  }
+
+  private String senderName(Step step, CustomerView customer) {
+    return "ACCOUNT_OWNER".equals(step.sender()) ? customer.accountOwnerName() : mail.arTeamName();
+  }
+
+  private String holdUrl(Step step, String kind) {
+    return publicUrl + "/holds/" + links.sign("hold", step.invoiceId() + ":" + step.stage() + ":" + kind, step.actionDate().plusDays(1));
+  }
+
+  private Taken answer(Step step) {
+    return switch (step.status()) {
+      case "CALL_TASK" -> new Taken("CALL", null, step.stage() + 1);
+      case "ESCALATION_TASK" -> new Taken("ESCALATE", null, step.stage() + 1);
+      case "HELD" -> new Taken("HELD", activeHold(step.invoiceId()).map(h -> h.heldUntil())
+          .orElse(LocalDate.now(clock)).atStartOfDay(ZoneOffset.UTC).toInstant().toString(), step.stage() + 1);
+      case "SENT" -> new Taken("SENT", null, step.stage() + 1);
+      default -> new Taken("SKIPPED", null, step.stage() + 1);
+    };
+  }
+
+  private void mark(Step step, String status, String mailKey, BigDecimal amount) {
+    jdbc.update("update dunning_step set status = ?, mail_key = ?, amount = ?, performed_at = ? where id = ?",
+        status, mailKey, amount, Timestamp.from(clock.instant()), step.id());
+  }
+
+  Optional<Step> step(long invoiceId, int stage) {
+    return jdbc.query("select " + Step.COLUMNS + " from dunning_step where invoice_id = ? and stage = ?", Step::read, invoiceId, stage)
+        .stream().findFirst();
+  }
+
+  List<Step> steps(long invoiceId) {
+    return jdbc.query("select " + Step.COLUMNS + " from dunning_step where invoice_id = ? order by stage", Step::read, invoiceId);
+  }
+
+  record Hold(long id, LocalDate heldUntil, String reason, String heldBy) {}
+
+  Optional<Hold> activeHold(long invoiceId) {
+    return jdbc.query("select id, held_until, reason, held_by from collection_hold where invoice_id = ? and held_until > ?"
+            + " order by held_until desc limit 1",
+        (rs, i) -> new Hold(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4)),
+        invoiceId, Date.valueOf(LocalDate.now(clock))).stream().findFirst();
+  }
+
+  static String subject(long invoiceId) {
+    return "invoice:" + invoiceId;
+  }
+}

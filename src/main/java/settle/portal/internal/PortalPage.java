@@ -1,0 +1,63 @@
+package settle.portal.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+import settle.common.SignedLinks;
+import settle.customers.CustomerDirectory;
+import settle.invoicing.InvoiceView;
+import settle.invoicing.Invoices;
+
+@Controller
+class PortalPage {
+
+  private final SignedLinks links;
+  private final Invoices invoices;
+  private final CustomerDirectory customers;
+  private final Clock clock;
+  private final String companyName;
+
+  PortalPage(SignedLinks links, Invoices invoices, CustomerDirectory customers, Clock clock,
+             @Value("${settle.company-name}") String companyName) {
+    this.links = links;
+    this.invoices = invoices;
+    this.customers = customers;
+    this.clock = clock;
+    this.companyName = companyName;
+  }
+
+  @GetMapping({"/portal/{token}", "/portal/{token}/pay"})
+  String invoice(@PathVariable String token, Model model) {
+    InvoiceView invoice = invoice(token);
+    model.addAttribute("invoice", invoice);
+    model.addAttribute("customer", customers.get(invoice.customerId()));
+    model.addAttribute("token", token);
+    model.addAttribute("companyName", companyName);
+    model.addAttribute("today", LocalDate.now(clock));
+    return "pages/portal-invoice";
+  }
+
+  @GetMapping("/portal/{token}/pdf")
+  ResponseEntity<byte[]> pdf(@PathVariable String token) {
+    InvoiceView invoice = invoice(token);
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(invoice.number() + ".pdf").build().toString())
+        .body(invoices.pdf(invoice.id()));
+  }
+
+  private InvoiceView invoice(String token) {
+    long id = links.verify("portal", token, LocalDate.now(clock)).map(Long::parseLong)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "This link is not valid or has expired"));
+    return invoices.get(id);
+  }
+}
