@@ -14,17 +14,19 @@ import java.util.Arrays;
 import java.util.List;
 
 /** A mail as the SMTP capture received it, read back from its MIME. */
-record CapturedMail(int id, String from, String to, String replyTo, String subject, Instant sentAt,
+record CapturedMail(long id, String from, String to, String replyTo, String subject, Instant sentAt,
                     List<String> attachments, String text, String html, String messageId) {
 
-  record Summary(int id, String from, String to, String subject, Instant sentAt, List<String> attachments) {}
+  record Summary(long id, String from, String to, String subject, Instant sentAt, List<String> attachments) {}
 
   Summary summary() {
     return new Summary(id, from, to, subject, sentAt, attachments);
   }
 
-  static CapturedMail read(int id, MimeMessage message) {
+  static CapturedMail read(MimeMessage message) {
     try {
+      String[] header = message.getHeader(MailCapture.ID_HEADER);
+      long id = header == null ? 0 : Long.parseLong(header[0]);
       var parts = new Parts();
       parts.walk(message);
       return new CapturedMail(id, join(message.getFrom()), join(message.getRecipients(Message.RecipientType.TO)),
@@ -32,7 +34,7 @@ record CapturedMail(int id, String from, String to, String replyTo, String subje
           message.getSentDate() == null ? null : message.getSentDate().toInstant(),
           parts.attachments, parts.text, parts.html, message.getMessageID());
     } catch (MessagingException | IOException e) {
-      throw new IllegalStateException("Captured mail " + id + " cannot be read", e);
+      throw new IllegalStateException("A captured mail cannot be read", e);
     }
   }
 

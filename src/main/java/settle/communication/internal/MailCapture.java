@@ -3,17 +3,23 @@ package settle.communication.internal;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import settle.common.NotFoundException;
 
-/** Reads what the embedded SMTP server received; ids are positions in arrival order, starting at 1. */
+/**
+ * Reads what the embedded SMTP server received. A mail's id is its outbox id, carried in a header,
+ * so it stays put however the server orders its mailboxes.
+ */
 @Component
 class MailCapture {
+
+  static final String ID_HEADER = "X-Settle-Mail-Id";
 
   private final ObjectProvider<GreenMail> smtp;
 
@@ -27,27 +33,18 @@ class MailCapture {
 
   /** Newest first; a mail to several recipients arrives once per recipient and is listed once. */
   List<CapturedMail> list(String to) {
-    MimeMessage[] received = server().getReceivedMessages();
-    List<CapturedMail> mails = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
-    for (int i = received.length - 1; i >= 0; i--) {
-      CapturedMail mail = CapturedMail.read(i + 1, received[i]);
-      if (mail.messageId() != null && !seen.add(mail.messageId())) {
-        continue;
-      }
+    Map<Long, CapturedMail> mails = new TreeMap<>(Comparator.reverseOrder());
+    for (MimeMessage received : server().getReceivedMessages()) {
+      CapturedMail mail = CapturedMail.read(received);
       if (to == null || mail.to().toLowerCase(Locale.ROOT).contains(to.toLowerCase(Locale.ROOT))) {
-        mails.add(mail);
+        mails.putIfAbsent(mail.id(), mail);
       }
     }
-    return mails;
+    return new ArrayList<>(mails.values());
   }
 
-  CapturedMail get(int id) {
-    MimeMessage[] received = server().getReceivedMessages();
-    if (id < 1 || id > received.length) {
-      throw new NotFoundException("Mail", id);
-    }
-    return CapturedMail.read(id, received[id - 1]);
+  CapturedMail get(long id) {
+    return list(null).stream().filter(m -> m.id() == id).findFirst().orElseThrow(() -> new NotFoundException("Mail", id));
   }
 
   private GreenMail server() {

@@ -23,7 +23,7 @@ class MailController {
   }
 
   @GetMapping("/{id}")
-  CapturedMail get(@PathVariable int id) {
+  CapturedMail get(@PathVariable long id) {
     return capture.get(id);
   }
 }

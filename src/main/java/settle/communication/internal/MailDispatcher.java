@@ -89,6 +89,7 @@ class MailDispatcher {
     message.saveChanges();
     message.setHeader("Message-ID", "<" + mail.key().replaceAll("[^A-Za-z0-9.-]", ".") + "@settle>");
     message.setHeader("X-Settle-Mail-Key", mail.key());
+    message.setHeader(MailCapture.ID_HEADER, String.valueOf(mail.id()));
     return message;
   }
 }

@@ -24,7 +24,7 @@ class OutboxPage {
   }
 
   @GetMapping("/outbox/{id}")
-  String show(@PathVariable int id, Model model) {
+  String show(@PathVariable long id, Model model) {
     model.addAttribute("mail", capture.get(id));
     return "pages/mail";
   }
