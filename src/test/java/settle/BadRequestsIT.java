@@ -73,6 +73,16 @@ class BadRequestsIT {
   }
 
   @Test
+  void theSamePaymentTwiceIsAConflictAndPaysOnce() {
+    var invoice = new Journeys(context).invoiced(settle.testdata.OrderBuilder.anOrderFor(customer.id()).worth("500.00"));
+    String payment = "{\"invoiceNumber\": \"%s\", \"amount\": 100, \"valueDate\": \"2026-01-01\", \"reference\": \"BANK-7\"}"
+        .formatted(invoice.number());
+    assertThat(api.post("/api/payments", payment).status()).isEqualTo(201);
+    assertRefused(api.post("/api/payments", payment), 409, null, "already recorded");
+    assertThat(api.get("/api/invoices/" + invoice.id()).body().get("openAmount").decimalValue()).isEqualByComparingTo("400.00");
+  }
+
+  @Test
   void aPaymentWithoutAmountOrDateIsRefusedNamingBoth() {
     Api.Response response = api.post("/api/payments", "{\"invoiceNumber\": \"INV-1\", \"reference\": \"X\"}");
     assertRefused(response, 400, "amount", "must not be null");

@@ -61,9 +61,9 @@ public class AuditLog {
         this::entry, subject);
   }
 
-  public List<AuditEntry> trailByPrefix(String subjectPrefix, int limit) {
-    return jdbc.query("select id, at, actor, action, subject, details::text from audit_entry where subject like ? order by id desc limit ?",
-        this::entry, subjectPrefix + "%", limit);
+  public boolean hasDecision(String elementInstanceKey) {
+    return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from audit_entry where action like 'decision.%'"
+        + " and details ->> 'elementInstanceKey' = ?)", Boolean.class, elementInstanceKey));
   }
 
   /** Recomputes the chain; returns the id of the first entry that does not match, or null if all do. */

@@ -44,19 +44,29 @@ public class CollectionActions {
     this.promiseGraceDays = promiseGraceDays;
   }
 
-  public record HoldView(long id, long invoiceId, LocalDate heldUntil, String reason, String heldBy) {}
+  public record HoldView(long id, long invoiceId, LocalDate heldUntil, String reason, String heldBy, String kind) {}
 
-  /** Held steps are skipped and audited; the loop resumes once the hold ends. */
+  /** A held step is skipped and audited; the loop resumes with the next step once the hold ends. */
   @Transactional
   public HoldView hold(long invoiceId, HoldRequest request, String actor) {
+    return place(invoiceId, request, actor, "HOLD");
+  }
+
+  /** A snoozed step is not skipped but taken when the snooze ends. */
+  @Transactional
+  public HoldView snooze(long invoiceId, HoldRequest request, String actor) {
+    return place(invoiceId, request, actor, "SNOOZE");
+  }
+
+  private HoldView place(long invoiceId, HoldRequest request, String actor, String kind) {
     InvoiceView invoice = openInvoice(invoiceId);
     LocalDate until = LocalDate.now(clock).plusDays(request.days());
-    Long id = jdbc.queryForObject("insert into collection_hold(invoice_id, held_until, reason, held_by, created_at)"
-            + " values (?, ?, ?, ?, ?) returning id", Long.class,
-        invoice.id(), Date.valueOf(until), request.reason().strip(), actor, Timestamp.from(clock.instant()));
-    audit.record(actor, "collections.hold-placed", "invoice:" + invoiceId,
+    Long id = jdbc.queryForObject("insert into collection_hold(invoice_id, held_until, kind, reason, held_by, created_at)"
+            + " values (?, ?, ?, ?, ?, ?) returning id", Long.class,
+        invoice.id(), Date.valueOf(until), kind, request.reason().strip(), actor, Timestamp.from(clock.instant()));
+    audit.record(actor, "collections." + kind.toLowerCase() + "-placed", "invoice:" + invoiceId,
         Map.of("heldUntil", until.toString(), "days", request.days(), "reason", request.reason().strip()));
-    return new HoldView(id, invoiceId, until, request.reason().strip(), actor);
+    return new HoldView(id, invoiceId, until, request.reason().strip(), actor, kind);
   }
 
   public record PromiseView(long id, long invoiceId, LocalDate date, BigDecimal amount, String takenBy, String channel,
@@ -77,14 +87,15 @@ public class CollectionActions {
     if (amount.compareTo(invoice.openAmount()) > 0) {
       throw new InvalidRequestException("amount", "The promise of " + amount + " exceeds the open amount of " + invoice.openAmount());
     }
-    String deadline = request.date().plusDays(promiseGraceDays).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+    String deadline = deadline(request.date());
     Long id = jdbc.query("""
             insert into promise_to_pay(invoice_id, promised_date, amount, open_at_promise, taken_by, channel, source_key, status, created_at)
             values (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?) on conflict (source_key) do nothing returning id""",
         rs -> rs.next() ? rs.getLong(1) : null, invoiceId, Date.valueOf(request.date()), amount, invoice.openAmount(),
         request.takenBy(), request.channel(), sourceKey, Timestamp.from(clock.instant()));
     if (id == null) {
-      return promises(invoiceId).stream().filter(p -> p.date().equals(request.date())).findFirst().orElseThrow();
+      long existing = jdbc.queryForObject("select id from promise_to_pay where source_key = ?", Long.class, sourceKey);
+      return promises(invoiceId).stream().filter(p -> p.id() == existing).findFirst().orElseThrow();
     }
     jdbc.update("update promise_to_pay set status = 'SUPERSEDED', resolved_at = ? where invoice_id = ? and status = 'ACTIVE' and id <> ?",
         Timestamp.from(clock.instant()), invoiceId, id);
@@ -99,9 +110,13 @@ public class CollectionActions {
     return jdbc.query("select id, invoice_id, promised_date, amount, taken_by, channel, status from promise_to_pay"
             + " where invoice_id = ? order by id",
         (rs, i) -> new PromiseView(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(), Money.of(rs.getBigDecimal(4)),
-            rs.getString(5), rs.getString(6), rs.getString(7),
-            rs.getDate(3).toLocalDate().plusDays(promiseGraceDays).atStartOfDay(ZoneOffset.UTC).toInstant().toString()),
+            rs.getString(5), rs.getString(6), rs.getString(7), deadline(rs.getDate(3).toLocalDate())),
         invoiceId);
+  }
+
+  /** The promised date plus the grace period, at the start of that day. */
+  private String deadline(LocalDate promised) {
+    return promised.plusDays(promiseGraceDays).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
   }
 
   public record PaymentPlanView(long id, long invoiceId, String agreedBy, List<Map<String, Object>> instalments) {}

@@ -39,6 +39,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), null);
   }
 
+  /** Two requests raced for the same unique record (the same payment twice, say): the second is a conflict. */
+  @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+  ProblemDetail duplicate(org.springframework.dao.DuplicateKeyException e) {
+    return problem(HttpStatus.CONFLICT, "Conflict", "The same record was submitted twice; the first one counts", null);
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
     String message = "'" + e.getValue() + "' is not a valid " + e.getName();

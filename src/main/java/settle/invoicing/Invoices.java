@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,23 +31,21 @@ public class Invoices {
   private final InvoicePdf pdf;
   private final JdbcTemplate jdbc;
   private final AuditLog audit;
-  private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  Invoices(InvoiceRepository invoices, Orders orders, InvoicePdf pdf, JdbcTemplate jdbc, AuditLog audit,
-           ApplicationEventPublisher events, Clock clock) {
+  Invoices(InvoiceRepository invoices, Orders orders, InvoicePdf pdf, JdbcTemplate jdbc, AuditLog audit, Clock clock) {
     this.invoices = invoices;
     this.orders = orders;
     this.pdf = pdf;
     this.jdbc = jdbc;
     this.audit = audit;
-    this.events = events;
     this.clock = clock;
   }
 
   /** Issues the order's invoice from its deal terms; issuing the same order again returns the first invoice. */
   @Transactional
   public InvoiceView issueFor(long orderId, String actor) {
+    jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))", Object.class, "invoice-for-order:" + orderId);
     Optional<Invoice> existing = invoices.findByOrderId(orderId);
     if (existing.isPresent()) {
       return existing.get().view();
@@ -56,7 +53,10 @@ public class Invoices {
     OrderView order = orders.get(orderId);
     PaymentTerms terms = order.terms();
     LocalDate issued = LocalDate.now(clock);
-    long seq = jdbc.queryForObject("select nextval('invoice_number_seq')", Long.class);
+    // a counter row, not a sequence: numbers stay gap-free when a transaction rolls back
+    long seq = jdbc.queryForObject("""
+        insert into invoice_number_counter(year, last) values (?, 1)
+        on conflict (year) do update set last = invoice_number_counter.last + 1 returning last""", Long.class, issued.getYear());
     String number = "INV-%d-%06d".formatted(issued.getYear(), seq);
     BigDecimal discountAmount = order.subtotal().subtract(order.total());
     Invoice invoice = new Invoice(number, order.customerId(), order.id(), order.currency(), order.subtotal(),
@@ -75,7 +75,6 @@ public class Invoices {
     details.put("discountPercent", view.discountPercent());
     details.put("poNumber", view.poNumber());
     audit.record(actor, "invoice.issued", "invoice:" + invoice.getId(), details);
-    events.publishEvent(new InvoiceIssued(invoice.getId(), number, order.customerId(), orderId));
     return view;
   }
 
@@ -99,9 +98,13 @@ public class Invoices {
     return pdf.render(get(id));
   }
 
-  /** Reduces the open amount; the invoice row is locked so two payments cannot both see the old amount. */
+  /**
+   * Reduces the open amount; the invoice row is locked so two payments cannot both see the old amount.
+   * Paying the discounted amount by the discount date (2/10 NET30) settles the invoice: the discount is written off.
+   */
   @Transactional
-  public InvoiceView applyPayment(String number, BigDecimal amount, String currency, String reference, String actor) {
+  public InvoiceView applyPayment(String number, BigDecimal amount, LocalDate valueDate, String currency, String reference,
+                                  String actor) {
     Invoice invoice = invoices.lockByNumber(number)
         .orElseThrow(() -> new InvalidRequestException("invoiceNumber", "Invoice " + number + " does not exist"));
     if (currency != null && !currency.equals(invoice.getCurrency())) {
@@ -115,11 +118,19 @@ public class Invoices {
       throw new InvalidRequestException("amount", "Payment of " + paid + " exceeds the open amount of "
           + invoice.getOpenAmount().setScale(2, RoundingMode.HALF_EVEN) + " on invoice " + number);
     }
+    InvoiceView before = invoice.view();
     invoice.applyPayment(paid);
-    InvoiceView view = invoice.view();
     audit.record(actor, "invoice.payment-applied", "invoice:" + invoice.getId(), Map.of(
-        "amount", paid, "reference", reference, "openAmount", view.openAmount(), "status", view.status()));
-    return view;
+        "amount", paid, "reference", reference, "openAmount", invoice.view().openAmount(), "status", invoice.view().status()));
+    boolean takesDiscount = before.earlyDiscountDate() != null && !valueDate.isAfter(before.earlyDiscountDate())
+        && before.openAmount().compareTo(before.total()) == 0 && paid.compareTo(before.earlyPaymentAmount()) == 0;
+    if (takesDiscount) {
+      BigDecimal discount = invoice.getOpenAmount();
+      invoice.applyPayment(discount);
+      audit.record(actor, "invoice.early-payment-discount-taken", "invoice:" + invoice.getId(), Map.of(
+          "discount", Money.of(discount), "percent", before.earlyDiscountPercent(), "valueDate", valueDate.toString()));
+    }
+    return invoice.view();
   }
 
   @Transactional(readOnly = true)

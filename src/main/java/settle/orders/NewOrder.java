@@ -16,7 +16,7 @@ import java.util.List;
 public record NewOrder(
     @NotNull Long customerId,
     @NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines,
-    @DecimalMin("0") @DecimalMax("100") BigDecimal discountPercent,
+    @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal discountPercent,
     @NotBlank String paymentTerms,
     @Size(max = 100) String poNumber) {
 

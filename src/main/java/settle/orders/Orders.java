@@ -105,12 +105,12 @@ public class Orders {
     return order.view();
   }
 
-  /** Moves the order as its process moves; a repeated call with the same status changes nothing. */
+  /** Moves the order forward as its process moves; a repeated or late call changes nothing. */
   @Transactional
   public void changeStatus(long id, OrderStatus status, String reason, Long invoiceId, String actor) {
     SalesOrder order = orders.findById(id).orElseThrow(() -> new NotFoundException("Order", id));
-    if (order.getStatus() == status) {
-      return;
+    if (status.ordinal() <= order.getStatus().ordinal()) {
+      return; // a redelivered job must not move the order back
     }
     OrderStatus from = order.getStatus();
     order.changeStatus(status, reason);

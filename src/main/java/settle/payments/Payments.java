@@ -42,7 +42,7 @@ public class Payments {
     if (duplicate) {
       throw new ConflictException("Payment " + payment.reference() + " on invoice " + payment.invoiceNumber() + " was already recorded");
     }
-    InvoiceView invoice = invoices.applyPayment(payment.invoiceNumber(), payment.amount(), payment.currency(),
+    InvoiceView invoice = invoices.applyPayment(payment.invoiceNumber(), payment.amount(), payment.valueDate(), payment.currency(),
         payment.reference(), actor);
     Instant now = clock.instant();
     Long id = jdbc.queryForObject("""

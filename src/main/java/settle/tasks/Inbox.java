@@ -82,8 +82,9 @@ public class Inbox {
   }
 
   /**
-   * Completes the task with its form's variables. The engine decides who wins a race: the job can be
-   * completed once, and whoever comes second gets a 409 and nothing is written for them.
+   * Completes the task with its form's variables. The completion is claimed and audited first, so a
+   * second person gets a clear 409 and the trail shows the cause before its effects; then the engine
+   * completes the job. If the engine refuses, the claim is undone and the trail says why.
    */
   public TaskView complete(long id, Map<String, Object> submitted, String actor) {
     TaskView task = get(id);
@@ -91,28 +92,34 @@ public class Inbox {
       throw new ConflictException("Task " + id + " is already " + task.status());
     }
     Map<String, Object> variables = validate(task.form(), submitted == null ? Map.of() : submitted);
+    String subject = subjectOf(task.subject(), id);
+    tx.executeWithoutResult(status -> {
+      int claimed = jdbc.update("update task set status = 'COMPLETING', completed_by = ?, outcome = ?::jsonb,"
+          + " version = version + 1 where id = ? and status = 'OPEN'", actor, toJson(variables), id);
+      if (claimed == 0) {
+        throw new ConflictException("Task " + id + " was completed meanwhile");
+      }
+      audit.record(actor, "task.completed", subject, Map.of("task", task.name(), "taskId", id, "form", variables));
+    });
     Map<String, Object> toEngine = new LinkedHashMap<>(variables);
     toEngine.put("completedBy", actor);
     try {
-      // The audit entry takes the chain's lock first, so whatever the engine does next is audited after it;
-      // if the engine refuses, the transaction and its entry roll back.
+      engine.completeJob(id, toEngine);
+    } catch (RuntimeException e) {
+      boolean gone = e instanceof ClientStatusException c && c.getStatusCode() == Status.Code.NOT_FOUND;
       tx.executeWithoutResult(status -> {
-        audit.record(actor, "task.completed", subjectOf(task.subject(), id), Map.of("task", task.name(), "taskId", id, "form", variables));
-        int updated = jdbc.update("update task set status = 'COMPLETED', completed_at = ?, completed_by = ?, outcome = ?::jsonb,"
-                + " version = version + 1 where id = ? and status = 'OPEN'",
-            Timestamp.from(clock.instant()), actor, toJson(variables), id);
-        if (updated == 0) {
-          throw new ConflictException("Task " + id + " was completed meanwhile");
-        }
-        engine.completeJob(id, toEngine);
+        jdbc.update("update task set status = ?, completed_by = null, outcome = null, version = version + 1 where id = ?",
+            gone ? "WITHDRAWN" : "OPEN", id);
+        audit.record(actor, gone ? "task.withdrawn" : "task.completion-failed", subject,
+            Map.of("task", task.name(), "taskId", id, "why", String.valueOf(e.getMessage())));
       });
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() == Status.Code.NOT_FOUND) {
-        jdbc.update("update task set status = 'WITHDRAWN', version = version + 1 where id = ? and status = 'OPEN'", id);
-        throw new ConflictException("Task " + id + " was completed or withdrawn meanwhile");
+      if (gone) {
+        throw new ConflictException("Task " + id + " was withdrawn: the process moved on without it");
       }
       throw e;
     }
+    jdbc.update("update task set status = 'COMPLETED', completed_at = ?, version = version + 1 where id = ?",
+        Timestamp.from(clock.instant()), id);
     return get(id);
   }
 

@@ -10,6 +10,7 @@ create table engine_outbox (
   created_at      timestamptz  not null default now(),
   sent_at         timestamptz,
   attempts        int          not null default 0,
+  next_attempt_at timestamptz  not null default now(),
   last_error      text
 );
-create index engine_outbox_pending on engine_outbox (id) where sent_at is null;
+create index engine_outbox_pending on engine_outbox (next_attempt_at, id) where sent_at is null;

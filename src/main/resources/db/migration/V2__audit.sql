@@ -10,6 +10,9 @@ create table audit_entry (
   hash      varchar(64)  not null
 );
 create index audit_entry_subject on audit_entry (subject, id);
+-- a decision is audited once per element instance, however often its job is delivered
+create unique index audit_entry_decision_once on audit_entry ((details ->> 'elementInstanceKey'))
+  where action like 'decision.%';
 
 create function audit_entry_refuse_change() returns trigger language plpgsql as $$
 begin

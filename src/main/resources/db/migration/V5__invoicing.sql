@@ -1,4 +1,8 @@
-create sequence invoice_number_seq;
+-- gap-free invoice numbers per year
+create table invoice_number_counter (
+  year int primary key,
+  last bigint not null
+);
 
 create table invoice (
   id                     bigserial primary key,

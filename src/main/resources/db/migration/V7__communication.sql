@@ -12,10 +12,11 @@ create table mail_outbox (
   subject_ref  varchar(200),
   created_at   timestamptz  not null,
   sent_at      timestamptz,
-  attempts     int          not null default 0,
-  last_error   text
+  attempts        int          not null default 0,
+  next_attempt_at timestamptz  not null default now(),
+  last_error      text
 );
-create index mail_outbox_pending on mail_outbox (id) where sent_at is null;
+create index mail_outbox_pending on mail_outbox (next_attempt_at, id) where sent_at is null;
 
 create table mail_attachment (
   id           bigserial primary key,

@@ -13,6 +13,7 @@ create table dunning_step (
   heads_up          boolean       not null,
   skip_if_late      boolean       not null,
   action_date       date          not null,
+  action_at         timestamptz   not null,
   status            varchar(20)   not null,
   heads_up_mail_key varchar(300),
   mail_key          varchar(300),
@@ -28,6 +29,7 @@ create table collection_hold (
   id         bigserial primary key,
   invoice_id bigint        not null,
   held_until date          not null,
+  kind       varchar(10)   not null check (kind in ('HOLD', 'SNOOZE')),
   reason     varchar(500)  not null,
   held_by    varchar(320)  not null,
   created_at timestamptz   not null

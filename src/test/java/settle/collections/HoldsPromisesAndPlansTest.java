@@ -79,6 +79,24 @@ class HoldsPromisesAndPlansTest {
   }
 
   @Test
+  void aSnoozedReminderGoesOutWhenTheSnoozeEnds() throws Exception {
+    InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("300.00"));
+    journeys.advanceTo(invoice.dueDate().minusDays(1));
+    Matcher link = Pattern.compile("Snooze[^\\n]*?(/holds/\\S+)").matcher(body(journeys.awaitMailsTo(customer.accountOwnerEmail(), 1).getFirst()));
+    assertThat(link.find()).isTrue();
+    assertThat(new Api(port).postForm(link.group(1), "days=2&reason=Customer+contacted+me").status()).isEqualTo(200);
+
+    journeys.advanceDays(1);
+    journeys.quiesce();
+    assertThat(journeys.mailsTo(customer.apEmail())).hasSize(1);
+    journeys.advanceDays(2);
+    assertThat(journeys.awaitMailsTo(customer.apEmail(), 2).get(1).getSubject())
+        .isEqualTo("Reminder: invoice " + invoice.number() + " is 2 days overdue");
+    assertThat(audit.trail("invoice:" + invoice.id())).extracting(AuditEntry::action)
+        .containsSubsequence("collections.snooze-placed", "collections.step-snoozed", "collections.reminder-sent");
+  }
+
+  @Test
   void aHoldThroughTheApiNeedsDaysAndAReason() {
     InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("100.00"));
     Api api = new Api(port);

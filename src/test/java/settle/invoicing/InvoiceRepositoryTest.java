@@ -54,6 +54,16 @@ class InvoiceRepositoryTest {
   }
 
   @Test
+  void payingTheDiscountedAmountWithinTheWindowSettlesTheInvoice() {
+    InvoiceView early = journeys.invoiced(anOrderFor(customer.id()).worth("1000.00").terms("2/10 NET30"));
+    InvoiceView late = journeys.invoiced(anOrderFor(customer.id()).worth("1000.00").terms("2/10 NET30"));
+
+    assertThat(journeys.pay(early, "980.00", early.earlyDiscountDate()).invoiceStatus()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(journeys.pay(late, "980.00", late.earlyDiscountDate().plusDays(1)).invoiceStatus()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
+    assertThat(journeys.invoices.get(late.id()).openAmount()).isEqualByComparingTo("20.00");
+  }
+
+  @Test
   void balanceCountsWhatIsOpenAndHowLateTheOldestInvoiceIs() {
     InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("500.00"));
     journeys.pay(invoice, "200.00");

@@ -91,7 +91,11 @@ public final class Journeys {
   }
 
   public PaymentView pay(InvoiceView invoice, String amount) {
-    return payments.record(new RecordPayment(invoice.number(), new BigDecimal(amount), today(),
+    return pay(invoice, amount, today());
+  }
+
+  public PaymentView pay(InvoiceView invoice, String amount, LocalDate valueDate) {
+    return payments.record(new RecordPayment(invoice.number(), new BigDecimal(amount), valueDate,
         "REF-" + UUID.randomUUID(), null), "test");
   }
 

@@ -12,7 +12,7 @@ import settle.audit.AuditLog;
 /**
  * Serves every {@code audit-decision} task that follows a business rule task: the task's headers
  * name the decision, its input variables and its result variable, so one worker audits every DMN.
- * A redelivered job finds its entry already written and writes nothing.
+ * A redelivered job finds its entry already written; a unique index stops two concurrent deliveries.
  */
 @Component
 public class AuditDecisionWorker {
@@ -32,9 +32,7 @@ public class AuditDecisionWorker {
     Map<String, Object> vars = job.getVariablesAsMap();
     String decision = require(headers, "decision");
     String subject = String.valueOf(vars.get("auditSubject"));
-    boolean alreadyAudited = audit.trail(subject).stream()
-        .anyMatch(e -> String.valueOf(job.getElementInstanceKey()).equals(String.valueOf(e.details().get("elementInstanceKey"))));
-    if (alreadyAudited) {
+    if (audit.hasDecision(String.valueOf(job.getElementInstanceKey()))) {
       return;
     }
     Map<String, Object> inputs = new LinkedHashMap<>();

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import settle.audit.AuditLog;
-import settle.common.SignedLinks;
+import settle.portal.PortalLinks;
 import settle.communication.MailOutbox;
 import settle.communication.OutgoingMail;
 import settle.customers.CustomerDirectory;
@@ -31,25 +31,23 @@ public class CollectionChecks {
   private final Invoices invoices;
   private final CustomerDirectory customers;
   private final MailOutbox mail;
-  private final SignedLinks links;
+  private final PortalLinks portal;
   private final AuditLog audit;
   private final Clock clock;
-  private final String publicUrl;
   private final int instalmentReminderDays;
   private final int instalmentGraceDays;
 
-  CollectionChecks(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, MailOutbox mail, SignedLinks links,
-                   AuditLog audit, Clock clock, @Value("${settle.public-url}") String publicUrl,
+  CollectionChecks(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, MailOutbox mail, PortalLinks portal,
+                   AuditLog audit, Clock clock,
                    @Value("${settle.collections.instalment-reminder-days}") int instalmentReminderDays,
                    @Value("${settle.collections.instalment-grace-days}") int instalmentGraceDays) {
     this.jdbc = jdbc;
     this.invoices = invoices;
     this.customers = customers;
     this.mail = mail;
-    this.links = links;
+    this.portal = portal;
     this.audit = audit;
     this.clock = clock;
-    this.publicUrl = publicUrl;
     this.instalmentReminderDays = instalmentReminderDays;
     this.instalmentGraceDays = instalmentGraceDays;
   }
@@ -76,8 +74,8 @@ public class CollectionChecks {
     record Promise(long invoiceId, BigDecimal amount, BigDecimal openAtPromise, String status) {}
     Promise promise = jdbc.queryForObject("select invoice_id, amount, open_at_promise, status from promise_to_pay where id = ? for update",
         (rs, i) -> new Promise(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getString(4)), promiseId);
-    if (promise.status().equals("KEPT") || promise.status().equals("BROKEN")) {
-      return promise.status();
+    if (!promise.status().equals("ACTIVE")) {
+      return promise.status(); // decided before, or SUPERSEDED by a newer promise
     }
     InvoiceView invoice = invoices.get(promise.invoiceId());
     BigDecimal paidSince = promise.openAtPromise().subtract(invoice.openAmount());
@@ -105,12 +103,12 @@ public class CollectionChecks {
     }
     CustomerView customer = customers.get(invoice.customerId());
     LocalDate today = LocalDate.now(clock);
-    String portal = publicUrl + "/portal/" + links.sign("portal", String.valueOf(invoiceId), today.plusDays(90));
+
     boolean queued = mail.enqueue(new OutgoingMail("plan:" + planId + ":instalment:" + number + ":reminder", customer.accountOwnerName(),
         customer.apEmail(), "Instalment " + number + " of " + count + " for invoice " + invoice.number() + " is due on " + date,
         "instalment-reminder", Map.ofEntries(Map.entry("invoice", invoice), Map.entry("instalmentNumber", number),
             Map.entry("instalmentCount", count), Map.entry("instalmentDate", date), Map.entry("instalmentAmount", amount),
-            Map.entry("currency", invoice.currency()), Map.entry("payUrl", portal + "/pay"), Map.entry("portalUrl", portal),
+            Map.entry("currency", invoice.currency()), Map.entry("payUrl", portal.payUrl(invoiceId)), Map.entry("portalUrl", portal.invoiceUrl(invoiceId)),
             Map.entry("customer", customer), Map.entry("tone", "neutral"), Map.entry("today", today)),
         List.of(), CollectionSteps.subject(invoiceId)));
     if (queued) {

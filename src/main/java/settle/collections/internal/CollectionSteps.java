@@ -26,6 +26,7 @@ import settle.customers.CustomerView;
 import settle.invoicing.InvoiceStatus;
 import settle.invoicing.InvoiceView;
 import settle.invoicing.Invoices;
+import settle.portal.PortalLinks;
 
 /**
  * Plans and takes the steps of the collection loop. What to do and when comes from the DMN tables
@@ -41,17 +42,19 @@ public class CollectionSteps {
   private final CustomerDirectory customers;
   private final MailOutbox mail;
   private final SignedLinks links;
+  private final PortalLinks portal;
   private final AuditLog audit;
   private final Clock clock;
   private final String publicUrl;
 
   CollectionSteps(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, MailOutbox mail, SignedLinks links,
-                  AuditLog audit, Clock clock, @Value("${settle.public-url}") String publicUrl) {
+                  PortalLinks portal, AuditLog audit, Clock clock, @Value("${settle.public-url}") String publicUrl) {
     this.jdbc = jdbc;
     this.invoices = invoices;
     this.customers = customers;
     this.mail = mail;
     this.links = links;
+    this.portal = portal;
     this.audit = audit;
     this.clock = clock;
     this.publicUrl = publicUrl;
@@ -74,8 +77,9 @@ public class CollectionSteps {
     InvoiceView invoice = invoices.get(invoiceId);
     Instant now = clock.instant();
     LocalDate actionDate = invoice.dueDate().plusDays(next.dueOffset());
-    if (next.skipIfLate() && actionDate.isBefore(LocalDate.now(clock))) {
-      upsert(invoice, stage, segment, tone, next, actionDate, "SKIPPED_LATE");
+    boolean snoozed = step(invoiceId, stage).map(s -> "SNOOZED".equals(s.status())).orElse(false);
+    if (next.skipIfLate() && !snoozed && actionDate.isBefore(LocalDate.now(clock))) {
+      upsert(invoice, stage, segment, tone, next, actionDate, actionDate.atStartOfDay(ZoneOffset.UTC).toInstant(), "SKIPPED_LATE");
       audit.record(ACTOR, "collections.step-skipped", subject(invoiceId), Map.of("stage", stage, "action", next.action(),
           "actionDate", actionDate.toString(), "why", "its day had passed"));
       return new Plan("SKIPPED", null, null, stage + 1);
@@ -89,7 +93,7 @@ public class CollectionSteps {
         actionAt = now.plus(1, ChronoUnit.DAYS);
       }
     }
-    Step step = upsert(invoice, stage, segment, tone, next, actionAt.atZone(ZoneOffset.UTC).toLocalDate(), "PLANNED");
+    Step step = upsert(invoice, stage, segment, tone, next, actionAt.atZone(ZoneOffset.UTC).toLocalDate(), actionAt, "PLANNED");
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("stage", stage);
     details.put("action", next.action());
@@ -103,18 +107,20 @@ public class CollectionSteps {
   }
 
   private Step upsert(InvoiceView invoice, int stage, String segment, String tone, NextAction next, LocalDate actionDate,
-                      String status) {
+                      Instant actionAt, String status) {
     jdbc.update("""
             insert into dunning_step(invoice_id, customer_id, stage, segment, tone, action, template, channel, sender,
-                                     heads_up, skip_if_late, action_date, status, planned_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     heads_up, skip_if_late, action_date, action_at, status, planned_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (invoice_id, stage) do update set segment = excluded.segment, tone = excluded.tone,
               action = excluded.action, template = excluded.template, channel = excluded.channel, sender = excluded.sender,
-              heads_up = excluded.heads_up, skip_if_late = excluded.skip_if_late, action_date = excluded.action_date, status = excluded.status,
+              heads_up = excluded.heads_up, skip_if_late = excluded.skip_if_late, action_date = excluded.action_date,
+              action_at = excluded.action_at, status = excluded.status,
               planned_at = excluded.planned_at, heads_up_mail_key = null
-            where dunning_step.status in ('PLANNED', 'SKIPPED_LATE')""",
+            where dunning_step.status in ('PLANNED', 'SKIPPED_LATE', 'SNOOZED')""",
         invoice.id(), invoice.customerId(), stage, segment, tone, next.action(), next.template(), next.channel(),
-        next.sender(), next.headsUp(), next.skipIfLate(), Date.valueOf(actionDate), status, Timestamp.from(clock.instant()));
+        next.sender(), next.headsUp(), next.skipIfLate(), Date.valueOf(actionDate), Timestamp.from(actionAt), status,
+        Timestamp.from(clock.instant()));
     return step(invoice.id(), stage).orElseThrow();
   }
 
@@ -184,9 +190,10 @@ public class CollectionSteps {
     }
     Optional<Hold> hold = activeHold(invoiceId);
     if (hold.isPresent()) {
-      mark(step, "HELD", null, null);
-      audit.record(ACTOR, "collections.step-held", subject(invoiceId), Map.of("stage", stage, "action", step.action(),
-          "heldBy", hold.get().heldBy(), "reason", hold.get().reason(), "heldUntil", hold.get().heldUntil().toString()));
+      boolean snoozed = "SNOOZE".equals(hold.get().kind());
+      mark(step, snoozed ? "SNOOZED" : "HELD", null, null);
+      audit.record(ACTOR, snoozed ? "collections.step-snoozed" : "collections.step-held", subject(invoiceId), Map.of("stage", stage,
+          "action", step.action(), "heldBy", hold.get().heldBy(), "reason", hold.get().reason(), "heldUntil", hold.get().heldUntil().toString()));
       return answer(step(invoiceId, stage).orElseThrow());
     }
     if (!step.customerFacing()) {
@@ -200,12 +207,12 @@ public class CollectionSteps {
     return answer(step(invoiceId, stage).orElseThrow());
   }
 
-  /** Every planned step of this customer with the same action on the same day goes out in one mail. */
+  /** Every step of this customer with the same action, due today and by now, goes out in one mail. */
   private void sendCombined(Step step) {
     CustomerView customer = customers.get(step.customerId());
     List<Step> sameDay = jdbc.query("select " + Step.COLUMNS + " from dunning_step where customer_id = ? and action = ?"
-            + " and action_date = ? and status = 'PLANNED' order by id",
-        Step::read, step.customerId(), step.action(), Date.valueOf(step.actionDate()));
+            + " and action_date = ? and action_at <= ? and status = 'PLANNED' order by id",
+        Step::read, step.customerId(), step.action(), Date.valueOf(step.actionDate()), Timestamp.from(clock.instant()));
     String key = "collection:" + step.customerId() + ":" + step.action() + ":" + step.actionDate() + ":" + sameDay.getFirst().id();
     LocalDate today = LocalDate.now(clock);
     List<Map<String, Object>> items = new ArrayList<>();
@@ -224,8 +231,8 @@ public class CollectionSteps {
       item.put("daysFromDue", ChronoUnit.DAYS.between(invoice.dueDate(), today));
       item.put("earlyDiscountOpen", invoice.earlyDiscountDate() != null && !invoice.earlyDiscountDate().isBefore(today)
           && amountDue.compareTo(invoice.total()) == 0);
-      item.put("portalUrl", publicUrl + "/portal/" + links.sign("portal", String.valueOf(invoice.id()), today.plusDays(90)));
-      item.put("payUrl", publicUrl + "/portal/" + links.sign("portal", String.valueOf(invoice.id()), today.plusDays(90)) + "/pay");
+      item.put("portalUrl", portal.invoiceUrl(invoice.id()));
+      item.put("payUrl", portal.payUrl(invoice.id()));
       items.add(item);
       pdfs.add(new OutgoingMail.Attachment(invoice.number() + ".pdf", "application/pdf", invoices.pdf(invoice.id())));
       totalDue = totalDue.add(amountDue);
@@ -249,13 +256,16 @@ public class CollectionSteps {
   private static String subjectLine(Step step, List<Map<String, Object>> items, InvoiceView first, LocalDate today) {
     String what = items.size() == 1 ? "invoice " + first.number() : items.size() + " invoices";
     long late = ChronoUnit.DAYS.between(first.dueDate(), today);
-    return switch (step.action()) {
-      case "PRE_DUE_REMINDER" -> "Upcoming: " + what + (items.size() == 1 ? " is" : " are") + " due on " + first.dueDate();
-      case "DUE_REMINDER" -> "Due today: " + what;
-      case "FINAL_NOTICE" -> "Final notice: " + what;
-      default -> items.size() == 1 ? "Reminder: invoice " + first.number() + " is " + late + (late == 1 ? " day" : " days") + " overdue"
-          : "Reminder: " + what + " overdue";
-    };
+    // by the day it goes out, not the step's name: a snoozed due-day reminder may leave later
+    if ("FINAL_NOTICE".equals(step.action())) {
+      return "Final notice: " + what;
+    } else if (late < 0) {
+      return "Upcoming: " + what + (items.size() == 1 ? " is" : " are") + " due on " + first.dueDate();
+    } else if (late == 0) {
+      return "Due today: " + what;
+    }
+    return items.size() == 1 ? "Reminder: invoice " + first.number() + " is " + late + (late == 1 ? " day" : " days") + " overdue"
+        : "Reminder: " + what + " overdue";
   }
 
   private String senderName(Step step, CustomerView customer) {
@@ -270,11 +280,16 @@ public class CollectionSteps {
     return switch (step.status()) {
       case "CALL_TASK" -> new Taken("CALL", null, step.stage() + 1);
       case "ESCALATION_TASK" -> new Taken("ESCALATE", null, step.stage() + 1);
-      case "HELD" -> new Taken("HELD", activeHold(step.invoiceId()).map(h -> h.heldUntil())
-          .orElse(LocalDate.now(clock)).atStartOfDay(ZoneOffset.UTC).toInstant().toString(), step.stage() + 1);
+      case "HELD" -> new Taken("HELD", heldUntil(step), step.stage() + 1);
+      case "SNOOZED" -> new Taken("HELD", heldUntil(step), step.stage());
       case "SENT" -> new Taken("SENT", null, step.stage() + 1);
       default -> new Taken("SKIPPED", null, step.stage() + 1);
     };
+  }
+
+  private String heldUntil(Step step) {
+    return activeHold(step.invoiceId()).map(Hold::heldUntil).orElse(LocalDate.now(clock))
+        .atStartOfDay(ZoneOffset.UTC).toInstant().toString();
   }
 
   private void mark(Step step, String status, String mailKey, BigDecimal amount) {
@@ -291,12 +306,12 @@ public class CollectionSteps {
     return jdbc.query("select " + Step.COLUMNS + " from dunning_step where invoice_id = ? order by stage", Step::read, invoiceId);
   }
 
-  record Hold(long id, LocalDate heldUntil, String reason, String heldBy) {}
+  record Hold(long id, LocalDate heldUntil, String kind, String reason, String heldBy) {}
 
   Optional<Hold> activeHold(long invoiceId) {
-    return jdbc.query("select id, held_until, reason, held_by from collection_hold where invoice_id = ? and held_until > ?"
+    return jdbc.query("select id, held_until, kind, reason, held_by from collection_hold where invoice_id = ? and held_until > ?"
             + " order by held_until desc limit 1",
-        (rs, i) -> new Hold(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4)),
+        (rs, i) -> new Hold(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4), rs.getString(5)),
         invoiceId, Date.valueOf(LocalDate.now(clock))).stream().findFirst();
   }
 

@@ -62,12 +62,13 @@ class HoldLinkPage {
   String apply(@PathVariable String token, @RequestParam int days, @RequestParam String reason,
                @RequestParam(required = false, defaultValue = "") String note, Model model) {
     Link link = link(token);
-    if (days < 1 || days > 90 || !REASONS.contains(reason)) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Hold for 1 to 90 days with one of the listed reasons");
+    if (days < 1 || days > 90 || !REASONS.contains(reason) || note.length() > 300) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Hold for 1 to 90 days with one of the listed reasons and a note of at most 300 characters");
     }
-    String why = "snooze".equals(link.kind()) ? "Snoozed: " + reason : reason;
-    var hold = actions.hold(link.invoice().id(), new HoldRequest(days, note.isBlank() ? why : why + " — " + note.strip()),
-        link.customer().accountOwnerEmail());
+    var request = new HoldRequest(days, note.isBlank() ? reason : reason + " — " + note.strip());
+    String owner = link.customer().accountOwnerEmail();
+    var hold = "snooze".equals(link.kind()) ? actions.snooze(link.invoice().id(), request, owner)
+        : actions.hold(link.invoice().id(), request, owner);
     model.addAttribute("link", link);
     model.addAttribute("hold", hold);
     return "pages/hold-done";

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends queued mail over SMTP, oldest first; replicas share the queue through SKIP LOCKED. The
+ * Sends queued mail over SMTP; replicas share the queue through SKIP LOCKED. The
  * Message-ID is derived from the outbox key, so a resend after a crash is recognisably the same mail.
  */
 @Component
@@ -49,22 +49,22 @@ class MailDispatcher {
   private int dispatchBatch() {
     List<Queued> batch = jdbc.query("""
             select id, mail_key, from_address, from_name, reply_to, to_address, subject, text_body, html_body, created_at
-            from mail_outbox where sent_at is null and attempts < 10 order by id limit 20 for update skip locked""",
+            from mail_outbox where sent_at is null and next_attempt_at <= now() order by id limit 20 for update skip locked""",
         (rs, i) -> new Queued(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
             rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10)));
-    int sent = 0;
     for (Queued mail : batch) {
       try {
         sender.send(toMime(mail));
         jdbc.update("update mail_outbox set sent_at = now(), attempts = attempts + 1, last_error = null where id = ?", mail.id());
-        sent++;
       } catch (Exception e) {
-        log.warn("Mail {} not sent: {}", mail.key(), e.getMessage());
-        jdbc.update("update mail_outbox set attempts = attempts + 1, last_error = ? where id = ?", String.valueOf(e.getMessage()), mail.id());
-        return 0;
+        // the relay may be away for a while: back off, up to an hour, and never give up silently
+        log.error("Mail {} not sent, will retry: {}", mail.key(), e.getMessage());
+        jdbc.update("update mail_outbox set attempts = attempts + 1, last_error = ?,"
+            + " next_attempt_at = now() + least(power(2, attempts), 3600) * interval '1 second' where id = ?",
+            String.valueOf(e.getMessage()), mail.id());
       }
     }
-    return sent;
+    return batch.size();
   }
 
   private MimeMessage toMime(Queued mail) throws MessagingException, UnsupportedEncodingException {

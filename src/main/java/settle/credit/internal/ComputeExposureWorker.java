@@ -18,7 +18,7 @@ import settle.invoicing.Invoices;
 @Component
 public class ComputeExposureWorker {
 
-  /** Stands for "no limit to speak of" when the limit is zero, so the table sees a number, not an error. */
+  /** A zero limit means no credit: any order is far beyond it, and the table sees a number, not a division error. */
   private static final BigDecimal NO_LIMIT_RATIO = BigDecimal.valueOf(999);
 
   private final CustomerDirectory customers;

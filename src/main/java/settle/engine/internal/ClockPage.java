@@ -3,11 +3,10 @@ package settle.engine.internal;
 import java.time.Duration;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import settle.engine.DemoTime;
 
-/** The header's "advance" buttons in embedded mode; back to the page the user was on. */
+/** The home page's "advance" buttons in embedded mode. */
 @Controller
 class ClockPage {
 
@@ -18,8 +17,8 @@ class ClockPage {
   }
 
   @PostMapping("/demo-clock")
-  String advance(@RequestParam int days, @RequestHeader(value = "Referer", required = false) String from) {
+  String advance(@RequestParam int days) {
     demoTime.advance(Duration.ofDays(Math.max(1, Math.min(days, 90))));
-    return "redirect:" + (from != null && from.matches("https?://[^/]+/(outbox.*)?") ? from : "/");
+    return "redirect:/";
   }
 }

@@ -2,6 +2,8 @@ package settle.engine.internal;
 
 import java.time.Duration;
 import java.util.List;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,9 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import settle.engine.EngineCommands;
 
 /**
- * Carries committed outbox rows to the engine, oldest first. Rows are locked with SKIP LOCKED so
- * replicas share the work; a message keeps its outbox id as message id, so the engine drops a
- * duplicate if a crash makes us send it twice.
+ * Carries committed outbox rows to the engine. Rows are locked with SKIP LOCKED so replicas share the
+ * work. A message keeps its outbox id as message id, so a resend after a lost answer is refused as a
+ * duplicate, which counts as sent. A row that fails waits with growing back-off and holds up no other row.
  */
 @Component
 class EngineOutboxRelay {
@@ -45,22 +47,36 @@ class EngineOutboxRelay {
   private int relayBatch() {
     List<Row> rows = jdbc.query("""
             select id, command, process_id, message_name, correlation_key, variables::text, ttl_seconds
-            from engine_outbox where sent_at is null order by id limit 32 for update skip locked""",
+            from engine_outbox where sent_at is null and next_attempt_at <= now()
+            order by id limit 32 for update skip locked""",
         (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getString(6), (Long) rs.getObject(7)));
-    int sent = 0;
     for (Row row : rows) {
       try {
         send(row);
-        jdbc.update("update engine_outbox set sent_at = now(), attempts = attempts + 1, last_error = null where id = ?", row.id());
-        sent++;
+        markSent(row);
+      } catch (ClientStatusException e) {
+        if (e.getStatusCode() == Status.Code.ALREADY_EXISTS) {
+          markSent(row); // an earlier attempt reached the engine; its answer was lost
+        } else {
+          retryLater(row, e);
+        }
       } catch (RuntimeException e) {
-        log.warn("Engine outbox row {} not delivered: {}", row.id(), e.getMessage());
-        jdbc.update("update engine_outbox set attempts = attempts + 1, last_error = ? where id = ?", String.valueOf(e.getMessage()), row.id());
-        return 0; // the engine is away or refuses; keep the order and try again on the next tick
+        retryLater(row, e);
       }
     }
-    return sent;
+    return rows.size();
+  }
+
+  private void markSent(Row row) {
+    jdbc.update("update engine_outbox set sent_at = now(), attempts = attempts + 1, last_error = null where id = ?", row.id());
+  }
+
+  private void retryLater(Row row, RuntimeException e) {
+    log.warn("Engine outbox row {} not delivered, will retry: {}", row.id(), e.getMessage());
+    jdbc.update("update engine_outbox set attempts = attempts + 1, last_error = ?,"
+        + " next_attempt_at = now() + least(power(2, attempts), 300) * interval '1 second' where id = ?",
+        String.valueOf(e.getMessage()), row.id());
   }
 
   private void send(Row row) {
