@@ -10,8 +10,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Commands for the engine, written in the caller's transaction and relayed afterwards, so a
- * domain change and its message are committed together or not at all, even if the engine is away.
+ * Messages for the engine, written in the caller's transaction and relayed afterwards, so a domain
+ * change and its message are committed together or not at all, even if the engine is away. Processes
+ * start from message start events too, so a start is a message like any other and is never doubled.
  */
 @Component
 public class EngineOutbox {
@@ -28,15 +29,8 @@ public class EngineOutbox {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  public void startProcess(String bpmnProcessId, Map<String, ?> variables) {
-    jdbc.update("insert into engine_outbox(command, process_id, variables) values ('START_PROCESS', ?, ?::jsonb)",
-        bpmnProcessId, toJson(variables));
-  }
-
-  @Transactional(propagation = Propagation.MANDATORY)
   public void publishMessage(String messageName, String correlationKey, Map<String, ?> variables) {
-    jdbc.update("insert into engine_outbox(command, message_name, correlation_key, variables, ttl_seconds)"
-            + " values ('PUBLISH_MESSAGE', ?, ?, ?::jsonb, ?)",
+    jdbc.update("insert into engine_outbox(message_name, correlation_key, variables, ttl_seconds) values (?, ?, ?::jsonb, ?)",
         messageName, correlationKey, toJson(variables), MESSAGE_TTL.toSeconds());
   }
 

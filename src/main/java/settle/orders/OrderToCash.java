@@ -4,6 +4,7 @@ package settle.orders;
 public final class OrderToCash {
 
   public static final String PROCESS_ID = "order-to-cash";
+  public static final String ORDER_RECEIVED = "order-received";
   public static final String ORDER_FULFILLED = "order-fulfilled";
   public static final String CREDIT_HOLD_RELEASED = "credit-hold-released";
   public static final String UPDATE_ORDER_STATUS = "update-order-status";

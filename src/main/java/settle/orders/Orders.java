@@ -63,7 +63,7 @@ public class Orders {
     vars.put("customerId", customer.id());
     vars.put("orderAmount", total);
     vars.put("currency", customer.currency());
-    engine.startProcess(OrderToCash.PROCESS_ID, vars);
+    engine.publishMessage(OrderToCash.ORDER_RECEIVED, String.valueOf(order.getId()), vars);
     OrderView view = order.view();
     audit.record(actor, "order.placed", "order:" + order.getId(), Map.of("order", view));
     return view;

@@ -1,10 +1,8 @@
--- engine: commands for the engine, written with the domain change and relayed afterwards
+-- engine: messages for the engine, written with the domain change and relayed afterwards
 create table engine_outbox (
   id              bigserial primary key,
-  command         varchar(20)  not null check (command in ('START_PROCESS', 'PUBLISH_MESSAGE')),
-  process_id      varchar(100),
-  message_name    varchar(100),
-  correlation_key varchar(200),
+  message_name    varchar(100) not null,
+  correlation_key varchar(200) not null,
   variables       jsonb        not null default '{}',
   ttl_seconds     bigint,
   created_at      timestamptz  not null default now(),

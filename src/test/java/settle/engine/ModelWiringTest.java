@@ -63,7 +63,7 @@ class ModelWiringTest {
   void messageAndProcessNamesMatchTheJavaConstants() {
     Set<String> messages = models().stream().flatMap(m -> m.getModelElementsByType(Message.class).stream())
         .map(Message::getName).collect(Collectors.toCollection(TreeSet::new));
-    assertThat(messages).containsExactlyInAnyOrder(OrderToCash.ORDER_FULFILLED, OrderToCash.CREDIT_HOLD_RELEASED,
+    assertThat(messages).containsExactlyInAnyOrder(OrderToCash.ORDER_RECEIVED, OrderToCash.ORDER_FULFILLED, OrderToCash.CREDIT_HOLD_RELEASED,
         PaymentReceived.MESSAGE, InvoiceCollection.PROMISE_TO_PAY, InvoiceCollection.PAYMENT_PLAN_AGREED);
 
     Set<String> processes = models().stream().flatMap(m -> m.getModelElementsByType(Process.class).stream())

@@ -34,6 +34,20 @@ public final class ProcessHistory {
     return Optional.empty();
   }
 
+  /** How many instances of {@code bpmnProcessId} hold {@code variable} = {@code value} at their top scope. */
+  public long countInstancesWith(String bpmnProcessId, String variable, Object value) {
+    String json = value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    java.util.Set<Long> keys = new java.util.HashSet<>();
+    for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
+      if (r.getValueType() == ValueType.VARIABLE && r.getIntent() == VariableIntent.CREATED
+          && r.getValue() instanceof VariableRecordValue v && v.getBpmnProcessId().equals(bpmnProcessId)
+          && v.getName().equals(variable) && v.getValue().equals(json) && v.getScopeKey() == v.getProcessInstanceKey()) {
+        keys.add(v.getProcessInstanceKey());
+      }
+    }
+    return keys.size();
+  }
+
   /** Element ids the instance completed, in order, gateways and events included; the process itself excluded. */
   public List<String> completedElements(long processInstanceKey) {
     List<String> ids = new ArrayList<>();

@@ -207,12 +207,12 @@ public class CollectionSteps {
     return answer(step(invoiceId, stage).orElseThrow());
   }
 
-  /** Every step of this customer with the same action, due today and by now, goes out in one mail. */
+  /** This step, and every step of this customer with the same action due today and by now, go out in one mail. */
   private void sendCombined(Step step) {
     CustomerView customer = customers.get(step.customerId());
     List<Step> sameDay = jdbc.query("select " + Step.COLUMNS + " from dunning_step where customer_id = ? and action = ?"
-            + " and action_date = ? and action_at <= ? and status = 'PLANNED' order by id",
-        Step::read, step.customerId(), step.action(), Date.valueOf(step.actionDate()), Timestamp.from(clock.instant()));
+            + " and action_date = ? and (id = ? or action_at <= ?) and status = 'PLANNED' order by id",
+        Step::read, step.customerId(), step.action(), Date.valueOf(step.actionDate()), step.id(), Timestamp.from(clock.instant()));
     String key = "collection:" + step.customerId() + ":" + step.action() + ":" + step.actionDate() + ":" + sameDay.getFirst().id();
     LocalDate today = LocalDate.now(clock);
     List<Map<String, Object>> items = new ArrayList<>();

@@ -33,8 +33,7 @@ class EngineOutboxRelay {
     this.engine = engine;
   }
 
-  record Row(long id, String command, String processId, String messageName, String correlationKey,
-             String variables, Long ttlSeconds) {}
+  record Row(long id, String messageName, String correlationKey, String variables, long ttlSeconds) {}
 
   @Scheduled(fixedDelayString = "${settle.engine-outbox.poll-ms:200}")
   void relay() {
@@ -46,11 +45,10 @@ class EngineOutboxRelay {
 
   private int relayBatch() {
     List<Row> rows = jdbc.query("""
-            select id, command, process_id, message_name, correlation_key, variables::text, ttl_seconds
+            select id, message_name, correlation_key, variables::text, ttl_seconds
             from engine_outbox where sent_at is null and next_attempt_at <= now()
             order by id limit 32 for update skip locked""",
-        (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), (Long) rs.getObject(7)));
+        (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
     for (Row row : rows) {
       try {
         send(row);
@@ -80,15 +78,9 @@ class EngineOutboxRelay {
   }
 
   private void send(Row row) {
-    switch (row.command()) {
-      case "START_PROCESS" -> engine.call(c -> c.newCreateInstanceCommand()
-          .bpmnProcessId(row.processId()).latestVersion().variables(row.variables())
-          .requestTimeout(REQUEST_TIMEOUT).send().join());
-      case "PUBLISH_MESSAGE" -> engine.call(c -> c.newPublishMessageCommand()
-          .messageName(row.messageName()).correlationKey(row.correlationKey())
-          .messageId("outbox-" + row.id()).timeToLive(Duration.ofSeconds(row.ttlSeconds()))
-          .variables(row.variables()).requestTimeout(REQUEST_TIMEOUT).send().join());
-      default -> throw new IllegalStateException("Unknown outbox command " + row.command());
-    }
+    engine.call(c -> c.newPublishMessageCommand()
+        .messageName(row.messageName()).correlationKey(row.correlationKey())
+        .messageId("outbox-" + row.id()).timeToLive(Duration.ofSeconds(row.ttlSeconds()))
+        .variables(row.variables()).requestTimeout(REQUEST_TIMEOUT).send().join());
   }
 }
