@@ -39,6 +39,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), null);
   }
 
+  @ExceptionHandler(UnsupportedMediaException.class)
+  ProblemDetail unsupported(UnsupportedMediaException e) {
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported attachment", e.getMessage(),
+        List.of(Map.of("field", "attachments", "message", e.getMessage())));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Upload too large",
+        "An attachment is larger than 10 MB, or the upload larger than 30 MB", List.of(Map.of("field", "attachments",
+            "message", "too large"))));
+  }
+
   /** Two requests raced for the same unique record (the same payment twice, say): the second is a conflict. */
   @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
   ProblemDetail duplicate(org.springframework.dao.DuplicateKeyException e) {

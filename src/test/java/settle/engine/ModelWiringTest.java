@@ -64,7 +64,8 @@ class ModelWiringTest {
     Set<String> messages = models().stream().flatMap(m -> m.getModelElementsByType(Message.class).stream())
         .map(Message::getName).collect(Collectors.toCollection(TreeSet::new));
     assertThat(messages).containsExactlyInAnyOrder(OrderToCash.ORDER_RECEIVED, OrderToCash.ORDER_FULFILLED, OrderToCash.CREDIT_HOLD_RELEASED,
-        PaymentReceived.MESSAGE, InvoiceCollection.PROMISE_TO_PAY, InvoiceCollection.PAYMENT_PLAN_AGREED);
+        PaymentReceived.MESSAGE, InvoiceCollection.PROMISE_TO_PAY, InvoiceCollection.PAYMENT_PLAN_AGREED,
+        settle.disputes.Disputes.DISPUTE_CHANGED);
 
     Set<String> processes = models().stream().flatMap(m -> m.getModelElementsByType(Process.class).stream())
         .map(Process::getId).collect(Collectors.toCollection(TreeSet::new));

@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 
 /** A plain HTTP client for end-to-end tests: what an outside caller sends and gets back. */
 public final class Api {
@@ -34,6 +36,24 @@ public final class Api {
   public Response postForm(String path, String form) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  public record Part(String name, String filename, String contentType, byte[] content) {}
+
+  public Response postMultipart(String path, List<Part> parts) {
+    String boundary = "settle-" + UUID.randomUUID();
+    var body = new java.io.ByteArrayOutputStream();
+    for (Part part : parts) {
+      String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\""
+          + (part.filename() == null ? "" : "; filename=\"" + part.filename() + "\"")
+          + "\r\nContent-Type: " + part.contentType() + "\r\n\r\n";
+      body.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      body.writeBytes(part.content());
+      body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
   private Response send(HttpRequest.Builder request) {

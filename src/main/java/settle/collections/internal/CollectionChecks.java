@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import settle.audit.AuditLog;
+import settle.disputes.Disputes;
 import settle.portal.PortalLinks;
 import settle.communication.MailOutbox;
 import settle.communication.OutgoingMail;
@@ -32,13 +33,14 @@ public class CollectionChecks {
   private final CustomerDirectory customers;
   private final MailOutbox mail;
   private final PortalLinks portal;
+  private final Disputes disputes;
   private final AuditLog audit;
   private final Clock clock;
   private final int instalmentReminderDays;
   private final int instalmentGraceDays;
 
   CollectionChecks(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, MailOutbox mail, PortalLinks portal,
-                   AuditLog audit, Clock clock,
+                   Disputes disputes, AuditLog audit, Clock clock,
                    @Value("${settle.collections.instalment-reminder-days}") int instalmentReminderDays,
                    @Value("${settle.collections.instalment-grace-days}") int instalmentGraceDays) {
     this.jdbc = jdbc;
@@ -46,6 +48,7 @@ public class CollectionChecks {
     this.customers = customers;
     this.mail = mail;
     this.portal = portal;
+    this.disputes = disputes;
     this.audit = audit;
     this.clock = clock;
     this.instalmentReminderDays = instalmentReminderDays;
@@ -55,7 +58,7 @@ public class CollectionChecks {
   public record Assessment(String invoiceStatus, BigDecimal openAmount, long daysFromDue, String riskRating,
                     BigDecimal customerOpenBalance, long tenureDays, int disputesLast12Months, String promiseState) {}
 
-  /** The inputs of both collection tables, read fresh at the start of every turn. */
+  /** The inputs of both collection tables, read fresh at the start of every turn; what is disputed is not dunned. */
   @Transactional(readOnly = true)
   public Assessment assess(long invoiceId) {
     InvoiceView invoice = invoices.get(invoiceId);
@@ -64,8 +67,9 @@ public class CollectionChecks {
     LocalDate today = LocalDate.now(clock);
     String promiseState = jdbc.query("select status from promise_to_pay where invoice_id = ? and status <> 'SUPERSEDED' order by id desc limit 1",
         rs -> rs.next() ? rs.getString(1) : "NONE", invoiceId);
-    return new Assessment(invoice.status().name(), invoice.openAmount(), ChronoUnit.DAYS.between(invoice.dueDate(), today),
-        customer.riskRating(), balance.openBalance(), ChronoUnit.DAYS.between(customer.customerSince(), today), 0, promiseState);
+    return new Assessment(invoice.status().name(), invoice.openAmount().subtract(disputes.openDisputedAmount(invoiceId)),
+        ChronoUnit.DAYS.between(invoice.dueDate(), today), customer.riskRating(), balance.openBalance(),
+        ChronoUnit.DAYS.between(customer.customerSince(), today), disputes.disputesLast12Months(customer.id()), promiseState);
   }
 
   /** Kept if at least the promised amount arrived since the promise (or the invoice is paid), otherwise broken. */

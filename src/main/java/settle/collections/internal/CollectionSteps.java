@@ -26,6 +26,7 @@ import settle.customers.CustomerView;
 import settle.invoicing.InvoiceStatus;
 import settle.invoicing.InvoiceView;
 import settle.invoicing.Invoices;
+import settle.disputes.Disputes;
 import settle.portal.PortalLinks;
 
 /**
@@ -43,18 +44,20 @@ public class CollectionSteps {
   private final MailOutbox mail;
   private final SignedLinks links;
   private final PortalLinks portal;
+  private final Disputes disputes;
   private final AuditLog audit;
   private final Clock clock;
   private final String publicUrl;
 
   CollectionSteps(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, MailOutbox mail, SignedLinks links,
-                  PortalLinks portal, AuditLog audit, Clock clock, @Value("${settle.public-url}") String publicUrl) {
+                  PortalLinks portal, Disputes disputes, AuditLog audit, Clock clock, @Value("${settle.public-url}") String publicUrl) {
     this.jdbc = jdbc;
     this.invoices = invoices;
     this.customers = customers;
     this.mail = mail;
     this.links = links;
     this.portal = portal;
+    this.disputes = disputes;
     this.audit = audit;
     this.clock = clock;
     this.publicUrl = publicUrl;
@@ -223,14 +226,18 @@ public class CollectionSteps {
       if (invoice.status() == InvoiceStatus.PAID || (s.id() != step.id() && activeHold(s.invoiceId()).isPresent())) {
         continue; // its own process records why it was not sent
       }
-      BigDecimal amountDue = invoice.openAmount();
+      BigDecimal disputed = disputes.openDisputedAmount(invoice.id());
+      BigDecimal amountDue = invoice.openAmount().subtract(disputed);
+      if (amountDue.signum() <= 0) {
+        continue; // all of it is disputed; its own process records that
+      }
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("invoice", invoice);
       item.put("amountDue", amountDue);
-      item.put("disputedAmount", BigDecimal.ZERO.setScale(2));
+      item.put("disputedAmount", disputed);
       item.put("daysFromDue", ChronoUnit.DAYS.between(invoice.dueDate(), today));
       item.put("earlyDiscountOpen", invoice.earlyDiscountDate() != null && !invoice.earlyDiscountDate().isBefore(today)
-          && amountDue.compareTo(invoice.total()) == 0);
+          && invoice.openAmount().compareTo(invoice.total()) == 0 && disputed.signum() == 0);
       item.put("portalUrl", portal.invoiceUrl(invoice.id()));
       item.put("payUrl", portal.payUrl(invoice.id()));
       items.add(item);
@@ -240,6 +247,12 @@ public class CollectionSteps {
       audit.record(ACTOR, "collections.reminder-sent", subject(s.invoiceId()), Map.of("stage", s.stage(),
           "action", s.action(), "template", s.template(), "amountDue", amountDue, "to", customer.apEmail(),
           "mailKey", key, "sender", s.sender()));
+    }
+    if (items.isEmpty()) {
+      mark(step, "SKIPPED_DISPUTED", null, null);
+      audit.record(ACTOR, "collections.step-skipped", subject(step.invoiceId()), Map.of("stage", step.stage(),
+          "action", step.action(), "why", "everything open is disputed"));
+      return;
     }
     InvoiceView first = (InvoiceView) items.getFirst().get("invoice");
     Map<String, Object> model = new LinkedHashMap<>();

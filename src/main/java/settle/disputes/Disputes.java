@@ -1,0 +1,168 @@
+package settle.disputes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.api.response.EvaluateDecisionResponse;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import settle.audit.AuditLog;
+import settle.common.ConflictException;
+import settle.common.InvalidRequestException;
+import settle.common.Money;
+import settle.common.NotFoundException;
+import settle.customers.CustomerDirectory;
+import settle.customers.CustomerView;
+import settle.disputes.internal.DisputeEvidence;
+import settle.engine.EngineCommands;
+import settle.engine.EngineOutbox;
+import settle.invoicing.InvoiceStatus;
+import settle.invoicing.InvoiceView;
+import settle.invoicing.Invoices;
+
+@Service
+public class Disputes {
+
+  /** Tells the invoice's collection loop that what is disputed changed, as named in bpmn/. */
+  public static final String DISPUTE_CHANGED = "dispute-changed";
+
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  private final JdbcTemplate jdbc;
+  private final Invoices invoices;
+  private final CustomerDirectory customers;
+  private final EngineCommands engine;
+  private final EngineOutbox outbox;
+  private final DisputeEvidence evidence;
+  private final AuditLog audit;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  Disputes(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, EngineCommands engine, EngineOutbox outbox,
+           DisputeEvidence evidence, AuditLog audit, ObjectMapper json, Clock clock) {
+    this.jdbc = jdbc;
+    this.invoices = invoices;
+    this.customers = customers;
+    this.engine = engine;
+    this.outbox = outbox;
+    this.evidence = evidence;
+    this.audit = audit;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /**
+   * Records the dispute with its evidence and the team dmn/dispute-routing.dmn names, and tells the
+   * collection loop, which from then on duns only what is not disputed. Nothing is stored if any part is refused.
+   */
+  @Transactional
+  public DisputeView raise(long invoiceId, RaiseDispute request, List<Evidence> files, String actor) {
+    var checked = evidence.check(files);
+    InvoiceView invoice = invoices.get(invoiceId);
+    if (request.customerId() != null && request.customerId() != invoice.customerId()) {
+      throw new InvalidRequestException("customerId", "Invoice " + invoice.number() + " belongs to another customer");
+    }
+    if (invoice.status() == InvoiceStatus.PAID) {
+      throw new ConflictException("Invoice " + invoice.number() + " is paid; raise a claim for a refund instead");
+    }
+    BigDecimal amount = Money.of(request.amount());
+    BigDecimal undisputed = invoice.openAmount().subtract(openDisputedAmount(invoiceId));
+    if (amount.compareTo(undisputed) > 0) {
+      throw new InvalidRequestException("amount", "The dispute of " + amount + " exceeds the undisputed open amount of " + undisputed);
+    }
+    CustomerView customer = customers.get(invoice.customerId());
+    Map<String, Object> segmentation = decide("customer-segmentation", segmentationInputs(customer));
+    Map<String, Object> routingInputs = Map.of("reasonCode", request.reasonCode().name(), "disputedAmount", amount,
+        "segmentation", segmentation);
+    Map<String, Object> routing = decide("dispute-routing", routingInputs);
+    Long id = jdbc.queryForObject("""
+            insert into dispute(invoice_id, customer_id, reason_code, amount, currency, description, raised_by, status,
+                                team, sla_hours, approval_limit, checklist, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?) returning id""", Long.class,
+        invoiceId, invoice.customerId(), request.reasonCode().name(), amount, invoice.currency(), request.description().strip(),
+        request.raisedBy().strip(), routing.get("team"), ((Number) routing.get("slaHours")).intValue(),
+        new BigDecimal(String.valueOf(routing.get("approvalLimit"))), routing.get("checklist"), Timestamp.from(clock.instant()));
+    evidence.store(id, checked);
+    outbox.publishMessage(DISPUTE_CHANGED, String.valueOf(invoiceId), Map.of("disputeId", id));
+    String subject = "dispute:" + id;
+    audit.record("engine:dispute-routing", "decision.dispute-routing", subject,
+        Map.of("decision", "dispute-routing", "inputs", routingInputs, "output", routing));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("disputeId", id);
+    details.put("reasonCode", request.reasonCode().name());
+    details.put("amount", amount);
+    details.put("raisedBy", request.raisedBy());
+    details.put("team", routing.get("team"));
+    details.put("attachments", checked.stream().map(c -> c.filename()).toList());
+    audit.record(actor, "dispute.raised", subject, details);
+    audit.record(actor, "dispute.raised", "invoice:" + invoiceId, details);
+    return get(id);
+  }
+
+  public DisputeView get(long id) {
+    return jdbc.query("select * from dispute where id = ?", this::row, id).stream().findFirst()
+        .orElseThrow(() -> new NotFoundException("Dispute", id));
+  }
+
+  public List<DisputeView> find(String status, String team, Long invoiceId) {
+    return jdbc.query("""
+            select * from dispute where (cast(? as text) is null or status = cast(? as text))
+              and (cast(? as text) is null or team = cast(? as text)) and (cast(? as bigint) is null or invoice_id = cast(? as bigint))
+            order by id desc limit 500""", this::row, status, status, team, team, invoiceId, invoiceId);
+  }
+
+  /** What open disputes hold back on the invoice; dunning leaves it out. */
+  public BigDecimal openDisputedAmount(long invoiceId) {
+    return Money.of(jdbc.queryForObject("select coalesce(sum(amount), 0) from dispute where invoice_id = ? and status <> 'RESOLVED'",
+        BigDecimal.class, invoiceId));
+  }
+
+  public int disputesLast12Months(long customerId) {
+    return jdbc.queryForObject("select count(*) from dispute where customer_id = ? and created_at >= ?", Integer.class,
+        customerId, Timestamp.from(clock.instant().minus(365, ChronoUnit.DAYS)));
+  }
+
+  private Map<String, Object> segmentationInputs(CustomerView customer) {
+    LocalDate today = LocalDate.now(clock);
+    return Map.of("riskRating", customer.riskRating(), "customerOpenBalance", invoices.balance(customer.id()).openBalance(),
+        "tenureDays", ChronoUnit.DAYS.between(customer.customerSince(), today),
+        "disputesLast12Months", disputesLast12Months(customer.id()));
+  }
+
+  /** Evaluated by the engine, so the same table and version decide here as in the processes. */
+  private Map<String, Object> decide(String decisionId, Map<String, Object> inputs) {
+    EvaluateDecisionResponse response = engine.call(c -> c.newEvaluateDecisionCommand().decisionId(decisionId)
+        .variables(inputs).send().join());
+    try {
+      Map<String, Object> output = json.readValue(response.getDecisionOutput(), MAP);
+      if (output == null) {
+        throw new IllegalStateException("No row of " + decisionId + " matched " + inputs);
+      }
+      return output;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private DisputeView row(ResultSet rs, int i) throws SQLException {
+    long id = rs.getLong("id");
+    Timestamp resolved = rs.getTimestamp("resolved_at");
+    return new DisputeView(id, rs.getLong("invoice_id"), rs.getLong("customer_id"), rs.getString("reason_code"),
+        Money.of(rs.getBigDecimal("amount")), rs.getString("currency"), rs.getString("description"), rs.getString("raised_by"),
+        rs.getString("status"), rs.getString("team"), rs.getInt("sla_hours"), Money.of(rs.getBigDecimal("approval_limit")),
+        rs.getString("checklist"), rs.getString("outcome"),
+        rs.getBigDecimal("credit_amount") == null ? null : Money.of(rs.getBigDecimal("credit_amount")), rs.getString("root_cause"),
+        rs.getTimestamp("created_at").toInstant(), resolved == null ? null : resolved.toInstant(), evidence.listed(id));
+  }
+}

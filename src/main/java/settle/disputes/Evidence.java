@@ -1,0 +1,4 @@
+package settle.disputes;
+
+/** An uploaded file, before it is checked. */
+public record Evidence(String filename, byte[] content) {}

@@ -1,0 +1,116 @@
+package settle.disputes.internal;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import settle.audit.AuditEntry;
+import settle.audit.AuditLog;
+import settle.common.InvalidRequestException;
+import settle.disputes.DisputeView;
+import settle.disputes.Disputes;
+import settle.disputes.Evidence;
+import settle.disputes.RaiseDispute;
+
+@RestController
+class DisputeController {
+
+  private final Disputes disputes;
+  private final DisputeEvidence evidence;
+  private final AuditLog audit;
+  private final ObjectMapper json;
+  private final Validator validator;
+
+  DisputeController(Disputes disputes, DisputeEvidence evidence, AuditLog audit, ObjectMapper json, Validator validator) {
+    this.disputes = disputes;
+    this.evidence = evidence;
+    this.audit = audit;
+    this.json = json;
+    this.validator = validator;
+  }
+
+  record DisputeWithHistory(@JsonUnwrapped DisputeView dispute, List<AuditEntry> history) {}
+
+  @PostMapping(path = "/api/invoices/{invoiceId}/disputes", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
+  DisputeView raise(@PathVariable long invoiceId, @RequestBody @Valid RaiseDispute request) {
+    return disputes.raise(invoiceId, request, List.of(), "api");
+  }
+
+  /** The same, with evidence: a {@code dispute} part holding the JSON and {@code attachments} parts. */
+  @PostMapping(path = "/api/invoices/{invoiceId}/disputes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
+  DisputeView raiseWithEvidence(@PathVariable long invoiceId, @RequestPart("dispute") String dispute,
+                                @RequestPart(name = "attachments", required = false) List<MultipartFile> attachments)
+      throws IOException {
+    RaiseDispute request;
+    try {
+      request = json.readValue(dispute, RaiseDispute.class);
+    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+      String field = e.getPath().isEmpty() ? "dispute" : e.getPath().getFirst().getFieldName();
+      throw new InvalidRequestException(field, "Malformed value for " + field + " in the dispute part");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new InvalidRequestException("dispute", "The dispute part is not valid JSON");
+    }
+    Set<ConstraintViolation<RaiseDispute>> violations = validator.validate(request);
+    if (!violations.isEmpty()) {
+      ConstraintViolation<RaiseDispute> first = violations.iterator().next();
+      throw new InvalidRequestException(first.getPropertyPath().toString(), first.getPropertyPath() + " " + first.getMessage());
+    }
+    List<Evidence> files = new ArrayList<>();
+    for (MultipartFile f : attachments == null ? List.<MultipartFile>of() : attachments) {
+      files.add(new Evidence(f.getOriginalFilename(), bytes(f)));
+    }
+    return disputes.raise(invoiceId, request, files, "api");
+  }
+
+  @GetMapping("/api/disputes")
+  List<DisputeView> find(@RequestParam(required = false) String status, @RequestParam(required = false) String team,
+                         @RequestParam(required = false) Long invoiceId) {
+    return disputes.find(status, team, invoiceId);
+  }
+
+  @GetMapping("/api/disputes/{id}")
+  DisputeWithHistory get(@PathVariable long id) {
+    return new DisputeWithHistory(disputes.get(id), audit.trail("dispute:" + id));
+  }
+
+  /** Evidence goes back as a download, never as something a browser would render or run. */
+  @GetMapping("/api/disputes/{id}/attachments/{attachmentId}")
+  ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+    DisputeEvidence.Stored file = evidence.load(id, attachmentId);
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.filename()).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "default-src 'none'; sandbox")
+        .body(file.content());
+  }
+
+  private static byte[] bytes(MultipartFile file) {
+    try {
+      return file.getBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
