@@ -95,6 +95,7 @@ public class Disputes {
         new BigDecimal(String.valueOf(routing.get("approvalLimit"))), routing.get("checklist"), Timestamp.from(clock.instant()));
     evidence.store(id, checked);
     outbox.publishMessage(DISPUTE_CHANGED, String.valueOf(invoiceId), Map.of("disputeId", id));
+    outbox.publishMessage(DisputeResolution.DISPUTE_RAISED, String.valueOf(id), processVariables(id, invoice, request, amount, routing));
     String subject = "dispute:" + id;
     audit.record("engine:dispute-routing", "decision.dispute-routing", subject,
         Map.of("decision", "dispute-routing", "inputs", routingInputs, "output", routing));
@@ -108,6 +109,78 @@ public class Disputes {
     audit.record(actor, "dispute.raised", subject, details);
     audit.record(actor, "dispute.raised", "invoice:" + invoiceId, details);
     return get(id);
+  }
+
+  private Map<String, Object> processVariables(long id, InvoiceView invoice, RaiseDispute request, BigDecimal amount,
+                                               Map<String, Object> routing) {
+    long slaHours = ((Number) routing.get("slaHours")).longValue();
+    var now = clock.instant();
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("disputeId", id);
+    vars.put("invoiceId", invoice.id());
+    vars.put("reasonCode", request.reasonCode().name());
+    vars.put("amount", amount);
+    vars.put("description", request.description().strip());
+    vars.put("team", routing.get("team"));
+    vars.put("managersGroup", routing.get("team") + "-managers");
+    vars.put("approvalLimit", routing.get("approvalLimit"));
+    vars.put("checklist", routing.get("checklist"));
+    vars.put("slaAt", now.plus(slaHours, ChronoUnit.HOURS).toString());
+    vars.put("escalateAt", now.plus(2 * slaHours, ChronoUnit.HOURS).toString());
+    // what sales agreed, in front of whoever investigates
+    vars.put("dealTerms", Map.of("invoiceNumber", invoice.number(), "subtotal", invoice.subtotal(),
+        "discountPercent", invoice.discountPercent(), "discountAmount", invoice.discountAmount(), "total", invoice.total(),
+        "paymentTerms", invoice.paymentTerms(), "poNumber", invoice.poNumber() == null ? "" : invoice.poNumber()));
+    return vars;
+  }
+
+  /** The investigation passed twice its SLA: the managers' group takes it over. */
+  @Transactional
+  public void escalate(long id) {
+    int changed = jdbc.update("update dispute set status = 'ESCALATED', version = version + 1 where id = ? and status = 'OPEN'", id);
+    if (changed == 1) {
+      DisputeView dispute = get(id);
+      audit.record("engine:" + DisputeResolution.PROCESS_ID, "dispute.escalated", "dispute:" + id,
+          Map.of("to", dispute.team() + "-managers", "slaHours", dispute.slaHours()));
+    }
+  }
+
+  public record Resolution(String outcome, BigDecimal creditAmount, String rootCause, String notes, String creditNoteNumber) {}
+
+  /** Records the outcome once; the caller mails the customer and the collection loop hears of it. */
+  @Transactional
+  public boolean resolve(long id, Resolution resolution, String actor) {
+    int changed = jdbc.update("""
+            update dispute set status = 'RESOLVED', outcome = ?, credit_amount = ?, root_cause = ?, resolved_at = ?,
+              version = version + 1 where id = ? and status <> 'RESOLVED'""",
+        resolution.outcome(), resolution.creditAmount(), resolution.rootCause(), Timestamp.from(clock.instant()), id);
+    if (changed == 0) {
+      return false;
+    }
+    DisputeView dispute = get(id);
+    outbox.publishMessage(DISPUTE_CHANGED, String.valueOf(dispute.invoiceId()), Map.of("disputeId", id));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("outcome", resolution.outcome());
+    details.put("creditAmount", resolution.creditAmount());
+    details.put("creditNote", resolution.creditNoteNumber());
+    details.put("rootCause", resolution.rootCause());
+    details.put("notes", resolution.notes());
+    audit.record(actor, "dispute.resolved", "dispute:" + id, details);
+    audit.record(actor, "dispute.resolved", "invoice:" + dispute.invoiceId(), details);
+    return true;
+  }
+
+  public record RootCauseCount(String month, String reasonCode, String rootCause, long disputes, BigDecimal amount) {}
+
+  /** Resolved disputes per month, by reason and root cause: where the process keeps breaking. */
+  public List<RootCauseCount> rootCauses(LocalDate from, LocalDate to) {
+    return jdbc.query("""
+            select to_char(resolved_at at time zone 'UTC', 'YYYY-MM'), reason_code, coalesce(root_cause, ''), count(*), sum(amount)
+            from dispute where status = 'RESOLVED' and resolved_at >= ? and resolved_at < ?
+            group by 1, 2, 3 order by 1, 4 desc""",
+        (rs, i) -> new RootCauseCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), Money.of(rs.getBigDecimal(5))),
+        Timestamp.from(from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()),
+        Timestamp.from(to.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
   }
 
   public DisputeView get(long id) {

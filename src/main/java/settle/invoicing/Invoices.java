@@ -133,6 +133,53 @@ public class Invoices {
     return invoice.view();
   }
 
+  /**
+   * Credits {@code amount} against the invoice for a dispute: as a credit memo with its own number, or as
+   * an adjustment that lowers the invoice's total. Once per dispute; asking again returns the first.
+   */
+  @Transactional
+  public CreditNoteView credit(long invoiceId, long disputeId, String kind, BigDecimal amount, String reason, String actor) {
+    jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))", Object.class, "credit-for-dispute:" + disputeId);
+    var existing = jdbc.query("select * from credit_note where dispute_id = ?", (rs, i) -> creditNote(rs, i), disputeId);
+    if (!existing.isEmpty()) {
+      return existing.getFirst();
+    }
+    Invoice invoice = invoices.findById(invoiceId).orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
+    BigDecimal credited = Money.of(amount);
+    if (credited.compareTo(invoice.getOpenAmount()) > 0) {
+      throw new InvalidRequestException("creditAmount", "A credit of " + credited + " exceeds the open amount of "
+          + Money.of(invoice.getOpenAmount()));
+    }
+    LocalDate today = LocalDate.now(clock);
+    long seq = jdbc.queryForObject("""
+        insert into credit_note_counter(year, last) values (?, 1)
+        on conflict (year) do update set last = credit_note_counter.last + 1 returning last""", Long.class, today.getYear());
+    String number = "%s-%d-%06d".formatted(kind.equals("ADJUSTMENT") ? "ADJ" : "CM", today.getYear(), seq);
+    invoice.credit(credited, kind.equals("ADJUSTMENT"));
+    jdbc.update("insert into credit_note(kind, number, invoice_id, dispute_id, amount, currency, reason, issued_on, created_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", kind, number, invoiceId, disputeId, credited, invoice.getCurrency(), reason,
+        today, java.sql.Timestamp.from(clock.instant()));
+    audit.record(actor, kind.equals("ADJUSTMENT") ? "invoice.adjusted" : "invoice.credit-memo-issued", "invoice:" + invoiceId,
+        Map.of("number", number, "amount", credited, "disputeId", disputeId, "openAmount", invoice.view().openAmount()));
+    return jdbc.query("select * from credit_note where dispute_id = ?", (rs, i) -> creditNote(rs, i), disputeId).getFirst();
+  }
+
+  public CreditNoteView creditNote(long id) {
+    return jdbc.query("select * from credit_note where id = ?", (rs, i) -> creditNote(rs, i), id).stream().findFirst()
+        .orElseThrow(() -> new NotFoundException("Credit note", id));
+  }
+
+  @Transactional(readOnly = true)
+  public byte[] creditNotePdf(CreditNoteView note) {
+    return pdf.renderCreditNote(note, get(note.invoiceId()));
+  }
+
+  private CreditNoteView creditNote(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    return new CreditNoteView(rs.getLong("id"), rs.getString("kind"), rs.getString("number"), rs.getLong("invoice_id"),
+        rs.getLong("dispute_id"), Money.of(rs.getBigDecimal("amount")), rs.getString("currency"), rs.getString("reason"),
+        rs.getDate("issued_on").toLocalDate());
+  }
+
   @Transactional(readOnly = true)
   public CustomerBalance balance(long customerId) {
     LocalDate today = LocalDate.now(clock);

@@ -61,6 +61,29 @@ class DisputesIT {
     MimeMessage reminder = journeys.awaitMailsTo(customer.apEmail(), 2).get(1);
     String body = new String(reminder.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(body).contains("900.00 EUR").contains("100.00 EUR").containsIgnoringCase("disputed");
+
+    // a month on, the dispute has passed twice its SLA and sits with sales' managers, who find the agreed
+    // discount never reached billing: a credit memo of 100, mailed with its PDF
+    long disputeId = raised.body().get("id").asLong();
+    com.fasterxml.jackson.databind.JsonNode task = org.awaitility.Awaitility.await().atMost(Journeys.PATIENCE)
+        .until(() -> api.get("/api/tasks?subject=dispute:" + disputeId).body(), t -> t.size() == 1).get(0);
+    assertThat(task.get("candidateGroups").get(0).asText()).isEqualTo("sales-managers");
+    assertThat(api.post("/api/tasks/" + task.get("id").asLong() + "/complete", """
+        {"outcome": "CREDIT_MEMO", "creditAmount": 100, "rootCause": "pricing-setup", "notes": "Agreed discount not in billing"}""")
+        .status()).isEqualTo(200);
+    com.fasterxml.jackson.databind.JsonNode memoMail = org.awaitility.Awaitility.await().atMost(Journeys.PATIENCE)
+        .until(() -> api.get("/api/mail?to=" + customer.apEmail()).body(), m -> m.size() == 3).get(0);
+    assertThat(memoMail.get("subject").asText()).contains("credit memo CM-");
+    assertThat(memoMail.get("attachments").get(0).asText()).startsWith("CM-").endsWith(".pdf");
+    assertThat(api.get("/api/invoices/" + invoice.id()).body().get("openAmount").decimalValue()).isEqualByComparingTo("900.00");
+
+    assertThat(api.post("/api/payments", """
+        {"invoiceNumber": "%s", "amount": 900, "valueDate": "%s", "reference": "BANK-%d"}""".formatted(invoice.number(),
+        invoice.dueDate(), disputeId)).status()).isEqualTo(201);
+    assertThat(api.get("/api/invoices/" + invoice.id()).body().get("status").asText()).isEqualTo("PAID");
+    assertThat(api.get("/api/disputes/" + disputeId).body().get("status").asText()).isEqualTo("RESOLVED");
+    assertThat(api.get("/api/disputes/root-causes?from=2020-01-01&to=2099-12-31").body().findValuesAsText("rootCause"))
+        .contains("pricing-setup");
   }
 
   @Test

@@ -117,6 +117,11 @@ public final class Journeys {
     }
   }
 
+  public void advanceHours(int hours) {
+    quiesce();
+    demoTime.advance(Duration.ofHours(hours));
+  }
+
   public void advanceDays(int days) {
     quiesce();
     demoTime.advance(Duration.ofDays(days));

@@ -90,7 +90,15 @@ class DisputeController {
     return disputes.find(status, team, invoiceId);
   }
 
-  @GetMapping("/api/disputes/{id}")
+  @GetMapping("/api/disputes/root-causes")
+  List<Disputes.RootCauseCount> rootCauses(@RequestParam java.time.LocalDate from, @RequestParam java.time.LocalDate to) {
+    if (to.isBefore(from)) {
+      throw new InvalidRequestException("to", "to must not be before from");
+    }
+    return disputes.rootCauses(from, to);
+  }
+
+  @GetMapping("/api/disputes/{id:\\d+}")
   DisputeWithHistory get(@PathVariable long id) {
     return new DisputeWithHistory(disputes.get(id), audit.trail("dispute:" + id));
   }

@@ -79,6 +79,17 @@ public class Invoice {
     lines.add(line);
   }
 
+  /** A credit lowers what is open; an adjustment lowers the invoice's total as well. */
+  public void credit(BigDecimal amount, boolean adjustTotal) {
+    if (adjustTotal) {
+      total = total.subtract(amount);
+    }
+    openAmount = openAmount.subtract(amount);
+    if (openAmount.signum() == 0) {
+      status = InvoiceStatus.PAID;
+    }
+  }
+
   public void applyPayment(BigDecimal amount) {
     openAmount = openAmount.subtract(amount);
     status = openAmount.signum() == 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID;

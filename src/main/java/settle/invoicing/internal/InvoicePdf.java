@@ -84,6 +84,29 @@ public class InvoicePdf {
     return out.toByteArray();
   }
 
+  public byte[] renderCreditNote(settle.invoicing.CreditNoteView note, InvoiceView invoice) {
+    CustomerView customer = customers.get(invoice.customerId());
+    var out = new ByteArrayOutputStream();
+    Document doc = new Document(PageSize.A4, 50, 50, 50, 50);
+    PdfWriter.getInstance(doc, out);
+    String title = note.kind().equals("ADJUSTMENT") ? "Invoice adjustment " : "Credit memo ";
+    doc.addTitle(title + note.number());
+    doc.addAuthor(companyName);
+    doc.open();
+    doc.add(new Paragraph(companyName, BOLD));
+    doc.add(new Paragraph(title + note.number(), TITLE));
+    doc.add(new Paragraph(" "));
+    doc.add(new Paragraph("For: " + customer.name(), NORMAL));
+    doc.add(new Paragraph("Date: " + note.issuedOn(), NORMAL));
+    doc.add(new Paragraph("Against invoice " + invoice.number() + " of " + invoice.issueDate(), NORMAL));
+    doc.add(new Paragraph("Reason: " + note.reason(), NORMAL));
+    doc.add(new Paragraph(" "));
+    doc.add(total("Credited", note.amount(), note.currency(), BOLD));
+    doc.add(total("Still open on the invoice", invoice.openAmount(), invoice.currency(), NORMAL));
+    doc.close();
+    return out.toByteArray();
+  }
+
   private static PdfPCell cell(String text, Font font, int align) {
     PdfPCell cell = new PdfPCell(new Phrase(text, font));
     cell.setHorizontalAlignment(align);

@@ -1,0 +1,47 @@
+package settle.disputes.internal;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import settle.audit.AuditLog;
+import settle.communication.MailOutbox;
+import settle.communication.OutgoingMail;
+import settle.disputes.DisputeResolution;
+import settle.disputes.DisputeView;
+import settle.disputes.Disputes;
+
+/** Tells the owning team's lead that a dispute passed its SLA; the task stays with the team. */
+@Component
+public class NotifySlaBreachWorker {
+
+  private final Disputes disputes;
+  private final MailOutbox mail;
+  private final AuditLog audit;
+  private final String leadAddress;
+
+  NotifySlaBreachWorker(Disputes disputes, MailOutbox mail, AuditLog audit,
+                        @Value("${settle.disputes.team-lead-address}") String leadAddress) {
+    this.disputes = disputes;
+    this.mail = mail;
+    this.audit = audit;
+    this.leadAddress = leadAddress;
+  }
+
+  @JobWorker(type = DisputeResolution.NOTIFY_SLA_BREACH)
+  @Transactional
+  public void notifySlaBreach(@Variable long disputeId) {
+    DisputeView dispute = disputes.get(disputeId);
+    String lead = leadAddress.replace("{team}", dispute.team());
+    boolean queued = mail.enqueue(new OutgoingMail("dispute:" + disputeId + ":sla-breach", mail.arTeamName(), lead,
+        "SLA passed: dispute " + disputeId + " (" + dispute.reasonCode() + ", " + dispute.amount() + " " + dispute.currency() + ")",
+        "dispute-sla-breach", Map.of("dispute", dispute), List.of(), "dispute:" + disputeId));
+    if (queued) {
+      audit.record("engine:" + DisputeResolution.PROCESS_ID, "dispute.sla-breached", "dispute:" + disputeId,
+          Map.of("team", dispute.team(), "slaHours", dispute.slaHours(), "told", lead));
+    }
+  }
+}
