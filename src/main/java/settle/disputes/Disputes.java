@@ -82,10 +82,11 @@ public class Disputes {
       throw new InvalidRequestException("amount", "The dispute of " + amount + " exceeds the undisputed open amount of " + undisputed);
     }
     CustomerView customer = customers.get(invoice.customerId());
-    Map<String, Object> segmentation = decide("customer-segmentation", segmentationInputs(customer));
+    Map<String, Object> segmentation = output(evaluate("customer-segmentation", segmentationInputs(customer)));
     Map<String, Object> routingInputs = Map.of("reasonCode", request.reasonCode().name(), "disputedAmount", amount,
         "segmentation", segmentation);
-    Map<String, Object> routing = decide("dispute-routing", routingInputs);
+    EvaluateDecisionResponse routed = evaluate("dispute-routing", routingInputs);
+    Map<String, Object> routing = output(routed);
     Long id = jdbc.queryForObject("""
             insert into dispute(invoice_id, customer_id, reason_code, amount, currency, description, raised_by, status,
                                 team, sla_hours, approval_limit, checklist, created_at)
@@ -97,8 +98,9 @@ public class Disputes {
     outbox.publishMessage(DISPUTE_CHANGED, String.valueOf(invoiceId), Map.of("disputeId", id));
     outbox.publishMessage(DisputeResolution.DISPUTE_RAISED, String.valueOf(id), processVariables(id, invoice, request, amount, routing));
     String subject = "dispute:" + id;
-    audit.record("engine:dispute-routing", "decision.dispute-routing", subject,
-        Map.of("decision", "dispute-routing", "inputs", routingInputs, "output", routing));
+    audit.record("engine:dispute-routing", "decision.dispute-routing", subject, Map.of("decision", "dispute-routing",
+        "version", routed.getDecisionVersion(), "inputs", routingInputs, "output", routing,
+        "matchedRules", routed.getEvaluatedDecisions().getFirst().getMatchedRules().stream().map(r -> r.getRuleId()).toList()));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("disputeId", id);
     details.put("reasonCode", request.reasonCode().name());
@@ -214,13 +216,16 @@ public class Disputes {
   }
 
   /** Evaluated by the engine, so the same table and version decide here as in the processes. */
-  private Map<String, Object> decide(String decisionId, Map<String, Object> inputs) {
-    EvaluateDecisionResponse response = engine.call(c -> c.newEvaluateDecisionCommand().decisionId(decisionId)
-        .variables(inputs).send().join());
+  private EvaluateDecisionResponse evaluate(String decisionId, Map<String, Object> inputs) {
+    return engine.call(c -> c.newEvaluateDecisionCommand().decisionId(decisionId).variables(inputs).send().join());
+  }
+
+  private Map<String, Object> output(EvaluateDecisionResponse response) {
+    String decisionId = response.getDecisionId();
     try {
       Map<String, Object> output = json.readValue(response.getDecisionOutput(), MAP);
       if (output == null) {
-        throw new IllegalStateException("No row of " + decisionId + " matched " + inputs);
+        throw new IllegalStateException("No row of " + decisionId + " matched");
       }
       return output;
     } catch (JsonProcessingException e) {
