@@ -84,11 +84,6 @@ public class Invoices {
   }
 
   @Transactional(readOnly = true)
-  public Optional<InvoiceView> findByNumber(String number) {
-    return invoices.findByNumber(number).map(Invoice::view);
-  }
-
-  @Transactional(readOnly = true)
   public List<InvoiceView> find(Long customerId, InvoiceStatus status) {
     return invoices.search(customerId, status).stream().map(Invoice::view).toList();
   }

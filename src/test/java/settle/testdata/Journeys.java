@@ -44,7 +44,6 @@ public final class Journeys {
   public final ProcessHistory history;
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
   private final settle.engine.DemoTime demoTime;
-  private final settle.engine.EngineActivity activity;
 
   public Journeys(ApplicationContext context) {
     customers = context.getBean(CustomerDirectory.class);
@@ -57,7 +56,6 @@ public final class Journeys {
     history = new ProcessHistory(context.getBean(ZeebeTestEngine.class));
     jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
     demoTime = context.getBean(settle.engine.DemoTime.class);
-    activity = context.getBean(settle.engine.EngineActivity.class);
   }
 
   public CustomerView customer(CustomerBuilder customer) {
@@ -152,28 +150,13 @@ public final class Journeys {
     }).toList();
   }
 
-  /**
-   * Waits until the engine's record stream and both outboxes have been still for a moment: timers that
-   * are due have fired and the work they caused is done.
-   */
+  /** Waits until the engine is idle (see DemoTime) and every queued mail has gone out. */
   public void quiesce() {
-    long last = -1;
-    int still = 0;
-    long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
-    while (still < 3 && System.currentTimeMillis() < deadline) {
-      long now = activity.count() + jdbc.queryForObject(
-          "select (select count(*) from engine_outbox where sent_at is null) + (select count(*) from mail_outbox where sent_at is null)",
-          Long.class) * 1_000_000;
-      still = now == last ? still + 1 : 0;
-      last = now;
-      try {
-        Thread.sleep(150);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    demoTime.awaitIdle();
+    await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+        "select count(*) from mail_outbox where sent_at is null", Long.class) == 0);
   }
+
 
   /** Lets workers and the outboxes run, for asserting that something did not happen. */
   public static void settle() {

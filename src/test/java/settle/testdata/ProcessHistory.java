@@ -10,7 +10,9 @@ import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads the in-memory engine's record stream: which elements a process instance completed, in order. */
 public final class ProcessHistory {
@@ -23,21 +25,17 @@ public final class ProcessHistory {
 
   /** The instance of {@code bpmnProcessId} that holds {@code variable} = {@code value} at its top scope. */
   public Optional<Long> instanceWith(String bpmnProcessId, String variable, Object value) {
-    String json = value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
-    for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
-      if (r.getValueType() == ValueType.VARIABLE && r.getIntent() == VariableIntent.CREATED
-          && r.getValue() instanceof VariableRecordValue v && v.getBpmnProcessId().equals(bpmnProcessId)
-          && v.getName().equals(variable) && v.getValue().equals(json) && v.getScopeKey() == v.getProcessInstanceKey()) {
-        return Optional.of(v.getProcessInstanceKey());
-      }
-    }
-    return Optional.empty();
+    return instancesWith(bpmnProcessId, variable, value).stream().findFirst();
   }
 
   /** How many instances of {@code bpmnProcessId} hold {@code variable} = {@code value} at their top scope. */
   public long countInstancesWith(String bpmnProcessId, String variable, Object value) {
+    return instancesWith(bpmnProcessId, variable, value).size();
+  }
+
+  private Set<Long> instancesWith(String bpmnProcessId, String variable, Object value) {
     String json = value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
-    java.util.Set<Long> keys = new java.util.HashSet<>();
+    Set<Long> keys = new LinkedHashSet<>();
     for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
       if (r.getValueType() == ValueType.VARIABLE && r.getIntent() == VariableIntent.CREATED
           && r.getValue() instanceof VariableRecordValue v && v.getBpmnProcessId().equals(bpmnProcessId)
@@ -45,7 +43,7 @@ public final class ProcessHistory {
         keys.add(v.getProcessInstanceKey());
       }
     }
-    return keys.size();
+    return keys;
   }
 
   /** Element ids the instance completed, in order, gateways and events included; the process itself excluded. */

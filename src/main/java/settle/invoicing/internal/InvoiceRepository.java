@@ -12,8 +12,6 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
 
   Optional<Invoice> findByOrderId(long orderId);
 
-  Optional<Invoice> findByNumber(String number);
-
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select i from Invoice i where i.number = :number")
   Optional<Invoice> lockByNumber(String number);
