@@ -34,6 +34,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         List.of(Map.of("field", e.field(), "message", e.getMessage())));
   }
 
+  @ExceptionHandler(ForbiddenException.class)
+  ProblemDetail forbidden(ForbiddenException e) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), null);
+  }
+
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
     return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage(), null);

@@ -24,7 +24,9 @@ import settle.audit.AuditLog;
 import settle.common.ConflictException;
 import settle.common.InvalidRequestException;
 import settle.common.NotFoundException;
+import settle.common.ForbiddenException;
 import settle.engine.EngineCommands;
+import settle.staff.StaffMember;
 
 @Service
 public class Inbox {
@@ -38,7 +40,11 @@ public class Inbox {
   private final ObjectMapper json;
   private final Clock clock;
 
-  Inbox(JdbcTemplate jdbc, TransactionTemplate tx, EngineCommands engine, AuditLog audit, ObjectMapper json, Clock clock) {
+  private final TaskPriority priorities;
+
+  Inbox(JdbcTemplate jdbc, TransactionTemplate tx, EngineCommands engine, AuditLog audit, ObjectMapper json, Clock clock,
+        TaskPriority priorities) {
+    this.priorities = priorities;
     this.jdbc = jdbc;
     this.tx = tx;
     this.engine = engine;
@@ -49,17 +55,22 @@ public class Inbox {
 
   /** A new user task from the engine. The engine may hand the same job over again; it is recorded once. */
   public void open(NewTask task) {
+    if (jdbc.queryForObject("select count(*) from task where id = ?", Integer.class, task.id()) > 0) {
+      return;
+    }
+    TaskPriority.Score priority = priorities.score(task.variables());
     tx.executeWithoutResult(status -> {
       int inserted = jdbc.update("""
               insert into task(id, name, task_type, bpmn_process_id, process_instance_key, candidate_groups, subject,
-                               variables, form, status, created_at)
-              values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'OPEN', ?) on conflict (id) do nothing""",
+                               variables, form, status, created_at, priority)
+              values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'OPEN', ?, ?) on conflict (id) do nothing""",
           task.id(), task.name(), task.taskType(), task.bpmnProcessId(), task.processInstanceKey(),
           String.join(",", task.candidateGroups()), task.subject(), toJson(task.variables()), task.form(),
-          Timestamp.from(clock.instant()));
+          Timestamp.from(clock.instant()), priority.priority());
       if (inserted == 1) {
         audit.record("engine:" + task.bpmnProcessId(), "task.opened", subjectOf(task.subject(), task.id()),
-            Map.of("task", task.name(), "taskId", task.id(), "candidateGroups", task.candidateGroups()));
+            Map.of("task", task.name(), "taskId", task.id(), "candidateGroups", task.candidateGroups(),
+                "priority", priority.priority(), "priorityInputs", priority.inputs()));
       }
     });
   }
@@ -82,22 +93,96 @@ public class Inbox {
   }
 
   /**
+   * A person's worklist: open tasks claimed by them, and unclaimed ones of their groups, highest
+   * priority first. {@code show} narrows it to MINE or UNCLAIMED; {@code group} to one of their groups.
+   */
+  public List<TaskView> worklist(StaffMember user, String group, String show, int limit) {
+    String[] groups = user.groups().toArray(String[]::new);
+    String mode = show == null ? "ALL" : show.toUpperCase(Locale.ROOT);
+    return jdbc.query("""
+            select * from task
+            where status = 'OPEN'
+              and (assignee = ? or (assignee is null and string_to_array(candidate_groups, ',') && ?))
+              and (? <> 'MINE' or assignee = ?) and (? <> 'UNCLAIMED' or assignee is null)
+              and (cast(? as text) is null or cast(? as text) = any(string_to_array(candidate_groups, ',')))
+            order by priority desc, created_at, id limit ?""",
+        this::row, user.username(), groups, mode, user.username(), mode, group, group, limit);
+  }
+
+  /**
+   * Takes the task for oneself. Two people claiming at once: the database lets one update win, the
+   * other gets a 409 naming who has it. {@code expectedVersion}, when given, also refuses a claim made
+   * from a page that is out of date.
+   */
+  public TaskView claim(long id, StaffMember user, Long expectedVersion) {
+    TaskView task = get(id);
+    mustBeInGroups(task, user);
+    int claimed = jdbc.update("""
+            update task set assignee = ?, claimed_at = ?, version = version + 1
+            where id = ? and status = 'OPEN' and assignee is null and (cast(? as bigint) is null or version = ?)""",
+        user.username(), Timestamp.from(clock.instant()), id, expectedVersion, expectedVersion);
+    TaskView now = get(id);
+    if (claimed == 0 && !(user.username().equals(now.assignee()) && "OPEN".equals(now.status()))) {
+      throw new ConflictException(whyNotFree(now));
+    }
+    if (claimed == 1) {
+      audit.record(user.username(), "task.claimed", subjectOf(now.subject(), id), Map.of("task", now.name(), "taskId", id));
+    }
+    return now;
+  }
+
+  /** Gives a claimed task back to its groups. */
+  public TaskView release(long id, StaffMember user) {
+    TaskView task = get(id);
+    mustBeInGroups(task, user);
+    int released = jdbc.update("""
+            update task set assignee = null, claimed_at = null, version = version + 1
+            where id = ? and status = 'OPEN' and assignee = ?""", id, user.username());
+    if (released == 0 && task.assignee() != null) {
+      throw new ConflictException(whyNotFree(get(id)));
+    }
+    if (released == 1) {
+      audit.record(user.username(), "task.released", subjectOf(task.subject(), id), Map.of("task", task.name(), "taskId", id));
+    }
+    return get(id);
+  }
+
+  private static String whyNotFree(TaskView task) {
+    if (!"OPEN".equals(task.status())) {
+      return "Task " + task.id() + " is already " + task.status().toLowerCase(Locale.ROOT)
+          + (task.completedBy() == null ? "" : " by " + task.completedBy());
+    }
+    return task.assignee() == null ? "Task " + task.id() + " changed meanwhile; reload it"
+        : "Task " + task.id() + " is claimed by " + task.assignee();
+  }
+
+  private static void mustBeInGroups(TaskView task, StaffMember user) {
+    if (task.candidateGroups().stream().noneMatch(user.groups()::contains)) {
+      throw new ForbiddenException("Task " + task.id() + " belongs to " + String.join(", ", task.candidateGroups())
+          + "; " + user.username() + " is not in any of them");
+    }
+  }
+
+  /**
    * Completes the task with its form's variables. The completion is claimed and audited first, so a
    * second person gets a clear 409 and the trail shows the cause before its effects; then the engine
    * completes the job. If the engine refuses, the claim is undone and the trail says why.
    */
-  public TaskView complete(long id, Map<String, Object> submitted, String actor) {
+  public TaskView complete(long id, Map<String, Object> submitted, StaffMember user) {
     TaskView task = get(id);
-    if (!"OPEN".equals(task.status())) {
-      throw new ConflictException("Task " + id + " is already " + task.status());
+    mustBeInGroups(task, user);
+    String actor = user.username();
+    if (!"OPEN".equals(task.status()) || (task.assignee() != null && !task.assignee().equals(actor))) {
+      throw new ConflictException(whyNotFree(task));
     }
     Map<String, Object> variables = validate(task.form(), submitted == null ? Map.of() : submitted);
     String subject = subjectOf(task.subject(), id);
     tx.executeWithoutResult(status -> {
       int claimed = jdbc.update("update task set status = 'COMPLETING', completed_by = ?, outcome = ?::jsonb,"
-          + " version = version + 1 where id = ? and status = 'OPEN'", actor, toJson(variables), id);
+          + " assignee = ?, version = version + 1 where id = ? and status = 'OPEN' and (assignee is null or assignee = ?)",
+          actor, toJson(variables), actor, id, actor);
       if (claimed == 0) {
-        throw new ConflictException("Task " + id + " was completed meanwhile");
+        throw new ConflictException(whyNotFree(get(id)));
       }
       audit.record(actor, "task.completed", subject, Map.of("task", task.name(), "taskId", id, "form", variables));
     });
@@ -197,7 +282,8 @@ public class Inbox {
           rs.getString("assignee"), rs.getLong("process_instance_key"), rs.getString("bpmn_process_id"),
           rs.getString("subject"), json.readValue(rs.getString("variables"), MAP), FormField.parse(rs.getString("form")),
           rs.getString("status"), rs.getTimestamp("created_at").toInstant(),
-          completed == null ? null : completed.toInstant(), rs.getString("completed_by"));
+          completed == null ? null : completed.toInstant(), rs.getString("completed_by"),
+          rs.getBigDecimal("priority").setScale(2, java.math.RoundingMode.HALF_EVEN), rs.getLong("version"));
     } catch (JsonProcessingException e) {
       throw new SQLException(e);
     }

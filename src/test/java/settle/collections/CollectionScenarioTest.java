@@ -24,6 +24,7 @@ import settle.tasks.TaskView;
 import settle.testdata.CustomerBuilder;
 import settle.testdata.Journeys;
 import settle.testdata.SettleTest;
+import settle.testdata.Staff;
 
 /**
  * One invoice per segment, issued the same day, followed day by day for 90 days on the engine's clock:
@@ -78,7 +79,7 @@ class CollectionScenarioTest {
         for (TaskView task : journeys.inbox.find(null, "OPEN", "invoice:" + invoices.get(segment).id())) {
           timeline.get(segment).add(fromDue + " task " + task.taskType() + " for " + String.join(",", task.candidateGroups()));
           journeys.inbox.complete(task.id(), task.taskType().equals("escalation")
-              ? Map.of("handoff", "CONTINUE", "notes", "Keep collecting") : Map.of("outcome", "NO_ANSWER"), "collector");
+              ? Map.of("handoff", "CONTINUE", "notes", "Keep collecting") : Map.of("outcome", "NO_ANSWER"), Staff.anyone("collector"));
         }
       }
     }

@@ -27,6 +27,7 @@ import settle.tasks.TaskView;
 import settle.testdata.Api;
 import settle.testdata.Journeys;
 import settle.testdata.SettleTest;
+import settle.testdata.Staff;
 
 /** Holds, promises to pay, payment plans and same-day reminders, each through the running collection loop. */
 @SettleTest
@@ -154,10 +155,10 @@ class HoldsPromisesAndPlansTest {
     TaskView call = journeys.awaitOpenTask("invoice:" + invoice.id());
     assertThat(call.taskType()).isEqualTo("collector-call");
 
-    assertThatThrownBy(() -> journeys.inbox.complete(call.id(), Map.of("outcome", "PROMISE"), "casey"))
+    assertThatThrownBy(() -> journeys.inbox.complete(call.id(), Map.of("outcome", "PROMISE"), Staff.anyone("casey")))
         .isInstanceOf(InvalidRequestException.class).hasMessageContaining("promiseDate is required");
     journeys.inbox.complete(call.id(), Map.of("outcome", "PROMISE", "promiseDate", invoice.dueDate().plusDays(12).toString(),
-        "promiseAmount", "900"), "casey");
+        "promiseAmount", "900"), Staff.anyone("casey"));
 
     await().atMost(Journeys.PATIENCE).until(() -> !actions.promises(invoice.id()).isEmpty());
     assertThat(actions.promises(invoice.id()).getFirst()).satisfies(p -> {

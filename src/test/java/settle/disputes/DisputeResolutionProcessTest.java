@@ -24,6 +24,7 @@ import settle.invoicing.InvoiceView;
 import settle.tasks.TaskView;
 import settle.testdata.Journeys;
 import settle.testdata.SettleTest;
+import settle.testdata.Staff;
 
 /** bpmn/dispute-resolution.bpmn, one test per outcome and per escalation, moving the engine's clock. */
 @SettleTest
@@ -52,7 +53,7 @@ class DisputeResolutionProcessTest {
     assertThat(String.valueOf(task.variables().get("dealTerms"))).contains("discountPercent=10");
 
     journeys.inbox.complete(task.id(), Map.of("outcome", "CREDIT_MEMO", "creditAmount", "100", "rootCause", "pricing-setup",
-        "notes", "Sales agreed the lower price"), "sam.sales");
+        "notes", "Sales agreed the lower price"), Staff.anyone("sam.sales"));
     await().atMost(Journeys.PATIENCE).until(() -> disputes.get(dispute.id()).status().equals("RESOLVED"));
     assertThat(journeys.invoices.get(invoice.id()).openAmount()).isEqualByComparingTo(invoice.total().subtract(new BigDecimal("100")));
     MimeMessage mail = journeys.awaitMailsTo(customer.apEmail(), 2).get(1);
@@ -72,12 +73,12 @@ class DisputeResolutionProcessTest {
     DisputeView dispute = raise(ReasonCode.PRICING, "800");
     TaskView task = journeys.awaitOpenTask("dispute:" + dispute.id());
     journeys.inbox.complete(task.id(), Map.of("outcome", "CREDIT_MEMO", "creditAmount", "800", "rootCause", "pricing-setup",
-        "notes", "Wrong price list"), "sam.sales");
+        "notes", "Wrong price list"), Staff.anyone("sam.sales"));
 
     TaskView approval = await().atMost(Journeys.PATIENCE).until(() -> journeys.inbox.find("finance-managers", "OPEN",
         "dispute:" + dispute.id()), l -> !l.isEmpty()).getFirst();
     assertThat(disputes.get(dispute.id()).status()).isEqualTo("OPEN");
-    journeys.inbox.complete(approval.id(), Map.of("approved", true), "fran.finance");
+    journeys.inbox.complete(approval.id(), Map.of("approved", true), Staff.anyone("fran.finance"));
     await().atMost(Journeys.PATIENCE).until(() -> disputes.get(dispute.id()).status().equals("RESOLVED"));
     assertThat(disputes.get(dispute.id()).creditAmount()).isEqualByComparingTo("800");
   }
@@ -87,7 +88,7 @@ class DisputeResolutionProcessTest {
     DisputeView dispute = raise(ReasonCode.DAMAGED_GOODS, "150");
     TaskView task = journeys.awaitOpenTask("dispute:" + dispute.id());
     assertThat(task.candidateGroups()).containsExactly("operations");
-    journeys.inbox.complete(task.id(), Map.of("outcome", "ADJUSTMENT", "rootCause", "carrier", "notes", "Two units dented"), "olu.ops");
+    journeys.inbox.complete(task.id(), Map.of("outcome", "ADJUSTMENT", "rootCause", "carrier", "notes", "Two units dented"), Staff.anyone("olu.ops"));
 
     await().atMost(Journeys.PATIENCE).until(() -> disputes.get(dispute.id()).status().equals("RESOLVED"));
     InvoiceView adjusted = journeys.invoices.get(invoice.id());
@@ -100,7 +101,7 @@ class DisputeResolutionProcessTest {
     DisputeView dispute = raise(ReasonCode.NOT_RECEIVED, "200");
     TaskView task = journeys.awaitOpenTask("dispute:" + dispute.id());
     journeys.inbox.complete(task.id(), Map.of("outcome", "REJECTED", "rootCause", "address-data",
-        "notes", "Signed proof of delivery attached to our records, received by J. Smith"), "olu.ops");
+        "notes", "Signed proof of delivery attached to our records, received by J. Smith"), Staff.anyone("olu.ops"));
 
     MimeMessage mail = journeys.awaitMailsTo(customer.apEmail(), 2).get(1);
     assertThat(new String(mail.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("received by J. Smith");

@@ -18,6 +18,7 @@ import settle.invoicing.InvoiceView;
 import settle.tasks.TaskView;
 import settle.testdata.Journeys;
 import settle.testdata.SettleTest;
+import settle.testdata.Staff;
 
 /** bpmn/order-to-cash.bpmn, one test per path, on the in-memory engine. */
 @SettleTest
@@ -71,7 +72,7 @@ class OrderToCashProcessTest {
     assertThat(task.candidateGroups()).containsExactly("credit-analysts");
     assertThat(task.variables()).containsEntry("exposureRatio", 1.1);
 
-    journeys.inbox.complete(task.id(), Map.of("approved", true, "reason", "Customer prepaid half"), "analyst");
+    journeys.inbox.complete(task.id(), Map.of("approved", true, "reason", "Customer prepaid half"), Staff.anyone("analyst"));
     OrderView approved = journeys.awaitOrder(order.id(), OrderStatus.APPROVED);
     assertThat(approved.statusReason()).isEqualTo("Customer prepaid half");
 
@@ -88,7 +89,7 @@ class OrderToCashProcessTest {
     OrderView order = journeys.order(anOrderFor(customer.id()).worth("500.00"));
 
     TaskView task = journeys.awaitOpenTask("order:" + order.id());
-    journeys.inbox.complete(task.id(), Map.of("approved", false, "reason", "No trading history"), "analyst");
+    journeys.inbox.complete(task.id(), Map.of("approved", false, "reason", "No trading history"), Staff.anyone("analyst"));
 
     OrderView rejected = journeys.awaitOrder(order.id(), OrderStatus.REJECTED);
     assertThat(rejected.statusReason()).isEqualTo("No trading history");

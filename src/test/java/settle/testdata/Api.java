@@ -17,9 +17,26 @@ public final class Api {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json = new ObjectMapper();
   private final String base;
+  private final String authorization;
 
+  /** Signed in as {@code demo}, the embedded user with every role. */
   public Api(int port) {
+    this(port, "demo", "demo");
+  }
+
+  /** Signed in with HTTP Basic as this user; a null user sends no credentials. */
+  public Api(int port, String username, String password) {
     this.base = "http://127.0.0.1:" + port;
+    this.authorization = username == null ? null : "Basic " + java.util.Base64.getEncoder()
+        .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  public Api as(String username) {
+    return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), username, username);
+  }
+
+  public Api anonymous() {
+    return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), null, null);
   }
 
   public record Response(int status, String contentType, byte[] bytes, JsonNode body) {}
@@ -57,6 +74,9 @@ public final class Api {
   }
 
   private Response send(HttpRequest.Builder request) {
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     try {
       HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
       String type = response.headers().firstValue("Content-Type").orElse("");

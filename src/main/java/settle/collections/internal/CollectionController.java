@@ -15,6 +15,7 @@ import settle.collections.CollectionActions;
 import settle.collections.HoldRequest;
 import settle.collections.PaymentPlanRequest;
 import settle.collections.PromiseRequest;
+import settle.staff.StaffDirectory;
 
 @RestController
 @RequestMapping("/api/invoices/{invoiceId}")
@@ -31,7 +32,7 @@ class CollectionController {
   @PostMapping("/holds")
   @ResponseStatus(HttpStatus.CREATED)
   CollectionActions.HoldView hold(@PathVariable long invoiceId, @RequestBody @Valid HoldRequest request) {
-    return actions.hold(invoiceId, request, "api");
+    return actions.hold(invoiceId, request, StaffDirectory.currentUsername());
   }
 
   @PostMapping("/promises")

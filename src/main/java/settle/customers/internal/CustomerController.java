@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import settle.customers.CustomerDirectory;
 import settle.customers.CustomerView;
 import settle.customers.NewCustomer;
+import settle.staff.StaffDirectory;
 
 @RestController
 @RequestMapping("/api/customers")
@@ -27,7 +28,7 @@ class CustomerController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   CustomerView open(@RequestBody @Valid NewCustomer request) {
-    return customers.open(request, "api");
+    return customers.open(request, StaffDirectory.currentUsername());
   }
 
   @GetMapping("/{id}")

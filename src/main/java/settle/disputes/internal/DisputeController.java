@@ -31,6 +31,7 @@ import settle.disputes.DisputeView;
 import settle.disputes.Disputes;
 import settle.disputes.Evidence;
 import settle.disputes.RaiseDispute;
+import settle.staff.StaffDirectory;
 
 @RestController
 class DisputeController {
@@ -54,7 +55,7 @@ class DisputeController {
   @PostMapping(path = "/api/invoices/{invoiceId}/disputes", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
   DisputeView raise(@PathVariable long invoiceId, @RequestBody @Valid RaiseDispute request) {
-    return disputes.raise(invoiceId, request, List.of(), "api");
+    return disputes.raise(invoiceId, request, List.of(), StaffDirectory.currentUsername());
   }
 
   /** The same, with evidence: a {@code dispute} part holding the JSON and {@code attachments} parts. */
@@ -81,7 +82,7 @@ class DisputeController {
     for (MultipartFile f : attachments == null ? List.<MultipartFile>of() : attachments) {
       files.add(new Evidence(f.getOriginalFilename(), bytes(f)));
     }
-    return disputes.raise(invoiceId, request, files, "api");
+    return disputes.raise(invoiceId, request, files, StaffDirectory.currentUsername());
   }
 
   @GetMapping("/api/disputes")

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import settle.engine.DemoTime;
 
-/** The home page's "advance" buttons in embedded mode. */
+/** The header's "advance" buttons in embedded mode; back to the page they were pressed on. */
 @Controller
 class ClockPage {
 
@@ -17,8 +17,10 @@ class ClockPage {
   }
 
   @PostMapping("/demo-clock")
-  String advance(@RequestParam int days) {
+  String advance(@RequestParam int days, @RequestParam(defaultValue = "/") String back) {
     demoTime.advance(Duration.ofDays(Math.max(1, Math.min(days, 90))));
-    return "redirect:/";
+    // only a path on this site, never another host
+    boolean local = back.startsWith("/") && !back.startsWith("//") && !back.contains("\\");
+    return "redirect:" + (local ? back : "/");
   }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import settle.orders.NewOrder;
 import settle.orders.OrderView;
 import settle.orders.Orders;
+import settle.staff.StaffDirectory;
 
 @RestController
 @RequestMapping("/api/orders")
@@ -31,7 +32,7 @@ class OrderController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   OrderView place(@RequestBody @Valid NewOrder request) {
-    return orders.place(request, "api");
+    return orders.place(request, StaffDirectory.currentUsername());
   }
 
   @GetMapping("/{id}")
@@ -46,11 +47,11 @@ class OrderController {
 
   @PostMapping("/{id}/fulfilment")
   OrderView fulfil(@PathVariable long id) {
-    return orders.fulfil(id, "api");
+    return orders.fulfil(id, StaffDirectory.currentUsername());
   }
 
   @PostMapping("/{id}/credit-release")
   OrderView release(@PathVariable long id, @RequestBody @Valid Release request) {
-    return orders.releaseCreditHold(id, request.reason(), "api");
+    return orders.releaseCreditHold(id, request.reason(), StaffDirectory.currentUsername());
   }
 }

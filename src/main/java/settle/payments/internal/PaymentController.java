@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import settle.payments.PaymentView;
 import settle.payments.Payments;
 import settle.payments.RecordPayment;
+import settle.staff.StaffDirectory;
 
 @RestController
 @RequestMapping("/api/payments")
@@ -24,6 +25,6 @@ class PaymentController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   PaymentView record(@RequestBody @Valid RecordPayment payment) {
-    return payments.record(payment, "api");
+    return payments.record(payment, StaffDirectory.currentUsername());
   }
 }

@@ -10,6 +10,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import settle.common.InvalidRequestException;
+import settle.common.NotFoundException;
+import settle.staff.StaffDirectory;
+import settle.staff.StaffMember;
 import settle.tasks.Inbox;
 import settle.tasks.TaskView;
 
@@ -18,9 +21,11 @@ import settle.tasks.TaskView;
 class TaskController {
 
   private final Inbox inbox;
+  private final StaffDirectory staff;
 
-  TaskController(Inbox inbox) {
+  TaskController(Inbox inbox, StaffDirectory staff) {
     this.inbox = inbox;
+    this.staff = staff;
   }
 
   @GetMapping
@@ -32,13 +37,37 @@ class TaskController {
     return inbox.find(group, status, subject);
   }
 
+  /** The caller's worklist: their claimed tasks and their groups' unclaimed ones, highest priority first. */
+  @GetMapping("/worklist")
+  List<TaskView> worklist(@RequestParam(required = false) String group, @RequestParam(defaultValue = "ALL") String show,
+                          @RequestParam(defaultValue = "100") int limit) {
+    if (!List.of("ALL", "MINE", "UNCLAIMED").contains(show)) {
+      throw new InvalidRequestException("show", "show must be ALL, MINE or UNCLAIMED");
+    }
+    return inbox.worklist(me(), group, show, Math.max(1, Math.min(limit, 500)));
+  }
+
   @GetMapping("/{id}")
   TaskView get(@PathVariable long id) {
     return inbox.get(id);
   }
 
+  @PostMapping("/{id}/claim")
+  TaskView claim(@PathVariable long id, @RequestParam(required = false) Long version) {
+    return inbox.claim(id, me(), version);
+  }
+
+  @PostMapping("/{id}/release")
+  TaskView release(@PathVariable long id) {
+    return inbox.release(id, me());
+  }
+
   @PostMapping("/{id}/complete")
   TaskView complete(@PathVariable long id, @RequestBody(required = false) Map<String, Object> variables) {
-    return inbox.complete(id, variables, "api");
+    return inbox.complete(id, variables, me());
+  }
+
+  private StaffMember me() {
+    return staff.current().orElseThrow(() -> new NotFoundException("Staff member", StaffDirectory.currentUsername()));
   }
 }

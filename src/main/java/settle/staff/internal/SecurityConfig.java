@@ -1,0 +1,134 @@
+package settle.staff.internal;
+
+import static settle.staff.Role.ADMIN;
+import static settle.staff.Role.AUDITOR;
+import static settle.staff.Role.CASH_APPLIER;
+import static settle.staff.Role.COLLECTIONS_MANAGER;
+import static settle.staff.Role.COLLECTOR;
+import static settle.staff.Role.CREDIT_ANALYST;
+import static settle.staff.Role.FINANCE_MANAGER;
+import static settle.staff.Role.OPERATIONS;
+import static settle.staff.Role.PROCESS_OWNER;
+import static settle.staff.Role.SALES;
+import static settle.staff.Role.SUPPORT;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import settle.staff.Role;
+import settle.staff.StaffDirectory;
+import settle.staff.StaffMember;
+
+/**
+ * Pages sign in with a form (session, CSRF on every form); API clients send HTTP Basic over the same
+ * users. A browser session may also call the API, but then it must send the CSRF token; a request
+ * carrying its own Authorization header cannot be forged cross-site and needs none. Signed links
+ * (portal, hold links) carry their own authority.
+ */
+@Configuration
+class SecurityConfig {
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  UserDetailsService staffUsers(StaffDirectory staff) {
+    return username -> {
+      StaffMember member = staff.find(username).orElseThrow(() -> new UsernameNotFoundException(username));
+      String hash = staff.passwordHashOf(username);
+      if (hash == null) {
+        throw new DisabledException(username + " is disabled");
+      }
+      return new User(member.username(), hash, member.roles().stream()
+          .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList());
+    };
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http) throws Exception {
+    http.securityMatcher("/api/**")
+        .authorizeHttpRequests(api -> {
+          allow(api, HttpMethod.GET, "/api/audit/**", AUDITOR, PROCESS_OWNER, FINANCE_MANAGER, COLLECTIONS_MANAGER);
+          allow(api, HttpMethod.POST, "/api/staff/**");
+          allow(api, HttpMethod.POST, "/api/customers", SALES, OPERATIONS, FINANCE_MANAGER);
+          allow(api, HttpMethod.POST, "/api/orders/*/credit-release", CREDIT_ANALYST, FINANCE_MANAGER);
+          allow(api, HttpMethod.POST, "/api/orders/**", SALES, OPERATIONS);
+          allow(api, HttpMethod.POST, "/api/payments/**", CASH_APPLIER, FINANCE_MANAGER);
+          allow(api, HttpMethod.POST, "/api/bank-statements/**", CASH_APPLIER, FINANCE_MANAGER);
+          allow(api, HttpMethod.POST, "/api/invoices/*/disputes", COLLECTOR, CASH_APPLIER, SALES, SUPPORT, OPERATIONS,
+              COLLECTIONS_MANAGER, FINANCE_MANAGER);
+          allow(api, HttpMethod.POST, "/api/invoices/**", COLLECTOR, SALES, COLLECTIONS_MANAGER, FINANCE_MANAGER);
+          // tasks check the candidate groups themselves; notes and the demo clock are for everyone
+          api.requestMatchers(HttpMethod.POST, "/api/tasks/**", "/api/customers/*/notes", "/api/clock/**").authenticated();
+          api.requestMatchers(HttpMethod.GET, "/api/**").authenticated();
+          api.anyRequest().hasRole(ADMIN.name());
+        })
+        .httpBasic(basic -> basic.realmName("Settle").authenticationEntryPoint(unauthorized()))
+        .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(pages -> pages
+            .requestMatchers("/login", "/error", "/settle.css", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+            .requestMatchers("/portal/**", "/holds/**").permitAll()
+            .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**").permitAll()
+            .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+        // the signed token in these links is the authority, and it cannot be guessed cross-site
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/portal/**", "/holds/**"));
+    return http.build();
+  }
+
+  private static void allow(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry api,
+                            HttpMethod method, String path, Role... roles) {
+    List<String> names = new java.util.ArrayList<>(Arrays.stream(roles).map(Role::name).toList());
+    names.add(ADMIN.name());
+    api.requestMatchers(method, path).hasAnyRole(names.toArray(String[]::new));
+  }
+
+  private static AuthenticationEntryPoint unauthorized() {
+    return (request, response, e) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Settle\"");
+      problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+          "Sign in: send HTTP Basic credentials of a Settle user");
+    };
+  }
+
+  private static AccessDeniedHandler forbidden() {
+    return (request, response, e) -> problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+        "Your roles do not allow " + request.getMethod() + " " + request.getRequestURI());
+  }
+
+  private static void problem(HttpServletResponse response, int status, String title, String detail) throws java.io.IOException {
+    response.setStatus(status);
+    response.setContentType("application/problem+json");
+    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+        + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
+  }
+}

@@ -1,0 +1,65 @@
+package settle.tasks;
+
+import io.camunda.client.api.response.EvaluateDecisionResponse;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import settle.engine.EngineCommands;
+
+/**
+ * A task's place on the worklist: riskWeight × amount × (1 + days past due ÷ 30). The risk weight
+ * comes from {@code dmn/task-priority.dmn}, so process owners tune it; amount and days past due are
+ * read from the task's process variables (an invoice's open amount, a dispute's or order's amount).
+ */
+@Component
+class TaskPriority {
+
+  static final String DECISION = "task-priority";
+
+  record Score(BigDecimal priority, Map<String, Object> inputs) {}
+
+  private final EngineCommands engine;
+
+  TaskPriority(EngineCommands engine) {
+    this.engine = engine;
+  }
+
+  Score score(Map<String, Object> variables) {
+    BigDecimal amount = number(variables, "openAmount", "amount", "orderAmount");
+    BigDecimal daysPastDue = number(variables, "daysFromDue", "maxDaysPastDue").max(BigDecimal.ZERO);
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("riskRating", variables.get("riskRating"));
+    inputs.put("daysPastDue", daysPastDue);
+    EvaluateDecisionResponse decided = engine.call(c -> c.newEvaluateDecisionCommand().decisionId(DECISION)
+        .variables(inputs).send().join());
+    Object weight = decided.getEvaluatedDecisions().getFirst().getMatchedRules().stream().findFirst()
+        .flatMap(rule -> rule.getEvaluatedOutputs().stream().findFirst()).map(o -> o.getOutputValue()).orElse("1");
+    BigDecimal riskWeight = new BigDecimal(String.valueOf(weight));
+    BigDecimal priority = riskWeight.multiply(amount)
+        .multiply(BigDecimal.ONE.add(daysPastDue.divide(BigDecimal.valueOf(30), 6, RoundingMode.HALF_EVEN)))
+        .setScale(2, RoundingMode.HALF_EVEN);
+    Map<String, Object> explained = new LinkedHashMap<>();
+    explained.put("riskRating", String.valueOf(variables.get("riskRating")));
+    explained.put("riskWeight", riskWeight);
+    explained.put("amount", amount);
+    explained.put("daysPastDue", daysPastDue);
+    return new Score(priority, explained);
+  }
+
+  private static BigDecimal number(Map<String, Object> variables, String... names) {
+    for (String name : names) {
+      Object value = variables.get(name);
+      if (value != null) {
+        try {
+          return new BigDecimal(String.valueOf(value));
+        } catch (NumberFormatException e) {
+          // not a number in this process; try the next name
+        }
+      }
+    }
+    return BigDecimal.ZERO;
+  }
+}
