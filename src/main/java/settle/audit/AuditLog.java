@@ -61,6 +61,12 @@ public class AuditLog {
         this::entry, subject);
   }
 
+  /** The newest entries about any of these subjects, newest first: a customer's whole story. */
+  public List<AuditEntry> latest(java.util.Collection<String> subjects, int limit) {
+    return jdbc.query("select id, at, actor, action, subject, details::text from audit_entry where subject = any(?)"
+        + " order by id desc limit ?", this::entry, subjects.toArray(String[]::new), limit);
+  }
+
   public boolean hasDecision(String elementInstanceKey) {
     return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from audit_entry where action like 'decision.%'"
         + " and details ->> 'elementInstanceKey' = ?)", Boolean.class, elementInstanceKey));

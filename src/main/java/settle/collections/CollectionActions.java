@@ -167,4 +167,34 @@ public class CollectionActions {
     }
     return invoice;
   }
+
+  /** A customer-facing step planned for a day: what the heads-up mail announces, and what a hold stops. */
+  public record UpcomingStep(long stepId, long invoiceId, long customerId, LocalDate date, String action, String template,
+                             String sender, LocalDate heldUntil) {}
+
+  /** Customer-facing (mail) steps still to be taken between the two days, for these customers. */
+  public List<UpcomingStep> upcoming(java.util.Collection<Long> customerIds, LocalDate from, LocalDate to) {
+    return jdbc.query("""
+            select s.id, s.invoice_id, s.customer_id, s.action_date, s.action, s.template, s.sender,
+                   (select max(h.held_until) from collection_hold h where h.invoice_id = s.invoice_id and h.held_until >= ?) as held_until
+            from dunning_step s
+            where s.status = 'PLANNED' and s.channel = 'EMAIL' and s.action_date between ? and ? and s.customer_id = any(?)
+            order by s.action_date, s.customer_id, s.invoice_id""",
+        (rs, i) -> new UpcomingStep(rs.getLong("id"), rs.getLong("invoice_id"), rs.getLong("customer_id"),
+            rs.getDate("action_date").toLocalDate(), rs.getString("action"), rs.getString("template"), rs.getString("sender"),
+            rs.getDate("held_until") == null ? null : rs.getDate("held_until").toLocalDate()),
+        java.sql.Date.valueOf(from), java.sql.Date.valueOf(from), java.sql.Date.valueOf(to), customerIds.toArray(Long[]::new));
+  }
+
+  public record PromiseDue(long promiseId, long invoiceId, LocalDate date, BigDecimal amount, String takenBy) {}
+
+  /** Active promises to pay falling due between the two days. */
+  public List<PromiseDue> promisesDue(LocalDate from, LocalDate to) {
+    return jdbc.query("""
+            select id, invoice_id, promised_date, amount, taken_by from promise_to_pay
+            where status = 'ACTIVE' and promised_date between ? and ? order by promised_date, id""",
+        (rs, i) -> new PromiseDue(rs.getLong("id"), rs.getLong("invoice_id"), rs.getDate("promised_date").toLocalDate(),
+            rs.getBigDecimal("amount").setScale(2, java.math.RoundingMode.HALF_EVEN), rs.getString("taken_by")),
+        java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
+  }
 }

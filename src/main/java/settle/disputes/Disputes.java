@@ -243,4 +243,12 @@ public class Disputes {
         rs.getBigDecimal("credit_amount") == null ? null : Money.of(rs.getBigDecimal("credit_amount")), rs.getString("root_cause"),
         rs.getTimestamp("created_at").toInstant(), resolved == null ? null : resolved.toInstant(), evidence.listed(id));
   }
+
+  public record OpenByTeam(String team, long disputes, BigDecimal amount) {}
+
+  public List<OpenByTeam> openByTeam() {
+    return jdbc.query("select team, count(*) as n, sum(amount) as amount from dispute where status <> 'RESOLVED'"
+            + " group by team order by n desc, team",
+        (rs, i) -> new OpenByTeam(rs.getString("team"), rs.getLong("n"), rs.getBigDecimal("amount").setScale(2, java.math.RoundingMode.HALF_EVEN)));
+  }
 }

@@ -102,7 +102,7 @@ public class Inbox {
     return jdbc.query("""
             select * from task
             where status = 'OPEN'
-              and (assignee = ? or (assignee is null and string_to_array(candidate_groups, ',') && ?))
+              and (assignee = ? or (assignee is null and string_to_array(candidate_groups, ',') && cast(? as text[])))
               and (? <> 'MINE' or assignee = ?) and (? <> 'UNCLAIMED' or assignee is null)
               and (cast(? as text) is null or cast(? as text) = any(string_to_array(candidate_groups, ',')))
             order by priority desc, created_at, id limit ?""",
@@ -184,7 +184,7 @@ public class Inbox {
       if (claimed == 0) {
         throw new ConflictException(whyNotFree(get(id)));
       }
-      audit.record(actor, "task.completed", subject, Map.of("task", task.name(), "taskId", id, "form", variables));
+      audit.record(actor, "task.completed", subject, Map.of("task", task.name(), "taskType", task.taskType(), "taskId", id, "form", variables));
     });
     Map<String, Object> toEngine = new LinkedHashMap<>(variables);
     toEngine.put("completedBy", actor);
@@ -295,5 +295,22 @@ public class Inbox {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
+  }
+
+  public record Waiting(String group, long total, long underADay, long oneToThreeDays, long overThreeDays) {}
+
+  /** Open tasks per candidate group, by how long they have waited. */
+  public List<Waiting> waitingByGroup() {
+    java.time.Instant now = clock.instant();
+    return jdbc.query("""
+            select g as grp, count(*) as total,
+                   count(*) filter (where created_at > ?) as fresh,
+                   count(*) filter (where created_at <= ? and created_at > ?) as mid,
+                   count(*) filter (where created_at <= ?) as old
+            from task, unnest(string_to_array(candidate_groups, ',')) as g
+            where status = 'OPEN' group by g order by total desc, g""",
+        (rs, i) -> new Waiting(rs.getString("grp"), rs.getLong("total"), rs.getLong("fresh"), rs.getLong("mid"), rs.getLong("old")),
+        Timestamp.from(now.minus(java.time.Duration.ofDays(1))), Timestamp.from(now.minus(java.time.Duration.ofDays(1))),
+        Timestamp.from(now.minus(java.time.Duration.ofDays(3))), Timestamp.from(now.minus(java.time.Duration.ofDays(3))));
   }
 }

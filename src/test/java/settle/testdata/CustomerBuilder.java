@@ -35,6 +35,12 @@ public final class CustomerBuilder {
     return this;
   }
 
+  public CustomerBuilder ownedBy(String ownerName, String ownerEmail) {
+    this.ownerName = ownerName;
+    this.ownerEmail = ownerEmail;
+    return this;
+  }
+
   public CustomerBuilder since(java.time.LocalDate date) {
     this.customerSince = date;
     return this;

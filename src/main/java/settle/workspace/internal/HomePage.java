@@ -1,43 +1,62 @@
 package settle.workspace.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import settle.customers.CustomerDirectory;
-import settle.engine.DemoClock;
+import settle.collections.CollectionActions;
+import settle.disputes.Disputes;
 import settle.invoicing.Invoices;
-import settle.orders.Orders;
+import settle.invoicing.Invoices.AgingBucket;
 import settle.tasks.Inbox;
 
+/** The dashboard: receivables and their age, the work waiting, open disputes and this week's promises. */
 @Controller
 class HomePage {
 
   private final Clock clock;
-  private final CustomerDirectory customers;
-  private final Orders orders;
   private final Invoices invoices;
   private final Inbox inbox;
+  private final Disputes disputes;
+  private final CollectionActions collections;
+  private final ObjectMapper json;
 
-  HomePage(Clock clock, CustomerDirectory customers, Orders orders, Invoices invoices, Inbox inbox) {
+  HomePage(Clock clock, Invoices invoices, Inbox inbox, Disputes disputes, CollectionActions collections, ObjectMapper json) {
     this.clock = clock;
-    this.customers = customers;
-    this.orders = orders;
     this.invoices = invoices;
     this.inbox = inbox;
+    this.disputes = disputes;
+    this.collections = collections;
+    this.json = json;
   }
 
   @GetMapping("/")
-  String home(Model model) {
-    model.addAttribute("today", LocalDate.now(clock));
-    model.addAttribute("demo", clock instanceof DemoClock);
-    var all = customers.all();
-    model.addAttribute("customers", all);
-    model.addAttribute("names", all.stream().collect(java.util.stream.Collectors.toMap(c -> c.id(), c -> c.name())));
-    model.addAttribute("orders", orders.ofCustomer(null));
-    model.addAttribute("invoices", invoices.find(null, null));
-    model.addAttribute("tasks", inbox.find(null, "OPEN", null));
+  String dashboard(Model model) throws JsonProcessingException {
+    LocalDate today = LocalDate.now(clock);
+    List<AgingBucket> aging = invoices.aging(today);
+    BigDecimal open = aging.stream().map(AgingBucket::openAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal overdue = aging.stream().skip(1).map(AgingBucket::openAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    var waiting = inbox.waitingByGroup();
+    model.addAttribute("openAr", open);
+    model.addAttribute("overdueAr", overdue);
+    model.addAttribute("aging", aging);
+    model.addAttribute("waiting", waiting);
+    model.addAttribute("disputes", disputes.openByTeam());
+    model.addAttribute("promises", collections.promisesDue(today, today.plusDays(7)));
+    model.addAttribute("agingChart", json.writeValueAsString(Map.of(
+        "labels", aging.stream().map(AgingBucket::bucket).toList(),
+        "values", aging.stream().map(AgingBucket::openAmount).toList())));
+    model.addAttribute("waitingChart", json.writeValueAsString(Map.of(
+        "labels", waiting.stream().map(Inbox.Waiting::group).toList(),
+        "fresh", waiting.stream().map(Inbox.Waiting::underADay).toList(),
+        "mid", waiting.stream().map(Inbox.Waiting::oneToThreeDays).toList(),
+        "old", waiting.stream().map(Inbox.Waiting::overThreeDays).toList())));
     return "pages/home";
   }
 }

@@ -19,7 +19,33 @@ public class WorkspaceHeader {
     return LocalDate.now(clock);
   }
 
+  /** The page being shown, so the clock buttons come back to it. */
+  public String currentPath() {
+    var request = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequest().build();
+    return request.getPath() + (request.getQuery() == null ? "" : "?" + request.getQuery());
+  }
+
   public boolean demo() {
     return clock instanceof DemoClock;
+  }
+
+  private static final java.time.format.DateTimeFormatter WHEN =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
+
+  /** An instant as people read it (UTC, the business clock's zone). */
+  public String when(java.time.Instant instant) {
+    return instant == null ? "" : WHEN.format(instant);
+  }
+
+  /** How long ago, by the business clock: "3 d", "5 h", "12 min". */
+  public String age(java.time.Instant instant) {
+    if (instant == null) {
+      return "";
+    }
+    java.time.Duration age = java.time.Duration.between(instant, clock.instant());
+    if (age.toDays() > 0) {
+      return age.toDays() + " d";
+    }
+    return age.toHours() > 0 ? age.toHours() + " h" : Math.max(0, age.toMinutes()) + " min";
   }
 }

@@ -1,0 +1,147 @@
+package settle.collaboration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import settle.audit.AuditEntry;
+import settle.audit.AuditLog;
+import settle.customers.CustomerDirectory;
+import settle.disputes.Disputes;
+import settle.invoicing.Invoices;
+import settle.orders.Orders;
+
+/**
+ * A customer's story, newest first. It is read from the audit trail, so it shows exactly what was
+ * recorded and nothing that was not: every record about the customer, its orders, invoices and disputes.
+ */
+@Service
+public class Timeline {
+
+  public static final List<String> KINDS = List.of("MAIL", "CALL", "NOTE", "TASK", "HOLD", "PROMISE", "DISPUTE", "PAYMENT",
+      "CREDIT", "INVOICE");
+
+  private final AuditLog audit;
+  private final CustomerDirectory customers;
+  private final Orders orders;
+  private final Invoices invoices;
+  private final Disputes disputes;
+
+  Timeline(AuditLog audit, CustomerDirectory customers, Orders orders, Invoices invoices, Disputes disputes) {
+    this.audit = audit;
+    this.customers = customers;
+    this.orders = orders;
+    this.invoices = invoices;
+    this.disputes = disputes;
+  }
+
+  public List<TimelineEntry> of(long customerId, Set<String> kinds, int limit) {
+    customers.get(customerId);
+    List<String> subjects = new ArrayList<>();
+    subjects.add("customer:" + customerId);
+    orders.ofCustomer(customerId).forEach(o -> subjects.add("order:" + o.id()));
+    invoices.find(customerId, null).forEach(i -> subjects.add("invoice:" + i.id()));
+    disputes.find(null, null, null).stream().filter(d -> d.customerId() == customerId).forEach(d -> subjects.add("dispute:" + d.id()));
+    List<TimelineEntry> entries = new ArrayList<>();
+    for (AuditEntry e : audit.latest(subjects, 2000)) {
+      String kind = kindOf(e);
+      if (kind != null && (kinds == null || kinds.isEmpty() || kinds.contains(kind))) {
+        entries.add(new TimelineEntry(e.id(), e.at(), kind, titleOf(kind, e), e.actor(), e.subject(), e.details()));
+        if (entries.size() == limit) {
+          break;
+        }
+      }
+    }
+    return entries;
+  }
+
+  /** Bookkeeping records (planning, decisions' raw evaluations) stay in the audit trail, not the timeline. */
+  static String kindOf(AuditEntry e) {
+    String action = e.action();
+    if (action.equals("mail.queued")) {
+      return "MAIL";
+    }
+    if (action.equals("task.completed") && "collector-call".equals(e.details().get("taskType"))) {
+      return "CALL";
+    }
+    if (action.equals("note.added")) {
+      return "NOTE";
+    }
+    if (action.equals("task.opened") || action.equals("task.completed") || action.equals("task.withdrawn")) {
+      return "TASK";
+    }
+    if (action.endsWith("-placed") && action.startsWith("collections.")) {
+      return "HOLD";
+    }
+    if (action.startsWith("collections.promise") || action.startsWith("collections.payment-plan")
+        || action.startsWith("collections.instalment")) {
+      return "PROMISE";
+    }
+    if (action.startsWith("dispute.")) {
+      return "DISPUTE";
+    }
+    if (action.equals("payment.recorded") || action.equals("invoice.early-payment-discount-taken")) {
+      return "PAYMENT";
+    }
+    if (action.equals("decision.credit-decision") || action.startsWith("order.credit") || action.equals("order.placed")) {
+      return "CREDIT";
+    }
+    if (action.equals("invoice.issued")) {
+      return "INVOICE";
+    }
+    return null;
+  }
+
+  private static String titleOf(String kind, AuditEntry e) {
+    Map<String, Object> d = e.details();
+    return switch (kind) {
+      case "MAIL" -> "Mail to " + d.get("to") + ": " + d.get("subject");
+      case "CALL" -> "Call: " + outcome(d);
+      case "NOTE" -> "Note by " + e.actor() + ": " + d.get("body");
+      case "TASK" -> switch (e.action()) {
+        case "task.opened" -> "Task opened: " + d.get("task");
+        case "task.completed" -> "Task done: " + d.get("task") + outcomeSuffix(d);
+        default -> "Task withdrawn: " + d.get("task") + (d.get("why") == null ? "" : " (" + d.get("why") + ")");
+      };
+      case "HOLD" -> capitalised(e.action().substring("collections.".length()).replace("-placed", "")) + " until "
+          + d.get("heldUntil") + ": " + d.get("reason");
+      case "PROMISE" -> switch (e.action()) {
+        case "collections.promise-recorded" -> "Promise to pay " + d.get("amount") + " by " + d.get("date");
+        case "collections.payment-plan-agreed" -> "Payment plan agreed";
+        default -> capitalised(e.action().substring("collections.".length()).replace('-', ' '));
+      };
+      case "DISPUTE" -> capitalised(e.action().substring("dispute.".length()).replace('-', ' ')) + " dispute"
+          + (d.get("amount") == null ? "" : " of " + d.get("amount")) + (d.get("reasonCode") == null ? "" : " (" + d.get("reasonCode") + ")")
+          + (d.get("outcome") == null ? "" : ": " + d.get("outcome"));
+      case "PAYMENT" -> e.action().equals("payment.recorded")
+          ? "Payment of " + d.get("amount") + " received (" + d.get("reference") + ")"
+          : "Early-payment discount taken";
+      case "CREDIT" -> e.action().equals("decision.credit-decision") ? "Credit decision: " + resultOf(d)
+          : e.action().equals("order.placed") ? "Order placed" : "Credit hold released: " + d.get("reason");
+      case "INVOICE" -> "Invoice " + d.getOrDefault("number", "") + " issued";
+      default -> e.action();
+    };
+  }
+
+  private static String outcome(Map<String, Object> d) {
+    return d.get("form") instanceof Map<?, ?> form ? String.valueOf(form.get("outcome")).toLowerCase(Locale.ROOT).replace('_', ' ')
+        + (form.get("promiseDate") == null ? "" : ", promised " + form.get("promiseAmount") + " by " + form.get("promiseDate"))
+        + (form.get("notes") == null ? "" : " — " + form.get("notes")) : "";
+  }
+
+  private static String outcomeSuffix(Map<String, Object> d) {
+    return d.get("form") instanceof Map<?, ?> form && form.get("outcome") != null ? " (" + form.get("outcome") + ")"
+        : d.get("form") instanceof Map<?, ?> form2 && form2.get("approved") != null ? " (approved: " + form2.get("approved") + ")" : "";
+  }
+
+  private static String resultOf(Map<String, Object> d) {
+    return d.get("output") instanceof Map<?, ?> r ? r.get("decision") + (r.get("reason") == null ? "" : " — " + r.get("reason"))
+        : String.valueOf(d.get("output"));
+  }
+
+  private static String capitalised(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1).replace('-', ' ');
+  }
+}

@@ -1,0 +1,65 @@
+package settle.workspace.internal;
+
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import settle.collections.CollectionActions;
+import settle.collections.HoldRequest;
+import settle.common.ForbiddenException;
+import settle.common.InvalidRequestException;
+import settle.common.NotFoundException;
+import settle.staff.StaffDirectory;
+import settle.staff.StaffMember;
+
+@Controller
+class ChasingPage {
+
+  private final Chasing chasing;
+  private final CollectionActions collections;
+  private final StaffDirectory staff;
+
+  ChasingPage(Chasing chasing, CollectionActions collections, StaffDirectory staff) {
+    this.chasing = chasing;
+    this.collections = collections;
+    this.staff = staff;
+  }
+
+  @GetMapping("/chasing")
+  String page(Model model) {
+    model.addAttribute("steps", chasing.nextWeekFor(me()));
+    return "pages/chasing";
+  }
+
+  @GetMapping("/api/chasing")
+  @ResponseBody
+  List<Chasing.Upcoming> api() {
+    return chasing.nextWeekFor(me());
+  }
+
+  /** One click: hold the invoice's reminders; only for an invoice the user may see on this page. */
+  @PostMapping("/chasing/hold")
+  String hold(@RequestParam long invoiceId, @RequestParam(defaultValue = "7") int days,
+              @RequestParam(defaultValue = "") String reason, RedirectAttributes flash) {
+    StaffMember me = me();
+    if (chasing.nextWeekFor(me).stream().noneMatch(s -> s.invoiceId() == invoiceId)) {
+      throw new ForbiddenException("Invoice " + invoiceId + " has no upcoming step of a customer of yours");
+    }
+    try {
+      String why = reason.isBlank() ? "Held by " + me.displayName() + " from the chasing page" : reason;
+      var hold = collections.hold(invoiceId, new HoldRequest(days, why), me.username());
+      flash.addFlashAttribute("notice", "Held until " + hold.heldUntil() + ": nothing goes to the customer about it before then.");
+    } catch (InvalidRequestException e) {
+      flash.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/chasing";
+  }
+
+  private StaffMember me() {
+    return staff.current().orElseThrow(() -> new NotFoundException("Staff member", StaffDirectory.currentUsername()));
+  }
+}

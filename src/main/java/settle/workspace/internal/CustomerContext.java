@@ -1,0 +1,107 @@
+package settle.workspace.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import settle.collaboration.Timeline;
+import settle.collaboration.TimelineEntry;
+import settle.collections.CollectionActions;
+import settle.collections.CollectionActions.PromiseView;
+import settle.customers.CustomerDirectory;
+import settle.customers.CustomerView;
+import settle.disputes.DisputeView;
+import settle.disputes.Disputes;
+import settle.invoicing.CustomerBalance;
+import settle.invoicing.InvoiceStatus;
+import settle.invoicing.InvoiceView;
+import settle.invoicing.Invoices;
+import settle.orders.Orders;
+
+/** Everything a colleague needs beside a task: the customer's open items, promises, disputes, mails, terms and risk. */
+@Component
+class CustomerContext {
+
+  record Risk(String level, List<String> drivers) {}
+
+  record View(CustomerView customer, List<InvoiceView> openInvoices, List<PromiseView> promises, List<DisputeView> disputes,
+              List<TimelineEntry> lastMails, Risk risk, CustomerBalance balance) {}
+
+  private final CustomerDirectory customers;
+  private final Invoices invoices;
+  private final Orders orders;
+  private final Disputes disputes;
+  private final CollectionActions collections;
+  private final Timeline timeline;
+  private final Clock clock;
+
+  CustomerContext(CustomerDirectory customers, Invoices invoices, Orders orders, Disputes disputes,
+                  CollectionActions collections, Timeline timeline, Clock clock) {
+    this.customers = customers;
+    this.invoices = invoices;
+    this.orders = orders;
+    this.disputes = disputes;
+    this.collections = collections;
+    this.timeline = timeline;
+    this.clock = clock;
+  }
+
+  /** The customer a task's subject ({@code invoice:7}, {@code order:3}, {@code dispute:2}) is about, if any. */
+  Long customerOf(String subject) {
+    if (subject == null || !subject.contains(":")) {
+      return null;
+    }
+    String[] parts = subject.split(":", 2);
+    long id;
+    try {
+      id = Long.parseLong(parts[1]);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    return switch (parts[0]) {
+      case "customer" -> id;
+      case "invoice" -> invoices.get(id).customerId();
+      case "order" -> orders.get(id).customerId();
+      case "dispute" -> disputes.get(id).customerId();
+      default -> null;
+    };
+  }
+
+  View of(long customerId) {
+    CustomerView customer = customers.get(customerId);
+    List<InvoiceView> open = invoices.find(customerId, null).stream().filter(i -> i.status() != InvoiceStatus.PAID).toList();
+    List<PromiseView> promises = new ArrayList<>();
+    open.forEach(i -> promises.addAll(collections.promises(i.id())));
+    List<DisputeView> customerDisputes = disputes.find(null, null, null).stream()
+        .filter(d -> d.customerId() == customerId).toList();
+    CustomerBalance balance = invoices.balance(customerId);
+    return new View(customer, open, promises, customerDisputes, timeline.of(customerId, Set.of("MAIL"), 5),
+        risk(customer, balance, disputes.disputesLast12Months(customerId)), balance);
+  }
+
+  /** The risk rating, with the facts a collector weighs it by. */
+  private Risk risk(CustomerView customer, CustomerBalance balance, int disputesLastYear) {
+    List<String> drivers = new ArrayList<>();
+    drivers.add("Risk rating " + customer.riskRating());
+    if (customer.creditLimit().signum() > 0) {
+      BigDecimal used = balance.openBalance().multiply(BigDecimal.valueOf(100))
+          .divide(customer.creditLimit(), 0, RoundingMode.HALF_EVEN);
+      drivers.add(used + "% of the " + customer.creditLimit().setScale(0, RoundingMode.HALF_EVEN) + " " + customer.currency()
+          + " credit limit in use");
+    }
+    if (balance.overdueAmount().signum() > 0) {
+      drivers.add(balance.overdueAmount() + " " + customer.currency() + " overdue, oldest " + balance.maxDaysPastDue() + " days");
+    } else {
+      drivers.add("Nothing overdue");
+    }
+    drivers.add(disputesLastYear + " dispute" + (disputesLastYear == 1 ? "" : "s") + " in the last 12 months");
+    Period tenure = Period.between(customer.customerSince(), LocalDate.now(clock));
+    drivers.add("Customer for " + (tenure.getYears() > 0 ? tenure.getYears() + " years" : tenure.getMonths() + " months"));
+    return new Risk(customer.riskRating(), drivers);
+  }
+}

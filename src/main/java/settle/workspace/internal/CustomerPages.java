@@ -1,0 +1,86 @@
+package settle.workspace.internal;
+
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import settle.collaboration.NewNote;
+import settle.collaboration.Notes;
+import settle.collaboration.Timeline;
+import settle.common.InvalidRequestException;
+import settle.common.NotFoundException;
+import settle.customers.CustomerDirectory;
+import settle.invoicing.Invoices;
+import settle.staff.StaffDirectory;
+
+/** The customer list, and a customer's page: context, timeline of everything, and notes. */
+@Controller
+class CustomerPages {
+
+  private final CustomerDirectory customers;
+  private final Invoices invoices;
+  private final CustomerContext context;
+  private final Timeline timeline;
+  private final Notes notes;
+  private final StaffDirectory staff;
+
+  CustomerPages(CustomerDirectory customers, Invoices invoices, CustomerContext context, Timeline timeline, Notes notes,
+                StaffDirectory staff) {
+    this.customers = customers;
+    this.invoices = invoices;
+    this.context = context;
+    this.timeline = timeline;
+    this.notes = notes;
+    this.staff = staff;
+  }
+
+  @GetMapping("/customers")
+  String list(Model model) {
+    var all = customers.all();
+    model.addAttribute("customers", all);
+    model.addAttribute("balances", all.stream().collect(java.util.stream.Collectors.toMap(c -> c.id(), c -> invoices.balance(c.id()))));
+    return "pages/customers";
+  }
+
+  @GetMapping("/customers/{id}")
+  String customer(@PathVariable long id, @RequestParam(required = false) String kind, Model model) {
+    model.addAttribute("context", context.of(id));
+    addTimeline(id, kind, model);
+    model.addAttribute("kinds", Timeline.KINDS);
+    model.addAttribute("colleagues", staff.all());
+    return "pages/customer";
+  }
+
+  /** The timeline alone, for the filter's in-place refresh. */
+  @GetMapping("/customers/{id}/timeline")
+  String timelineOnly(@PathVariable long id, @RequestParam(required = false) String kind, Model model) {
+    addTimeline(id, kind, model);
+    return "pages/customer :: timeline";
+  }
+
+  @PostMapping("/customers/{id}/notes")
+  String addNote(@PathVariable long id, @RequestParam String body, @RequestParam(required = false) Long invoiceId,
+                 RedirectAttributes flash) {
+    try {
+      var note = notes.add(id, new NewNote(body, invoiceId, null),
+          staff.current().orElseThrow(() -> new NotFoundException("Staff member", StaffDirectory.currentUsername())));
+      flash.addFlashAttribute("notice", note.mentions().isEmpty() ? "Note added."
+          : "Note added; mailed " + String.join(", ", note.mentions()) + ".");
+    } catch (InvalidRequestException e) {
+      flash.addFlashAttribute("error", e.getMessage());
+      flash.addFlashAttribute("draft", body);
+    }
+    return "redirect:/customers/" + id;
+  }
+
+  private void addTimeline(long id, String kind, Model model) {
+    String chosen = kind != null && Timeline.KINDS.contains(kind) ? kind : null;
+    model.addAttribute("customerId", id);
+    model.addAttribute("kind", chosen);
+    model.addAttribute("timeline", timeline.of(id, chosen == null ? Set.of() : Set.of(chosen), 300));
+  }
+}

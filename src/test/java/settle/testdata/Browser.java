@@ -1,0 +1,114 @@
+package settle.testdata;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's chromium and chromium-driver) driving the pages as a person
+ * would. Screenshots go to {@code target/screenshots} for people to look at.
+ */
+public final class Browser implements AutoCloseable {
+
+  public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private final ChromeDriver driver;
+  private final String base;
+
+  public Browser(int port) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"));
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1366,900");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(Path.of(firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver")).toFile())
+        .build();
+    this.driver = new ChromeDriver(service, options);
+    this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  public Browser signIn(String username, String password) {
+    open("/login");
+    driver.findElement(By.id("username")).sendKeys(username);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    return this;
+  }
+
+  public Browser open(String path) {
+    driver.get(base + path);
+    return this;
+  }
+
+  public WebElement find(String css) {
+    return new WebDriverWait(driver, Journeys.PATIENCE).until(d -> d.findElement(By.cssSelector(css)));
+  }
+
+  /** Sets a field's value as a date picker would, independent of the browser's locale. */
+  public void setValue(String css, String value) {
+    driver.executeScript("arguments[0].value = arguments[1]", find(css), value);
+  }
+
+  public void select(String css, String value) {
+    new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
+  }
+
+  public List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  public String text() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  public String path() {
+    return java.net.URI.create(driver.getCurrentUrl()).getPath();
+  }
+
+  /** Waits until the page, reloaded now and then, shows the text: the processes behind it work asynchronously. */
+  public void reloadUntilShown(String text) {
+    new WebDriverWait(driver, Journeys.PATIENCE, Duration.ofMillis(500)).until(d -> {
+      if (text().contains(text)) {
+        return true;
+      }
+      d.navigate().refresh();
+      return false;
+    });
+  }
+
+  public Path screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+
+  private static String firstExisting(String... paths) {
+    for (String p : paths) {
+      if (Files.isExecutable(Path.of(p))) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("No Chromium found at " + List.of(paths)
+        + ": install it with apt-get install -y chromium chromium-driver");
+  }
+}
