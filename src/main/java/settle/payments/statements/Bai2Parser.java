@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  */
 final class Bai2Parser {
 
+  private static final List<String> RECORD_CODES = List.of("01", "02", "03", "16", "88", "49", "98", "99");
   private static final Pattern CODE = Pattern.compile("\\d{2}");
   private static final Pattern TYPE_CODE = Pattern.compile("\\d{3}");
   private static final Pattern CENTS = Pattern.compile("[+-]?\\d{1,17}");
@@ -59,6 +60,9 @@ final class Bai2Parser {
       String code = comma < 0 ? line : line.substring(0, comma);
       if (!CODE.matcher(code).matches()) {
         throw new StatementFormatException(number, null, "record does not start with a two-digit record code");
+      }
+      if (!RECORD_CODES.contains(code)) {
+        throw new StatementFormatException(number, "record " + code, "unknown record code " + code);
       }
       String body = comma < 0 ? "" : line.substring(comma + 1);
       // Text at the end of a 16 runs to the end of the record; every other record ends in '/'.
@@ -286,9 +290,6 @@ final class Bai2Parser {
         throw new StatementFormatException(line, "record " + code, "record is missing; the file ends early");
       }
       Record record = records.get(position);
-      if (!List.of("01", "02", "03", "16", "49", "98", "99").contains(record.code())) {
-        throw new StatementFormatException(record.line(), record.element(), "unknown record code " + record.code());
-      }
       if (!record.code().equals(code)) {
         throw new StatementFormatException(record.line(), record.element(), "expected record " + code + " here");
       }
