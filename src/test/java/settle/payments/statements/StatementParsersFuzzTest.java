@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Mutates the valid samples at random (seeded, so a failure can be replayed) and checks the one
- * promise every parser makes: a statement or a StatementFormatException, nothing else.
+ * promise every parser makes: a statement or a StatementFormatException, nothing else. For a
+ * longer hunt: {@code -Dstatements.fuzz.factor=20 -Dstatements.fuzz.seed=7}.
  */
 class StatementParsersFuzzTest {
 
@@ -32,9 +33,11 @@ class StatementParsersFuzzTest {
   })
   void mutatedFileEitherParsesOrFailsWithAStatementFormatException(String sample, StatementFormat format, int iterations) {
     byte[] original = Samples.bytes(sample);
-    Random random = new Random(20260105L ^ sample.hashCode());
+    long seed = Long.getLong("statements.fuzz.seed", 20260105L) ^ sample.hashCode();
+    Random random = new Random(seed);
+    int rounds = iterations * Integer.getInteger("statements.fuzz.factor", 1);
     int refused = 0;
-    for (int i = 0; i < iterations; i++) {
+    for (int i = 0; i < rounds; i++) {
       byte[] mutated = mutate(original, random);
       for (Optional<StatementFormat> named : List.of(Optional.<StatementFormat>empty(), Optional.of(format))) {
         try {
@@ -45,13 +48,13 @@ class StatementParsersFuzzTest {
           assertThat(expected.getMessage()).isNotBlank();
           assertThat(expected.line()).isNotNegative();
         } catch (Throwable unexpected) {
-          fail("iteration " + i + " of " + sample + " (named " + named + ") threw " + unexpected
+          fail("seed " + seed + ", iteration " + i + " of " + sample + " (named " + named + ") threw " + unexpected
               + " for:\n" + new String(mutated, StandardCharsets.UTF_8), unexpected);
         }
       }
     }
     // The mutations must actually break files, or the test proves nothing.
-    assertThat(refused).isGreaterThan(iterations / 2);
+    assertThat(refused).isGreaterThan(rounds / 2);
   }
 
   private static byte[] mutate(byte[] original, Random random) {
