@@ -55,7 +55,7 @@ final class CamtParser {
       throw new StatementFormatException(statements.get(1).line, statementName + "[2]",
           "the file holds " + statements.size() + " statements; import them one file each");
     }
-    return new CamtParser.Statement(format, statements.get(0), statementName).read();
+    return new Statement(format, statements.get(0), statementName).read();
   }
 
   private static final class Statement {

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -206,7 +207,7 @@ final class Mt940Parser {
       }
       String bankReference = Text.blankToNull(field.getReferenceOfTheAccountServicingInstitution());
       Narrative details = narrative == null
-          ? new Narrative(Text.joinNonBlank(java.util.Arrays.asList(ownerReference, field.getSupplementaryDetails())), null, null, List.of())
+          ? new Narrative(Text.joinNonBlank(Arrays.asList(ownerReference, field.getSupplementaryDetails())), null, null, List.of())
           : Narrative.of(narrative.value());
       int index = lines.size() + 1;
       String reference = references.unique(bankReference != null ? bankReference : ownerReference, index);
