@@ -1,0 +1,347 @@
+package settle.payments.statements;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * BAI2 cash management file: 01 file header, 02 group, 03 account, 16 transaction detail, 88
+ * continuation, 49/98/99 trailers. Amounts are in cents without a decimal point. The trailers'
+ * control totals and record counts are checked: a file that fails them was cut or edited, and
+ * applying half a file's cash is worse than applying none. One account per file.
+ */
+final class Bai2Parser {
+
+  private static final List<String> RECORD_CODES = List.of("01", "02", "03", "16", "88", "49", "98", "99");
+  private static final Pattern CODE = Pattern.compile("\\d{2}");
+  private static final Pattern TYPE_CODE = Pattern.compile("\\d{3}");
+  private static final Pattern CENTS = Pattern.compile("[+-]?\\d{1,17}");
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+  private static final Pattern ORIGINATOR = Pattern.compile(
+      "(?:ORIG CO NAME|ORIGINATOR)\\s*[:=]\\s*(.+?)(?=\\s+(?:ORIG ID|CO ID|DESC DATE|CO ENTRY|ENTRY DESCR|SEC|TRACE|IND ID|IND NAME|RMR|REF)\\b|\\s{2,}|$)");
+  private static final BigDecimal CENTS_PER_UNIT = BigDecimal.valueOf(100);
+
+  private Bai2Parser() {}
+
+  /** One logical record: a physical record with its 88 continuations folded in. */
+  private record Record(String code, String body, int line, int physicalRecords) {
+    List<String> fields() {
+      return Arrays.asList(body.split(",", -1));
+    }
+
+    String field(int index) {
+      List<String> fields = fields();
+      return index < fields.size() ? fields.get(index).strip() : "";
+    }
+
+    String element() {
+      return "record " + code;
+    }
+  }
+
+  static BankStatement parse(byte[] content) {
+    return new Reader(records(Text.lines(Text.utf8OrLatin1(content)))).read();
+  }
+
+  private static List<Record> records(List<String> lines) {
+    List<Record> records = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).stripTrailing(); // fixed-length files pad with blanks
+      if (line.isEmpty()) {
+        continue;
+      }
+      int number = i + 1;
+      int comma = line.indexOf(',');
+      String code = comma < 0 ? line : line.substring(0, comma);
+      if (!CODE.matcher(code).matches()) {
+        throw new StatementFormatException(number, null, "record does not start with a two-digit record code");
+      }
+      if (!RECORD_CODES.contains(code)) {
+        throw new StatementFormatException(number, "record " + code, "unknown record code " + code);
+      }
+      String body = comma < 0 ? "" : line.substring(comma + 1);
+      // Text at the end of a 16 runs to the end of the record; every other record ends in '/'.
+      boolean textRecord = code.equals("16")
+          || (code.equals("88") && !records.isEmpty() && records.get(records.size() - 1).code().equals("16"));
+      if (body.endsWith("/")) {
+        body = body.substring(0, body.length() - 1);
+      } else if (!textRecord) {
+        throw new StatementFormatException(number, "record " + code, "record does not end with '/'");
+      }
+      if (code.equals("88")) {
+        if (records.isEmpty()) {
+          throw new StatementFormatException(number, "record 88", "continuation has no record to continue");
+        }
+        Record previous = records.remove(records.size() - 1);
+        String joiner = previous.code().equals("16") ? " " : ",";
+        records.add(new Record(previous.code(), previous.body() + joiner + body, previous.line(),
+            previous.physicalRecords() + 1));
+      } else {
+        records.add(new Record(code, body, number, 1));
+      }
+    }
+    return records;
+  }
+
+  private static final class Reader {
+    private final List<Record> records;
+    private final Text.References references = new Text.References();
+    private final List<StatementLine> lines = new ArrayList<>();
+    private int position;
+
+    Reader(List<Record> records) {
+      this.records = records;
+    }
+
+    BankStatement read() {
+      Record fileHeader = expect("01");
+      if (!fileHeader.field(7).isEmpty() && !fileHeader.field(7).equals("2")) {
+        throw new StatementFormatException(fileHeader.line(), fileHeader.element(),
+            "version '" + fileHeader.field(7) + "' is not BAI version 2");
+      }
+      String fileId = required(fileHeader, 4, "file id");
+      String sender = required(fileHeader, 0, "sender id");
+      String created = required(fileHeader, 2, "creation date");
+      yymmdd(created, fileHeader);
+
+      String accountId = null;
+      String currency = null;
+      LocalDate asOf = null;
+      BigDecimal fileTotal = BigDecimal.ZERO;
+      int fileRecords = fileHeader.physicalRecords();
+      int groups = 0;
+      while (peekIs("02")) {
+        Record group = expect("02");
+        groups++;
+        asOf = yymmdd(required(group, 3, "as-of date"), group);
+        String groupCurrency = currency(group, 5, "USD");
+        BigDecimal groupTotal = BigDecimal.ZERO;
+        int groupRecords = group.physicalRecords();
+        int accounts = 0;
+        while (peekIs("03")) {
+          Record account = expect("03");
+          if (accountId != null) {
+            throw new StatementFormatException(account.line(), account.element(),
+                "the file holds more than one account; import them one file each");
+          }
+          accounts++;
+          accountId = required(account, 0, "account number");
+          currency = currency(account, 1, groupCurrency);
+          BigDecimal accountTotal = summaryTotal(account);
+          int accountRecords = account.physicalRecords();
+          while (peekIs("16")) {
+            Record detail = expect("16");
+            StatementLine line = detail(detail, currency, asOf);
+            accountTotal = accountTotal.add(line.amount());
+            accountRecords += detail.physicalRecords();
+            lines.add(line);
+          }
+          Record trailer = expect("49");
+          accountRecords += trailer.physicalRecords();
+          check(trailer, 0, "account control total", accountTotal);
+          checkCount(trailer, 1, "number of records", accountRecords);
+          groupTotal = groupTotal.add(accountTotal);
+          groupRecords += accountRecords;
+        }
+        Record trailer = expect("98");
+        groupRecords += trailer.physicalRecords();
+        check(trailer, 0, "group control total", groupTotal);
+        checkCount(trailer, 1, "number of accounts", accounts);
+        checkCount(trailer, 2, "number of records", groupRecords);
+        fileTotal = fileTotal.add(groupTotal);
+        fileRecords += groupRecords;
+      }
+      Record trailer = expect("99");
+      fileRecords += trailer.physicalRecords();
+      check(trailer, 0, "file control total", fileTotal);
+      checkCount(trailer, 1, "number of groups", groups);
+      checkCount(trailer, 2, "number of records", fileRecords);
+      if (position < records.size()) {
+        Record extra = records.get(position);
+        throw new StatementFormatException(extra.line(), extra.element(), "record after the file trailer");
+      }
+      if (accountId == null) {
+        throw new StatementFormatException(trailer.line(), trailer.element(), "the file holds no account");
+      }
+      return new BankStatement(StatementFormat.BAI2, sender + "-" + created + "-" + fileId + "/1",
+          accountId, currency, asOf, lines);
+    }
+
+    private StatementLine detail(Record detail, String currency, LocalDate asOf) {
+      List<String> fields = detail.fields();
+      String typeCode = detail.field(0);
+      if (!TYPE_CODE.matcher(typeCode).matches()) {
+        throw new StatementFormatException(detail.line(), detail.element(), "type code '" + typeCode + "' is not three digits");
+      }
+      int type = Integer.parseInt(typeCode);
+      boolean credit;
+      if (type >= 100 && type <= 399) {
+        credit = true;
+      } else if (type >= 400 && type <= 699) {
+        credit = false;
+      } else {
+        throw new StatementFormatException(detail.line(), detail.element(),
+            "type code " + typeCode + " is neither a credit (100-399) nor a debit (400-699) detail");
+      }
+      String rawAmount = detail.field(1);
+      if (rawAmount.isEmpty()) {
+        throw new StatementFormatException(detail.line(), detail.element(), "amount is missing");
+      }
+      if (!rawAmount.matches("\\d{1,17}")) {
+        throw new StatementFormatException(detail.line(), detail.element(), "amount '" + rawAmount + "' is not a number of cents");
+      }
+      BigDecimal amount = cents(rawAmount);
+      int next = 3 + fundsTypeFields(detail, 2);
+      LocalDate valueDate = asOf;
+      if (detail.field(2).equals("V")) {
+        valueDate = yymmdd(detail.field(3), detail);
+      }
+      if (fields.size() < next + 2) {
+        throw new StatementFormatException(detail.line(), detail.element(), "bank and customer reference fields are missing");
+      }
+      String bankReference = Text.blankToNull(detail.field(next));
+      String customerReference = Text.blankToNull(detail.field(next + 1));
+      String text = fields.size() > next + 2
+          ? Text.blankToNull(String.join(",", fields.subList(next + 2, fields.size())))
+          : null;
+      List<String> structured = customerReference == null ? List.of() : List.of(customerReference);
+      int index = lines.size() + 1;
+      return new StatementLine(index, references.unique(bankReference, index), amount, currency, credit,
+          valueDate, asOf, originator(text), null, Text.joinNonBlank(Arrays.asList(text, customerReference)),
+          structured, detail.line());
+    }
+
+    /** Funds type decides how many availability fields follow it. */
+    private int fundsTypeFields(Record record, int at) {
+      String fundsType = record.field(at);
+      return switch (fundsType) {
+        case "", "Z", "0", "1", "2" -> 0;
+        case "V" -> 2;
+        case "S" -> 3;
+        case "D" -> {
+          String count = record.field(at + 1);
+          if (!count.matches("\\d{1,2}")) {
+            throw new StatementFormatException(record.line(), record.element(),
+                "distribution count '" + count + "' is not a number");
+          }
+          yield 1 + 2 * Integer.parseInt(count);
+        }
+        default -> throw new StatementFormatException(record.line(), record.element(),
+            "funds type '" + fundsType + "' is not one of Z, 0, 1, 2, V, S, D");
+      };
+    }
+
+    /** The 03 record's status and summary amounts count towards the account control total. */
+    private BigDecimal summaryTotal(Record account) {
+      BigDecimal total = BigDecimal.ZERO;
+      List<String> fields = account.fields();
+      int at = 2;
+      while (at < fields.size()) {
+        String typeCode = account.field(at);
+        if (typeCode.isEmpty() && at == fields.size() - 1) {
+          break; // a trailing comma before the '/'
+        }
+        if (!TYPE_CODE.matcher(typeCode).matches()) {
+          throw new StatementFormatException(account.line(), account.element(), "type code '" + typeCode + "' is not three digits");
+        }
+        String amount = account.field(at + 1);
+        if (!amount.isEmpty()) {
+          if (!CENTS.matcher(amount).matches()) {
+            throw new StatementFormatException(account.line(), account.element(), "amount '" + amount + "' is not a number of cents");
+          }
+          total = total.add(cents(amount));
+        }
+        at += 4 + fundsTypeFields(account, at + 3);
+      }
+      return total;
+    }
+
+    private void check(Record trailer, int at, String what, BigDecimal computed) {
+      String raw = trailer.field(at);
+      if (!CENTS.matcher(raw).matches()) {
+        throw new StatementFormatException(trailer.line(), trailer.element(), what + " '" + raw + "' is not a number of cents");
+      }
+      BigDecimal stated = cents(raw);
+      if (stated.compareTo(computed) != 0) {
+        throw new StatementFormatException(trailer.line(), trailer.element(),
+            what + " is " + stated + " but the records add up to " + computed);
+      }
+    }
+
+    private void checkCount(Record trailer, int at, String what, int computed) {
+      String raw = trailer.field(at);
+      if (!raw.matches("\\d{1,9}")) {
+        throw new StatementFormatException(trailer.line(), trailer.element(), what + " '" + raw + "' is not a number");
+      }
+      if (Integer.parseInt(raw) != computed) {
+        throw new StatementFormatException(trailer.line(), trailer.element(),
+            what + " is " + raw + " but the file has " + computed);
+      }
+    }
+
+    private Record expect(String code) {
+      if (position >= records.size()) {
+        int line = records.isEmpty() ? 0 : records.get(records.size() - 1).line();
+        throw new StatementFormatException(line, "record " + code, "record is missing; the file ends early");
+      }
+      Record record = records.get(position);
+      if (!record.code().equals(code)) {
+        throw new StatementFormatException(record.line(), record.element(), "expected record " + code + " here");
+      }
+      position++;
+      return record;
+    }
+
+    private boolean peekIs(String code) {
+      return position < records.size() && records.get(position).code().equals(code);
+    }
+  }
+
+  private static String required(Record record, int at, String what) {
+    String value = record.field(at);
+    if (value.isEmpty()) {
+      throw new StatementFormatException(record.line(), record.element(), what + " is missing");
+    }
+    return value;
+  }
+
+  private static String currency(Record record, int at, String otherwise) {
+    String value = record.field(at);
+    if (value.isEmpty()) {
+      return otherwise;
+    }
+    if (!CURRENCY.matcher(value).matches()) {
+      throw new StatementFormatException(record.line(), record.element(), "currency '" + value + "' is not an ISO code");
+    }
+    return value;
+  }
+
+  private static BigDecimal cents(String digits) {
+    return new BigDecimal(digits).divide(CENTS_PER_UNIT).setScale(2);
+  }
+
+  private static LocalDate yymmdd(String text, Record record) {
+    if (!text.matches("\\d{6}")) {
+      throw new StatementFormatException(record.line(), record.element(), "date '" + text + "' is not YYMMDD");
+    }
+    try {
+      return LocalDate.of(2000 + Integer.parseInt(text.substring(0, 2)),
+          Integer.parseInt(text.substring(2, 4)), Integer.parseInt(text.substring(4, 6)));
+    } catch (DateTimeException e) {
+      throw new StatementFormatException(record.line(), record.element(), "date '" + text + "' does not exist");
+    }
+  }
+
+  private static String originator(String text) {
+    if (text == null) {
+      return null;
+    }
+    Matcher originator = ORIGINATOR.matcher(text);
+    return originator.find() ? Text.blankToNull(originator.group(1)) : null;
+  }
+}

@@ -1,0 +1,39 @@
+package settle.payments.statements;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One booked movement. Debits are kept (credit = false) so a caller sees the whole statement; cash
+ * application uses the credits only.
+ *
+ * @param index 1-based position in the statement
+ * @param reference the bank's reference for the movement, unique within the statement
+ * @param amount never negative, scale 2; the direction is {@code credit}
+ * @param remittance what the payer wrote, unstructured and structured parts as the bank gave them
+ * @param structuredReferences creditor references and referred document numbers, if the bank
+ *     separated them
+ * @param sourceLine 1-based line in the file where the movement starts, 0 if not applicable
+ */
+public record StatementLine(
+    int index,
+    String reference,
+    BigDecimal amount,
+    String currency,
+    boolean credit,
+    LocalDate valueDate,
+    LocalDate bookingDate,
+    String payerName,
+    String payerAccount,
+    String remittance,
+    List<String> structuredReferences,
+    int sourceLine) {
+
+  public StatementLine {
+    if (amount.signum() < 0 || amount.scale() != 2) {
+      throw new IllegalArgumentException("amount must be non-negative with scale 2: " + amount);
+    }
+    structuredReferences = List.copyOf(structuredReferences);
+  }
+}

@@ -1,0 +1,145 @@
+package settle.payments.statements;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static settle.payments.statements.Samples.BAI2;
+import static settle.payments.statements.Samples.edited;
+import static settle.payments.statements.Samples.parse;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class Bai2StatementTest {
+
+  @Test
+  void fileGivesOneLinePerDetailRecordWithAmountsInCents() {
+    BankStatement statement = parse(Samples.bytes(BAI2));
+
+    assertThat(statement.format()).isEqualTo(StatementFormat.BAI2);
+    assertThat(statement.statementId()).isEqualTo("121000358-260105-0105001/1");
+    assertThat(statement.accountId()).isEqualTo("0975312468");
+    assertThat(statement.currency()).isEqualTo("USD");
+    assertThat(statement.date()).isEqualTo(LocalDate.of(2026, 1, 5));
+    assertThat(statement.lines()).extracting(StatementLine::amount).containsExactly(
+        new BigDecimal("3450.00"), new BigDecimal("4200.00"), new BigDecimal("950.00"),
+        new BigDecimal("1960.00"), new BigDecimal("1250.00"), new BigDecimal("780.00"),
+        new BigDecimal("300.00"), new BigDecimal("12.50"));
+    assertThat(statement.lines()).extracting(StatementLine::credit)
+        .containsExactly(true, true, true, true, true, true, true, false);
+    assertThat(statement.lines()).extracting(StatementLine::sourceLine).containsExactly(4, 6, 7, 8, 9, 10, 11, 12);
+  }
+
+  @Test
+  void continuationRecordExtendsTheDetailText() {
+    StatementLine several = parse(Samples.bytes(BAI2)).lines().get(0);
+
+    assertThat(several.reference()).isEqualTo("ACH0105001");
+    assertThat(several.payerName()).isEqualTo("NORTHWIND LOGISTICS");
+    assertThat(several.remittance()).isEqualTo("ORIG CO NAME:NORTHWIND LOGISTICS ORIG ID:1234567890 ENTRY DESCR:PAYMENT "
+        + "RMR*IV*INV-2026-000123 INV 2026 000124 inv2026-0O0125 NW88231");
+    assertThat(several.structuredReferences()).containsExactly("NW88231");
+  }
+
+  @Test
+  void wireOriginatorIsThePayer() {
+    StatementLine bundled = parse(Samples.bytes(BAI2)).lines().get(1);
+
+    assertThat(bundled.payerName()).isEqualTo("ALPENROSE HOTELS INC");
+    assertThat(bundled.remittance()).contains("INV-2026-000130 INV-2026-000131 INV-2026-000132");
+  }
+
+  @Test
+  void valueDatedFundsTypeGivesTheValueDate() {
+    StatementLine overpaid = parse(Samples.bytes(BAI2)).lines().get(4);
+
+    assertThat(overpaid.valueDate()).isEqualTo(LocalDate.of(2026, 1, 6));
+    assertThat(overpaid.bookingDate()).isEqualTo(LocalDate.of(2026, 1, 5));
+    assertThat(overpaid.reference()).isEqualTo("FED0105005");
+    assertThat(overpaid.payerName()).isEqualTo("COSTA VERDE LLC");
+  }
+
+  @Test
+  void feeIsADebitAndItsTrailingSlashIsNotPartOfTheText() {
+    StatementLine fee = parse(Samples.bytes(BAI2)).lines().get(7);
+
+    assertThat(fee.credit()).isFalse();
+    assertThat(fee.remittance()).isEqualTo("ACCOUNT MAINTENANCE FEE DECEMBER 2025");
+  }
+
+  @Test
+  void accountControlTotalMismatchIsReportedAtTheTrailer() {
+    byte[] content = edited(BAI2, "16,165,95000,", "16,165,95001,");
+
+    assertThatThrownBy(() -> parse(content))
+        .isInstanceOf(StatementFormatException.class)
+        .hasMessage("line 13 (record 49): account control total is 45780.00 but the records add up to 45780.01");
+  }
+
+  @Test
+  void recordCountMismatchIsReportedAtTheTrailer() {
+    byte[] content = edited(BAI2, "99,4578000,1,15/", "99,4578000,1,16/");
+
+    assertThatThrownBy(() -> parse(content))
+        .isInstanceOf(StatementFormatException.class)
+        .hasMessage("line 15 (record 99): number of records is 16 but the file has 15");
+  }
+
+  @Test
+  void unknownRecordCodeIsNamed() {
+    byte[] content = edited(BAI2, "16,175,30000", "17,175,30000");
+
+    assertThatThrownBy(() -> parse(content))
+        .isInstanceOf(StatementFormatException.class)
+        .hasMessage("line 11 (record 17): unknown record code 17");
+  }
+
+  @Test
+  void typeCodeOutsideTheDetailRangesIsRefused() {
+    byte[] content = edited(BAI2, "16,175,30000", "16,075,30000");
+
+    assertThatThrownBy(() -> parse(content))
+        .isInstanceOfSatisfying(StatementFormatException.class, e -> {
+          assertThat(e.line()).isEqualTo(11);
+          assertThat(e.getMessage()).contains("075");
+        });
+  }
+
+  @Test
+  void missingAmountIsRefused() {
+    byte[] content = edited(BAI2, "16,175,30000,", "16,175,,");
+
+    assertThatThrownBy(() -> parse(content))
+        .isInstanceOf(StatementFormatException.class)
+        .hasMessage("line 11 (record 16): amount is missing");
+  }
+
+  @Test
+  void badAsOfDateIsRefused() {
+    byte[] content = edited(BAI2, "02,SETTLEDEMO,121000358,1,260105", "02,SETTLEDEMO,121000358,1,261305");
+
+    assertThatThrownBy(() -> parse(content))
+        .isInstanceOf(StatementFormatException.class)
+        .hasMessage("line 2 (record 02): date '261305' does not exist");
+  }
+
+  @Test
+  void fileCutBeforeItsTrailersIsRefused() {
+    String text = Samples.text(BAI2);
+    byte[] cut = text.substring(0, text.indexOf("49,")).getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> parse(cut))
+        .isInstanceOf(StatementFormatException.class)
+        .hasMessageContaining("record 49");
+  }
+
+  @Test
+  void recordWithoutItsSlashIsRefused() {
+    byte[] content = edited(BAI2, "49,4578000,11/", "49,4578000,11");
+
+    assertThatThrownBy(() -> parse(content))
+        .isInstanceOf(StatementFormatException.class)
+        .hasMessage("line 13 (record 49): record does not end with '/'");
+  }
+}
