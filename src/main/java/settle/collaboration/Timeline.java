@@ -108,15 +108,15 @@ public class Timeline {
       case "HOLD" -> capitalised(e.action().substring("collections.".length()).replace("-placed", "")) + " until "
           + d.get("heldUntil") + ": " + d.get("reason");
       case "PROMISE" -> switch (e.action()) {
-        case "collections.promise-recorded" -> "Promise to pay " + d.get("amount") + " by " + d.get("date");
+        case "collections.promise-recorded" -> "Promise to pay " + money(d.get("amount")) + " by " + d.get("date");
         case "collections.payment-plan-agreed" -> "Payment plan agreed";
         default -> capitalised(e.action().substring("collections.".length()).replace('-', ' '));
       };
       case "DISPUTE" -> capitalised(e.action().substring("dispute.".length()).replace('-', ' ')) + " dispute"
-          + (d.get("amount") == null ? "" : " of " + d.get("amount")) + (d.get("reasonCode") == null ? "" : " (" + d.get("reasonCode") + ")")
+          + (d.get("amount") == null ? "" : " of " + money(d.get("amount"))) + (d.get("reasonCode") == null ? "" : " (" + d.get("reasonCode") + ")")
           + (d.get("outcome") == null ? "" : ": " + d.get("outcome"));
       case "PAYMENT" -> e.action().equals("payment.recorded")
-          ? "Payment of " + d.get("amount") + " received (" + d.get("reference") + ")"
+          ? "Payment of " + money(d.get("amount")) + " received (" + d.get("reference") + ")"
           : "Early-payment discount taken";
       case "CREDIT" -> e.action().equals("decision.credit-decision") ? "Credit decision: " + resultOf(d)
           : e.action().equals("order.placed") ? "Order placed" : "Credit hold released: " + d.get("reason");
@@ -127,7 +127,7 @@ public class Timeline {
 
   private static String outcome(Map<String, Object> d) {
     return d.get("form") instanceof Map<?, ?> form ? String.valueOf(form.get("outcome")).toLowerCase(Locale.ROOT).replace('_', ' ')
-        + (form.get("promiseDate") == null ? "" : ", promised " + form.get("promiseAmount") + " by " + form.get("promiseDate"))
+        + (form.get("promiseDate") == null ? "" : ", promised " + money(form.get("promiseAmount")) + " by " + form.get("promiseDate"))
         + (form.get("notes") == null ? "" : " — " + form.get("notes")) : "";
   }
 
@@ -139,6 +139,14 @@ public class Timeline {
   private static String resultOf(Map<String, Object> d) {
     return d.get("output") instanceof Map<?, ?> r ? r.get("decision") + (r.get("reason") == null ? "" : " — " + r.get("reason"))
         : String.valueOf(d.get("output"));
+  }
+
+  private static String money(Object amount) {
+    try {
+      return new java.math.BigDecimal(String.valueOf(amount)).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
+    } catch (NumberFormatException e) {
+      return String.valueOf(amount);
+    }
   }
 
   private static String capitalised(String text) {

@@ -55,6 +55,9 @@ class SignInAndRolesIT {
   @Test
   void aCollectorCannotCompleteACreditAnalystsTaskButAnAnalystCan() {
     long taskId = creditReviewTask(new Api(port));
+    assertThat(new Api(port).as("ada").get("/api/tasks/worklist").body().findValuesAsText("id")).contains(String.valueOf(taskId));
+    assertThat(new Api(port).as("casey").get("/api/tasks/worklist").body().findValuesAsText("id"))
+        .doesNotContain(String.valueOf(taskId));
     Api.Response byCollector = new Api(port).as("casey").post("/api/tasks/" + taskId + "/complete",
         "{\"approved\": true, \"reason\": \"looks fine\"}");
     assertThat(byCollector.status()).isEqualTo(403);

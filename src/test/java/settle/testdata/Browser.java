@@ -63,6 +63,10 @@ public final class Browser implements AutoCloseable {
     new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
   }
 
+  public Object script(String javascript) {
+    return driver.executeScript(javascript);
+  }
+
   public List<WebElement> all(String css) {
     return driver.findElements(By.cssSelector(css));
   }
@@ -77,13 +81,17 @@ public final class Browser implements AutoCloseable {
 
   /** Waits until the page, reloaded now and then, shows the text: the processes behind it work asynchronously. */
   public void reloadUntilShown(String text) {
-    new WebDriverWait(driver, Journeys.PATIENCE, Duration.ofMillis(500)).until(d -> {
-      if (text().contains(text)) {
-        return true;
-      }
-      d.navigate().refresh();
-      return false;
-    });
+    try {
+      new WebDriverWait(driver, Journeys.PATIENCE, Duration.ofMillis(500)).until(d -> {
+        if (text().contains(text)) {
+          return true;
+        }
+        d.navigate().refresh();
+        return false;
+      });
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("The page never showed '" + text + "'; it shows:\n" + text(), e);
+    }
   }
 
   public Path screenshot(String name) {

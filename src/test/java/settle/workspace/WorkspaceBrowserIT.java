@@ -52,6 +52,10 @@ class WorkspaceBrowserIT {
     assertThat(call.taskType()).isEqualTo("collector-call");
 
     browser.signIn("casey", "casey");
+    assertThat(browser.find("#overdue-ar").getText()).isNotEqualTo("0.00");
+    assertThat(browser.script("return Chart.getChart('aging-chart').data.labels.join(',')"))
+        .isEqualTo("current,1-30,31-60,61-90,90+");
+    browser.screenshot("0-dashboard");
     browser.open("/work");
     assertThat(browser.find("#worklist tbody tr").getAttribute("data-task-id")).isEqualTo(String.valueOf(call.id()));
     browser.screenshot("1-collector-worklist");
@@ -73,7 +77,7 @@ class WorkspaceBrowserIT {
 
     browser.open("/customers/" + customer.id());
     browser.reloadUntilShown("Promise to pay 95000.00 by " + promiseDate);
-    assertThat(browser.find("#timeline").getText()).contains("Call: promise, promised 95000 by " + promiseDate);
+    assertThat(browser.find("#timeline").getText()).contains("Call: promise, promised 95000.00 by " + promiseDate);
     browser.screenshot("3-customer-timeline-with-promise");
   }
 
@@ -93,8 +97,9 @@ class WorkspaceBrowserIT {
     assertThat(browser.find(".notice").getText()).startsWith("Held until");
     assertThat(browser.find(row).getText()).contains("held until");
     browser.screenshot("5-sales-reminder-held");
-    JsonNode holds = new Api(port).get("/api/invoices/" + invoice.id() + "/collection").body();
-    assertThat(holds.toString()).contains("dana");
+    JsonNode trail = new Api(port).get("/api/audit?subject=invoice:" + invoice.id()).body();
+    assertThat(trail.findValuesAsText("action")).contains("collections.hold-placed");
+    assertThat(trail.findValuesAsText("actor")).contains("dana");
   }
 
   @Test

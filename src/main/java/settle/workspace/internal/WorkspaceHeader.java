@@ -25,6 +25,12 @@ public class WorkspaceHeader {
     return request.getPath() + (request.getQuery() == null ? "" : "?" + request.getQuery());
   }
 
+  /** A form field's name as a label: promiseDate → Promise date. */
+  public String label(String name) {
+    String words = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
   public boolean demo() {
     return clock instanceof DemoClock;
   }
