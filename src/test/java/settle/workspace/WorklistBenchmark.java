@@ -24,7 +24,7 @@ import settle.SettleApplication;
 
 /**
  * Not a test: loads the inbox with 10,000 open tasks and measures the worklist page and API as a
- * signed-in collector sees them. Prints latency percentiles. Run with {@code ./mvnw -Pbench verify -Dbench=worklist}.
+ * signed-in collector sees them. Prints latency percentiles. Run with {@code ./mvnw -B -Pbench verify -Dbench.cash.skip}.
  */
 public final class WorklistBenchmark {
 
