@@ -21,6 +21,8 @@ class TaskPriority {
 
   record Score(BigDecimal priority, Map<String, Object> inputs) {}
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TaskPriority.class);
+
   private final EngineCommands engine;
 
   TaskPriority(EngineCommands engine) {
@@ -33,11 +35,18 @@ class TaskPriority {
     Map<String, Object> inputs = new HashMap<>();
     inputs.put("riskRating", variables.get("riskRating"));
     inputs.put("daysPastDue", daysPastDue);
-    EvaluateDecisionResponse decided = engine.call(c -> c.newEvaluateDecisionCommand().decisionId(DECISION)
-        .variables(inputs).send().join());
-    Object weight = decided.getEvaluatedDecisions().getFirst().getMatchedRules().stream().findFirst()
-        .flatMap(rule -> rule.getEvaluatedOutputs().stream().findFirst()).map(o -> o.getOutputValue()).orElse("1");
-    BigDecimal riskWeight = new BigDecimal(String.valueOf(weight));
+    BigDecimal riskWeight;
+    try {
+      EvaluateDecisionResponse decided = engine.call(c -> c.newEvaluateDecisionCommand().decisionId(DECISION)
+          .variables(inputs).send().join());
+      Object weight = decided.getEvaluatedDecisions().getFirst().getMatchedRules().stream().findFirst()
+          .flatMap(rule -> rule.getEvaluatedOutputs().stream().findFirst()).map(o -> o.getOutputValue()).orElse("1");
+      riskWeight = new BigDecimal(String.valueOf(weight));
+    } catch (RuntimeException e) {
+      // a task without its priority is better than a task nobody sees: weigh it 1 and say why in the log
+      log.warn("{} could not be evaluated ({}); the task gets risk weight 1", DECISION, e.getMessage());
+      riskWeight = BigDecimal.ONE;
+    }
     BigDecimal priority = riskWeight.multiply(amount)
         .multiply(BigDecimal.ONE.add(daysPastDue.divide(BigDecimal.valueOf(30), 6, RoundingMode.HALF_EVEN)))
         .setScale(2, RoundingMode.HALF_EVEN);
