@@ -99,9 +99,13 @@ class CustomerContext {
     } else {
       drivers.add("Nothing overdue");
     }
-    drivers.add(disputesLastYear + " dispute" + (disputesLastYear == 1 ? "" : "s") + " in the last 12 months");
+    drivers.add(plural(disputesLastYear, "dispute") + " in the last 12 months");
     Period tenure = Period.between(customer.customerSince(), LocalDate.now(clock));
-    drivers.add("Customer for " + (tenure.getYears() > 0 ? tenure.getYears() + " years" : tenure.getMonths() + " months"));
+    drivers.add("Customer for " + (tenure.getYears() > 0 ? plural(tenure.getYears(), "year") : plural(tenure.getMonths(), "month")));
     return new Risk(customer.riskRating(), drivers);
+  }
+
+  private static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }
