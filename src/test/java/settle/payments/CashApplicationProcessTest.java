@@ -34,12 +34,18 @@ import settle.testdata.StatementBuilder;
 @SettleTest
 class CashApplicationProcessTest {
 
+  private static final String COUNTS = "select (select count(*) from payment where invoice_id = ?) || '/' "
+      + "|| (select count(*) from invoice_write_off where invoice_id = ?) || '/' || (select count(*) from bank_statement_match)";
+
   @Autowired ApplicationContext context;
   @Autowired BankStatements statements;
   @Autowired Disputes disputes;
   @Autowired AuditLog audit;
   @Autowired JdbcTemplate jdbc;
   @Autowired CamundaClient client;
+  @Autowired settle.payments.internal.MatchStatementWorker matchStatement;
+  @Autowired settle.payments.internal.WriteOffShortPayWorker writeOff;
+  @Autowired settle.payments.internal.PostManualMatchWorker postManualMatch;
   Journeys journeys;
   CustomerView customer;
 
@@ -173,6 +179,21 @@ class CashApplicationProcessTest {
     } finally {
       client.newDeployResourceCommand().addResourceStringUtf8(original, "short-pay-tolerance.dmn").send().join();
     }
+  }
+
+  @Test
+  void redeliveredJobsPostNothingTwice() {
+    InvoiceView invoice = invoice("1000.00");
+    long id = importAndMatch(aStatement().on(journeys.today()).credit("996.00", customer.name(), null, invoice.number()));
+    StatementView.Line line = awaitLine(id, l -> l.status() == LineStatus.WRITTEN_OFF);
+    String before = jdbc.queryForObject(COUNTS, String.class, invoice.id(), invoice.id());
+
+    matchStatement.matchStatement(id);
+    writeOff.writeOffShortPay(line.id(), Map.of("action", "WRITE_OFF", "reason", "again"));
+    postManualMatch.postManualMatch(line.id(), "RETURN", null, null, null, "cara");
+
+    assertThat(jdbc.queryForObject(COUNTS, String.class, invoice.id(), invoice.id())).isEqualTo(before);
+    assertThat(statements.get(id).lines().getFirst().status()).isEqualTo(LineStatus.WRITTEN_OFF);
   }
 
   private InvoiceView invoice(String amount) {
