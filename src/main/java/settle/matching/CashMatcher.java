@@ -225,7 +225,7 @@ public final class CashMatcher {
     }
     // A number without its year counts only among the payer's own invoices.
     int payer = line.payer.single();
-    if (payer < 0 && line.payer.found() == false) {
+    if (payer < 0 && !line.payer.found()) {
       payer = onlyCustomer(hits.open);
     }
     if (payer >= 0) {
@@ -271,6 +271,7 @@ public final class CashMatcher {
       byCustomer.computeIfAbsent(ledger.customerOf[i], k -> new ArrayList<>()).add(i);
     }
     boolean payerNamed = byCustomer.keySet().stream().anyMatch(line.payer::includes);
+    String noise = hits.repaired ? " (read through noise)" : "";
     Proposal best = null;
     int sure = 0;
     for (Map.Entry<Integer, List<Integer>> group : byCustomer.entrySet()) {
@@ -279,7 +280,7 @@ public final class CashMatcher {
         continue; // numbers of other customers' invoices next to the payer's own: noise
       }
       boolean conflict = line.payer.found() && !confirmed;
-      Proposal proposal = referenceGroup(line, group.getKey(), group.getValue(), confirmed, conflict);
+      Proposal proposal = referenceGroup(line, group.getKey(), group.getValue(), confirmed, conflict, noise);
       if (proposal.confidence >= autoThreshold) {
         sure++;
       }
@@ -291,7 +292,8 @@ public final class CashMatcher {
     return best;
   }
 
-  private Proposal referenceGroup(Line line, int customer, List<Integer> named, boolean confirmed, boolean conflict) {
+  private Proposal referenceGroup(
+      Line line, int customer, List<Integer> named, boolean confirmed, boolean conflict, String noise) {
     int[] items = named.stream().mapToInt(Integer::intValue).toArray();
     sortOldestFirst(items);
     long sumOpen = 0;
@@ -306,7 +308,7 @@ public final class CashMatcher {
         sumDiscounted += ledger.open[i];
       }
     }
-    String why = (conflict ? "names another customer's " : "names ") + numbers(named);
+    String why = (conflict ? "names another customer's " : "names ") + numbers(named) + noise;
     if (sumOpen == line.amount) {
       return Proposal.full(ledger, customer, items, null, "REFERENCE", conflict ? 0.85 : 0.98, why + ", amounts add up");
     }

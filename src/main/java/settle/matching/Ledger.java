@@ -1,7 +1,5 @@
 package settle.matching;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -240,14 +238,6 @@ public final class Ledger {
     }
     return new OpenItem(
         item.invoiceId(), item.invoiceNumber(), item.customerId(), Amounts.of(open[i]), item.currency(), item.dueDate());
-  }
-
-  BigDecimal openAmount(int i) {
-    return Amounts.of(open[i]);
-  }
-
-  LocalDate dueDate(int i) {
-    return items[i].dueDate();
   }
 
   private int indexOf(long invoiceId) {

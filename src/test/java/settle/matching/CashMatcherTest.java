@@ -86,6 +86,20 @@ class CashMatcherTest {
   }
 
   @Test
+  void numberWithoutYearThatFitsTwoOfThePayersInvoicesIsIgnored() {
+    Ledger twoYears =
+        aLedger().customer(5, "Weber Druck KG", "DE75512108001245126199")
+            .invoice(5, "INV-2025-000077", "100.00", 60)
+            .invoice(5, "INV-2026-000077", "120.00", 5)
+            .build();
+
+    MatchResult result = new CashMatcher(twoYears).evaluate(line("100.00", null, "DE75512108001245126199", "Rechnung 77"));
+
+    assertThat(result.rule()).isEqualTo("ACCOUNT_AMOUNT");
+    assertThat(numbers(result)).containsExactly("INV-2025-000077");
+  }
+
+  @Test
   void numberWithoutYearOfAnUnknownPayerMatchesNothing() {
     MatchResult result = matcher.evaluate(line("99.99", "Jane Doe", "GB33BUKB20201555555555", "Rechnung 125"));
 
