@@ -202,4 +202,56 @@ public class Invoices {
     return java.util.stream.Stream.of("current", "1-30", "31-60", "61-90", "90+")
         .map(b -> found.getOrDefault(b, new AgingBucket(b, Money.of(BigDecimal.ZERO), 0))).toList();
   }
+
+  /**
+   * Every invoice with money open, lightly, for cash application's ledger. The early-payment amount is
+   * given only while nothing has been paid, as {@link #applyPayment} grants the discount only then.
+   */
+  @Transactional(readOnly = true)
+  public List<OpenInvoice> openInvoices() {
+    return jdbc.query("""
+            select id, number, customer_id, open_amount, total, currency, due_date, early_discount_percent, early_discount_date
+            from invoice where status <> 'PAID' and open_amount > 0 order by id""", (rs, i) -> {
+      BigDecimal total = rs.getBigDecimal("total");
+      BigDecimal open = rs.getBigDecimal("open_amount");
+      BigDecimal percent = rs.getBigDecimal("early_discount_percent");
+      java.sql.Date until = rs.getDate("early_discount_date");
+      boolean discountable = percent != null && until != null && open.compareTo(total) == 0;
+      BigDecimal early = discountable
+          ? Money.of(total.subtract(total.multiply(percent).divide(BigDecimal.valueOf(100), 4, RoundingMode.HALF_EVEN))) : null;
+      return new OpenInvoice(rs.getLong("id"), rs.getString("number"), rs.getLong("customer_id"), Money.of(open),
+          rs.getString("currency"), rs.getDate("due_date").toLocalDate(), early, discountable ? until.toLocalDate() : null);
+    });
+  }
+
+  /**
+   * Writes off a small difference the customer left open, as policy allows. Once per {@code sourceRef}:
+   * asking again returns the invoice as it stands. Never more than is open.
+   */
+  @Transactional
+  public InvoiceView writeOff(String number, BigDecimal amount, String reason, String sourceRef, String actor) {
+    Invoice invoice = invoices.lockByNumber(number)
+        .orElseThrow(() -> new InvalidRequestException("invoiceNumber", "Invoice " + number + " does not exist"));
+    Integer done = jdbc.queryForObject("select count(*) from invoice_write_off where source_ref = ?", Integer.class, sourceRef);
+    if (done != null && done > 0) {
+      return invoice.view();
+    }
+    BigDecimal writtenOff = Money.of(amount).min(Money.of(invoice.getOpenAmount()));
+    if (writtenOff.signum() <= 0) {
+      return invoice.view();
+    }
+    invoice.credit(writtenOff, false);
+    jdbc.update("insert into invoice_write_off(invoice_id, amount, currency, reason, source_ref, created_at) values (?, ?, ?, ?, ?, ?)",
+        invoice.getId(), writtenOff, invoice.getCurrency(), reason, sourceRef, java.sql.Timestamp.from(clock.instant()));
+    audit.record(actor, "invoice.written-off", "invoice:" + invoice.getId(), Map.of(
+        "amount", writtenOff, "reason", reason, "source", sourceRef, "openAmount", invoice.view().openAmount()));
+    return invoice.view();
+  }
+
+  /** The invoice with this number, ignoring case and surrounding blanks. */
+  @Transactional(readOnly = true)
+  public Optional<InvoiceView> findByNumber(String number) {
+    List<Long> ids = jdbc.queryForList("select id from invoice where upper(number) = upper(?)", Long.class, number.strip());
+    return ids.isEmpty() ? Optional.empty() : Optional.of(get(ids.getFirst()));
+  }
 }

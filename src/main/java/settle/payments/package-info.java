@@ -1,5 +1,8 @@
 /**
- * Payments received against invoices. Applying one reduces the invoice's open amount and tells its
- * collection process through the engine outbox, in one transaction.
+ * Payments received against invoices, and cash application: bank statements imported (camt.053/054,
+ * MT940, BAI2, CSV), matched by {@code settle.matching}, posted, short pays settled by
+ * dmn/short-pay-tolerance.dmn, the rest applied by cash appliers (bpmn/cash-application.bpmn).
+ * Applying a payment reduces the invoice's open amount and tells its collection process through the
+ * engine outbox, in one transaction.
  */
 package settle.payments;

@@ -29,6 +29,7 @@ class DisputeRoutingTableTest {
       "DUPLICATE_BILLING,    900,   STANDARD,  billing,    24, 5000, duplicate",
       "SERVICE_ISSUE,        900,   STRATEGIC, support,    72, 500,  service",
       "OTHER,                10,    STANDARD,  billing,    72, 250,  other",
+      "SHORT_PAYMENT,        120,   STANDARD,  billing,    72, 250,  short-payment",
   })
   void reasonAmountAndSegmentChooseTheTeam(String reason, double amount, String segment, String team, int sla, int limit,
                                            String rule) throws Exception {

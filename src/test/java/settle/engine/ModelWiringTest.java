@@ -65,12 +65,13 @@ class ModelWiringTest {
         .map(Message::getName).collect(Collectors.toCollection(TreeSet::new));
     assertThat(messages).containsExactlyInAnyOrder(OrderToCash.ORDER_RECEIVED, OrderToCash.ORDER_FULFILLED, OrderToCash.CREDIT_HOLD_RELEASED,
         PaymentReceived.MESSAGE, InvoiceCollection.PROMISE_TO_PAY, InvoiceCollection.PAYMENT_PLAN_AGREED,
-        settle.disputes.Disputes.DISPUTE_CHANGED, settle.disputes.DisputeResolution.DISPUTE_RAISED);
+        settle.disputes.Disputes.DISPUTE_CHANGED, settle.disputes.DisputeResolution.DISPUTE_RAISED,
+        settle.payments.CashApplication.STATEMENT_IMPORTED);
 
     Set<String> processes = models().stream().flatMap(m -> m.getModelElementsByType(Process.class).stream())
         .map(Process::getId).collect(Collectors.toCollection(TreeSet::new));
     assertThat(processes).containsExactlyInAnyOrder(OrderToCash.PROCESS_ID, InvoiceCollection.PROCESS_ID,
-        settle.disputes.DisputeResolution.PROCESS_ID);
+        settle.disputes.DisputeResolution.PROCESS_ID, settle.payments.CashApplication.PROCESS_ID);
 
     Set<String> called = models().stream().flatMap(m -> m.getModelElementsByType(CallActivity.class).stream())
         .map(c -> c.getSingleExtensionElement(ZeebeCalledElement.class).getProcessId()).collect(Collectors.toSet());

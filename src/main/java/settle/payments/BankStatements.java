@@ -1,0 +1,300 @@
+package settle.payments;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import settle.audit.AuditLog;
+import settle.common.InvalidRequestException;
+import settle.common.Money;
+import settle.common.NotFoundException;
+import settle.engine.EngineOutbox;
+import settle.payments.statements.BankStatement;
+import settle.payments.statements.StatementFormat;
+import settle.payments.statements.StatementLine;
+import settle.payments.statements.StatementParsers;
+
+/**
+ * Imports bank statements: one transaction stores the file with its SHA-256, the statement and its
+ * credit lines, and queues the start of bpmn/cash-application.bpmn. The same file, or the same
+ * statement id for the same account, is recognised and nothing is stored or posted again. A file
+ * that cannot be read is refused before anything is written.
+ */
+@Service
+public class BankStatements {
+
+  public static final String MATCH_RATE_DEFINITION = "Line-level: credit lines posted without a person (AUTO_MATCHED, "
+      + "WRITTEN_OFF, DEDUCTION) ÷ all credit lines of the statement. Debit lines are not cash to apply and are not counted.";
+  public static final String PRECISION_NOTE = "Precision = auto-posted lines posted to the right invoices ÷ auto-posted "
+      + "lines. It needs the truth, so it is measured on labelled data by the matching benchmark "
+      + "(./mvnw -B -Pbench verify; see docs/cash-application.md), not per statement; the engine posts a line on its own only at "
+      + "confidence ≥ 0.9 and leaves anything less to a cash applier.";
+
+  private static final int BATCH = 1_000;
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final EngineOutbox engine;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  BankStatements(JdbcTemplate jdbc, TransactionTemplate tx, EngineOutbox engine, AuditLog audit, Clock clock) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.engine = engine;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * Reads and stores the statement and starts its cash application. {@code formatName} names the
+   * format (else it is detected); {@code account} names the account for files that do not (CSV).
+   *
+   * @throws settle.payments.statements.StatementFormatException naming the line and element, with nothing stored
+   */
+  public StatementImport importStatement(byte[] content, String fileName, String formatName, String account, String actor) {
+    if (content == null || content.length == 0) {
+      throw new InvalidRequestException("file", "The file is empty");
+    }
+    String sha256 = sha256(content);
+    Optional<Long> sameFile = idBySha(sha256);
+    if (sameFile.isPresent()) {
+      return summary(sameFile.get(), true);
+    }
+    BankStatement statement = StatementParsers.parse(content, format(formatName));
+    String accountId = statement.accountId() != null ? statement.accountId() : blankToNull(account);
+    Optional<Long> sameStatement = idByReference(accountId, statement.statementId());
+    if (sameStatement.isPresent()) {
+      return summary(sameStatement.get(), true);
+    }
+    try {
+      long id = tx.execute(status -> store(statement, content, sha256, fileName, accountId, actor));
+      return summary(id, false);
+    } catch (DuplicateKeyException raced) {
+      // the same file or statement arrived twice at once; the other request stored it
+      return summary(idBySha(sha256).or(() -> idByReference(accountId, statement.statementId())).orElseThrow(() -> raced), true);
+    }
+  }
+
+  private long store(BankStatement statement, byte[] content, String sha256, String fileName, String accountId, String actor) {
+    List<StatementLine> credits = statement.credits();
+    int debits = statement.lines().size() - credits.size();
+    Long id = jdbc.queryForObject("""
+            insert into bank_statement(format, statement_ref, account_id, currency, statement_date, file_name, file_sha256, content,
+                                       credit_lines, debit_lines, status, imported_by, imported_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IMPORTED', ?, ?) returning id""", Long.class,
+        statement.format().name(), statement.statementId(), accountId, statement.currency(),
+        statement.date() == null ? null : Date.valueOf(statement.date()), truncate(fileName, 300), sha256, content,
+        credits.size(), debits, actor, Timestamp.from(clock.instant()));
+    List<Object[]> rows = new ArrayList<>(Math.min(credits.size(), BATCH));
+    int lineNo = 0;
+    for (StatementLine line : credits) {
+      lineNo++;
+      rows.add(new Object[] {id, lineNo, truncate(line.reference(), 200), line.amount(), line.currency(),
+          Date.valueOf(line.valueDate() != null ? line.valueDate() : line.bookingDate()), truncate(line.payerName(), 300),
+          truncate(line.payerAccount(), 100), remittance(line)});
+      if (rows.size() == BATCH) {
+        insertLines(rows);
+        rows.clear();
+      }
+    }
+    insertLines(rows);
+    engine.publishMessage(CashApplication.STATEMENT_IMPORTED, String.valueOf(id), Map.of("statementId", id));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("format", displayName(statement.format()));
+    details.put("statementId", statement.statementId());
+    details.put("accountId", accountId);
+    details.put("fileName", fileName);
+    details.put("sha256", sha256);
+    details.put("creditLines", credits.size());
+    details.put("debitLines", debits);
+    audit.record(actor, "statement.imported", "statement:" + id, details);
+    return id;
+  }
+
+  private void insertLines(List<Object[]> rows) {
+    if (!rows.isEmpty()) {
+      jdbc.batchUpdate("""
+          insert into bank_statement_line(statement_id, line_no, bank_reference, amount, currency, value_date, payer_name,
+                                          payer_account, remittance, status)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')""", rows);
+    }
+  }
+
+  /** Waits up to {@code patience} for the match step, so the caller sees what was posted. */
+  public StatementImport awaitMatched(long id, boolean alreadyImported, Duration patience) {
+    long until = System.nanoTime() + patience.toNanos();
+    while (System.nanoTime() < until && !matched(id)) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return summary(id, alreadyImported);
+  }
+
+  private boolean matched(long id) {
+    return Boolean.TRUE.equals(jdbc.queryForObject("select matched_at is not null from bank_statement where id = ?", Boolean.class, id));
+  }
+
+  public StatementImport summary(long id, boolean alreadyImported) {
+    return jdbc.query("""
+            select s.id, s.format, s.credit_lines, s.matched_at,
+                   (select count(*) from bank_statement_line l where l.statement_id = s.id
+                      and l.status in ('AUTO_MATCHED', 'WRITTEN_OFF', 'DEDUCTION')) as auto_posted
+            from bank_statement s where s.id = ?""", (rs, i) -> {
+      int lines = rs.getInt("credit_lines");
+      int auto = rs.getInt("auto_posted");
+      return new StatementImport(rs.getLong("id"), displayName(StatementFormat.valueOf(rs.getString("format"))), lines, auto,
+          matchRate(auto, lines), rs.getTimestamp("matched_at") == null ? "MATCHING" : "MATCHED", alreadyImported);
+    }, id).stream().findFirst().orElseThrow(() -> new NotFoundException("Bank statement", id));
+  }
+
+  public StatementView get(long id) {
+    List<StatementView.Line> lines = lines(id);
+    int credits = lines.size();
+    Map<String, long[]> byRule = new TreeMap<>();
+    Map<LineStatus, Long> counts = new EnumMap<>(LineStatus.class);
+    long auto = 0;
+    for (StatementView.Line line : lines) {
+      counts.merge(line.status(), 1L, Long::sum);
+      if (line.status().autoPosted()) {
+        auto++;
+        byRule.computeIfAbsent(line.rule(), k -> new long[1])[0]++;
+      }
+    }
+    Map<String, StatementView.RuleRate> rates = new LinkedHashMap<>();
+    byRule.forEach((rule, n) -> rates.put(rule, new StatementView.RuleRate(n[0], matchRate(n[0], credits))));
+    BigDecimal matchRate = matchRate(auto, credits);
+    return jdbc.query("select * from bank_statement where id = ?", (rs, i) -> new StatementView(rs.getLong("id"),
+        displayName(StatementFormat.valueOf(rs.getString("format"))), rs.getString("statement_ref"), rs.getString("account_id"),
+        rs.getString("currency"), rs.getDate("statement_date") == null ? null : rs.getDate("statement_date").toLocalDate(),
+        rs.getString("file_name"), rs.getString("status"), rs.getString("imported_by"), rs.getTimestamp("imported_at").toInstant(),
+        rs.getInt("debit_lines"), lines, matchRate, rates, counts, MATCH_RATE_DEFINITION, PRECISION_NOTE), id)
+        .stream().findFirst().orElseThrow(() -> new NotFoundException("Bank statement", id));
+  }
+
+  public List<StatementView.Summary> list() {
+    return jdbc.query("""
+        select s.*, (select count(*) from bank_statement_line l where l.statement_id = s.id
+                       and l.status in ('AUTO_MATCHED', 'WRITTEN_OFF', 'DEDUCTION')) as auto_posted
+        from bank_statement s order by s.id desc limit 200""", (rs, i) -> new StatementView.Summary(rs.getLong("id"),
+        displayName(StatementFormat.valueOf(rs.getString("format"))), rs.getString("statement_ref"), rs.getString("account_id"),
+        rs.getDate("statement_date") == null ? null : rs.getDate("statement_date").toLocalDate(), rs.getString("status"),
+        rs.getInt("credit_lines"), rs.getLong("auto_posted"), matchRate(rs.getLong("auto_posted"), rs.getInt("credit_lines")),
+        rs.getTimestamp("imported_at").toInstant()));
+  }
+
+  private List<StatementView.Line> lines(long statementId) {
+    Map<Long, List<StatementView.Match>> matches = new LinkedHashMap<>();
+    jdbc.query("""
+        select m.line_id, m.invoice_number, m.amount, m.discount, l.rule, l.confidence
+        from bank_statement_match m join bank_statement_line l on l.id = m.line_id
+        where l.statement_id = ? order by m.id""", rs -> {
+      matches.computeIfAbsent(rs.getLong("line_id"), k -> new ArrayList<>()).add(new StatementView.Match(
+          rs.getString("invoice_number"), Money.of(rs.getBigDecimal("amount")), Money.of(rs.getBigDecimal("discount")),
+          rs.getString("rule"), confidence(rs.getBigDecimal("confidence"))));
+    }, statementId);
+    return jdbc.query("select * from bank_statement_line where statement_id = ? order by line_no",
+        (rs, i) -> line(rs, matches.getOrDefault(rs.getLong("id"), List.of())), statementId);
+  }
+
+  private StatementView.Line line(ResultSet rs, List<StatementView.Match> matches) throws SQLException {
+    return new StatementView.Line(rs.getLong("id"), rs.getInt("line_no"), rs.getString("bank_reference"),
+        Money.of(rs.getBigDecimal("amount")), rs.getString("currency"), rs.getDate("value_date").toLocalDate(),
+        rs.getString("payer_name"), rs.getString("payer_account"), rs.getString("remittance"),
+        LineStatus.valueOf(rs.getString("status")), rs.getString("rule"), confidence(rs.getBigDecimal("confidence")),
+        (Long) rs.getObject("customer_id"), Money.of(rs.getBigDecimal("shortfall")), Money.of(rs.getBigDecimal("unapplied")),
+        rs.getString("short_pay_action"), (Long) rs.getObject("dispute_id"), rs.getString("resolution"),
+        rs.getString("handled_by"), matches);
+  }
+
+  private Optional<Long> idBySha(String sha256) {
+    return jdbc.queryForList("select id from bank_statement where file_sha256 = ?", Long.class, sha256).stream().findFirst();
+  }
+
+  private Optional<Long> idByReference(String accountId, String statementRef) {
+    if (statementRef == null) {
+      return Optional.empty();
+    }
+    return jdbc.queryForList("select id from bank_statement where coalesce(account_id, '') = ? and statement_ref = ?", Long.class,
+        accountId == null ? "" : accountId, statementRef).stream().findFirst();
+  }
+
+  /** camt.053, camt.054, MT940, BAI2 or CSV, as people write them; the enum's names are accepted too. */
+  static Optional<StatementFormat> format(String name) {
+    if (name == null || name.isBlank()) {
+      return Optional.empty();
+    }
+    String wanted = name.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+    return Optional.of(Arrays.stream(StatementFormat.values()).filter(f -> f.name().replace("_", "").equals(wanted)).findFirst()
+        .orElseThrow(() -> new InvalidRequestException("format", "'" + name + "' is not a statement format we read: "
+            + "camt.053, camt.054, MT940, BAI2 or CSV")));
+  }
+
+  public static String displayName(StatementFormat format) {
+    return switch (format) {
+      case CAMT_053 -> "camt.053";
+      case CAMT_054 -> "camt.054";
+      default -> format.name();
+    };
+  }
+
+  private static String remittance(StatementLine line) {
+    String text = line.remittance() == null ? "" : line.remittance();
+    for (String reference : line.structuredReferences()) {
+      if (!text.contains(reference)) {
+        text = text.isEmpty() ? reference : text + " " + reference;
+      }
+    }
+    return text.isEmpty() ? null : text;
+  }
+
+  /** part ÷ whole to four places; 0 for an empty statement. */
+  public static BigDecimal matchRate(long part, long whole) {
+    return whole == 0 ? BigDecimal.ZERO.setScale(4) : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_EVEN);
+  }
+
+  private static BigDecimal confidence(BigDecimal value) {
+    return value == null ? null : value.setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static String truncate(String s, int max) {
+    return s == null ? null : s.length() <= max ? s : s.substring(0, max);
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}

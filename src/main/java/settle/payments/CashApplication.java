@@ -1,0 +1,21 @@
+package settle.payments;
+
+/** Names shared with bpmn/cash-application.bpmn, character for character. */
+public final class CashApplication {
+
+  public static final String PROCESS_ID = "cash-application";
+  public static final String STATEMENT_IMPORTED = "bank-statement-imported";
+  public static final String MATCH_STATEMENT = "match-statement";
+  public static final String ASSESS_SHORT_PAY = "assess-short-pay";
+  public static final String WRITE_OFF_SHORT_PAY = "write-off-short-pay";
+  public static final String OPEN_DEDUCTION = "open-deduction";
+  public static final String ASK_CUSTOMER_ABOUT_SHORT_PAY = "ask-customer-about-short-pay";
+  public static final String DESCRIBE_STATEMENT_LINE = "describe-statement-line";
+  public static final String POST_MANUAL_MATCH = "post-manual-match";
+  public static final String CLOSE_STATEMENT = "close-statement";
+
+  /** The actor the audit trail names for what the process did without a person. */
+  public static final String ACTOR = "engine:" + PROCESS_ID;
+
+  private CashApplication() {}
+}

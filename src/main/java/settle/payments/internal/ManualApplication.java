@@ -1,0 +1,189 @@
+package settle.payments.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import settle.audit.AuditLog;
+import settle.common.ConflictException;
+import settle.common.InvalidRequestException;
+import settle.common.Money;
+import settle.customers.CustomerDirectory;
+import settle.invoicing.InvoiceStatus;
+import settle.invoicing.InvoiceView;
+import settle.invoicing.Invoices;
+import settle.payments.internal.Postings.StoredLine;
+
+/**
+ * Lines a person applies: what the task shows (the line and the engine's candidates), and posting
+ * what the cash applier chose. A confirmed match teaches the payer's account, so the next payment
+ * from it is recognised without a person.
+ */
+@Service
+class ManualApplication {
+
+  private static final TypeReference<List<Map<String, Object>>> CANDIDATES = new TypeReference<>() {};
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate tx;
+  private final Invoices invoices;
+  private final CustomerDirectory customers;
+  private final Postings postings;
+  private final AuditLog audit;
+  private final ObjectMapper json;
+
+  ManualApplication(JdbcTemplate jdbc, TransactionTemplate tx, Invoices invoices, CustomerDirectory customers, Postings postings,
+                    AuditLog audit, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.tx = tx;
+    this.invoices = invoices;
+    this.customers = customers;
+    this.postings = postings;
+    this.audit = audit;
+    this.json = json;
+  }
+
+  /** The task's variables: {@code amount} also sets its place on the worklist. */
+  record LineForApplier(BigDecimal amount, String currency, String valueDate, String payerName, String payerAccount,
+                        String remittance, Long customerId, String lineStatus, String why,
+                        List<Map<String, Object>> candidates) {}
+
+  @Transactional(readOnly = true)
+  public LineForApplier describe(long lineId) {
+    return jdbc.queryForObject("select * from bank_statement_line where id = ?", (rs, i) -> {
+      try {
+        return new LineForApplier(Money.of(rs.getBigDecimal("amount")), rs.getString("currency"),
+            rs.getDate("value_date").toLocalDate().toString(), rs.getString("payer_name"), rs.getString("payer_account"),
+            rs.getString("remittance"), (Long) rs.getObject("customer_id"), rs.getString("status"), rs.getString("why"),
+            json.readValue(rs.getString("candidates"), CANDIDATES));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }, lineId);
+  }
+
+  enum Action { APPLY, ON_ACCOUNT, RETURN }
+
+  record Decision(Action action, String invoiceNumbers, Long customerId, String notes, String actor) {}
+
+  /**
+   * Posts the decision; returns null when done (now or by an earlier delivery), else why it cannot be
+   * posted, for the applier to correct.
+   */
+  public String post(long lineId, Decision decision) {
+    try {
+      return tx.execute(status -> apply(lineId, decision));
+    } catch (InvalidRequestException | ConflictException refused) {
+      return refused.getMessage();
+    }
+  }
+
+  private String apply(long lineId, Decision decision) {
+    // the same lock as the match step: a statement being matched must not spend these invoices meanwhile
+    jdbc.queryForObject("select pg_advisory_xact_lock(hashtext('cash-application:match'))", Object.class);
+    StoredLine line = postings.lockLine(lineId);
+    if (!line.status().equals("SUGGESTED") && !line.status().equals("UNMATCHED")) {
+      return null;
+    }
+    String actor = decision.actor();
+    return switch (decision.action()) {
+      case APPLY -> applyToInvoices(line, decision, actor);
+      case ON_ACCOUNT -> holdOnAccount(line, decision, actor);
+      case RETURN -> {
+        finish(line, "RETURNED", null, BigDecimal.ZERO, decision, actor);
+        yield null;
+      }
+    };
+  }
+
+  private String applyToInvoices(StoredLine line, Decision decision, String actor) {
+    Set<String> numbers = new LinkedHashSet<>(Arrays.stream(
+        (decision.invoiceNumbers() == null ? "" : decision.invoiceNumbers()).split("[,;\\s]+"))
+        .filter(s -> !s.isBlank()).map(s -> s.toUpperCase(Locale.ROOT)).toList());
+    if (numbers.isEmpty()) {
+      return "Name the invoice numbers to apply the payment to";
+    }
+    List<InvoiceView> named = new ArrayList<>();
+    for (String number : numbers) {
+      var invoice = invoices.findByNumber(number);
+      if (invoice.isEmpty()) {
+        return "Invoice " + number + " does not exist";
+      }
+      InvoiceView v = invoice.get();
+      if (v.status() == InvoiceStatus.PAID) {
+        return "Invoice " + v.number() + " is already paid";
+      }
+      if (!v.currency().equals(line.currency())) {
+        return "Invoice " + v.number() + " is in " + v.currency() + ", the payment in " + line.currency();
+      }
+      named.add(v);
+    }
+    if (named.stream().map(InvoiceView::customerId).distinct().count() > 1) {
+      return "The invoices belong to different customers; apply the payment to one customer's invoices";
+    }
+    named.sort(Comparator.comparing(InvoiceView::dueDate).thenComparing(InvoiceView::id));
+    long customerId = named.getFirst().customerId();
+    BigDecimal left = line.amount();
+    boolean discounted = named.stream().allMatch(v -> v.earlyDiscountDate() != null && !line.valueDate().isAfter(v.earlyDiscountDate())
+        && v.openAmount().compareTo(v.total()) == 0)
+        && named.stream().map(InvoiceView::earlyPaymentAmount).reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(left) == 0;
+    for (InvoiceView invoice : named) {
+      if (left.signum() == 0) {
+        break;
+      }
+      BigDecimal amount = discounted ? invoice.earlyPaymentAmount() : left.min(invoice.openAmount());
+      BigDecimal discount = discounted ? invoice.openAmount().subtract(amount) : BigDecimal.ZERO;
+      postings.post(line, invoice.id(), invoice.number(), amount, discount, actor);
+      left = left.subtract(amount);
+    }
+    if (left.signum() > 0) {
+      postings.creditOnAccount(line, customerId, left, actor);
+    }
+    finish(line, "APPLIED", customerId, left, decision, actor);
+    return null;
+  }
+
+  private String holdOnAccount(StoredLine line, Decision decision, String actor) {
+    Long customerId = decision.customerId() != null ? decision.customerId() : line.customerId();
+    if (customerId == null) {
+      return "Name the customer whose account holds the money (customerId)";
+    }
+    if (customers.find(customerId).isEmpty()) {
+      return "Customer " + customerId + " does not exist";
+    }
+    postings.creditOnAccount(line, customerId, line.amount(), actor);
+    finish(line, "ON_ACCOUNT", customerId, line.amount(), decision, actor);
+    return null;
+  }
+
+  private void finish(StoredLine line, String resolution, Long customerId, BigDecimal unapplied, Decision decision, String actor) {
+    jdbc.update("""
+            update bank_statement_line set status = 'MANUAL', resolution = ?, customer_id = coalesce(?, customer_id), unapplied = ?,
+              handled_by = ?, notes = ?, version = version + 1 where id = ?""",
+        resolution, customerId, unapplied, actor, decision.notes(), line.id());
+    boolean learned = customerId != null && line.payerAccount() != null
+        && postings.learn(line.payerAccount(), customerId, "statement-line:" + line.id(), actor);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("line", line.lineNo());
+    details.put("resolution", resolution);
+    details.put("invoiceNumbers", decision.invoiceNumbers());
+    details.put("customerId", customerId);
+    details.put("unapplied", unapplied);
+    details.put("accountLearned", learned);
+    details.put("notes", decision.notes());
+    audit.record(actor, "statement-line.applied-by-hand", "statement:" + line.statementId(), details);
+  }
+}

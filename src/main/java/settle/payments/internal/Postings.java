@@ -1,0 +1,82 @@
+package settle.payments.internal;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import settle.audit.AuditLog;
+import settle.payments.PaymentView;
+import settle.payments.Payments;
+import settle.payments.RecordPayment;
+
+/** Turns a line's money into payments on invoices, and remembers the accounts customers pay from. */
+@Component
+class Postings {
+
+  private final JdbcTemplate jdbc;
+  private final Payments payments;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  Postings(JdbcTemplate jdbc, Payments payments, AuditLog audit, Clock clock) {
+    this.jdbc = jdbc;
+    this.payments = payments;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** One payment per invoice, referenced by statement and line, so the payments table refuses a second posting too. */
+  PaymentView post(StoredLine line, long invoiceId, String invoiceNumber, BigDecimal amount, BigDecimal discount, String actor) {
+    PaymentView payment = payments.record(new RecordPayment(invoiceNumber, amount, line.valueDate(), line.paymentReference(),
+        line.currency()), actor);
+    jdbc.update("insert into bank_statement_match(line_id, invoice_id, invoice_number, amount, discount, payment_id) values (?, ?, ?, ?, ?, ?)",
+        line.id(), invoiceId, invoiceNumber, amount, discount, payment.id());
+    return payment;
+  }
+
+  /** The money no invoice absorbed stays with the customer as a credit on account. */
+  void creditOnAccount(StoredLine line, long customerId, BigDecimal amount, String actor) {
+    audit.record(actor, "payment.credit-on-account", "customer:" + customerId, Map.of("amount", amount, "currency", line.currency(),
+        "statement", line.statementId(), "line", line.lineNo()));
+  }
+
+  /** Remembers that the customer pays from this account; returns false if it was known already. */
+  boolean learn(String account, long customerId, String learnedFrom, String actor) {
+    String normalized = normalize(account);
+    if (normalized.isEmpty()) {
+      return false;
+    }
+    int added = jdbc.update("""
+            insert into payer_account(account, customer_id, learned_from, learned_by, learned_at) values (?, ?, ?, ?, ?)
+            on conflict do nothing""", normalized, customerId, learnedFrom, actor, Timestamp.from(clock.instant()));
+    if (added == 1) {
+      audit.record(actor, "payer-account.learned", "customer:" + customerId, Map.of("account", normalized, "from", learnedFrom));
+    }
+    return added == 1;
+  }
+
+  static String normalize(String account) {
+    return account == null ? "" : account.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+  }
+
+  /** A credit line as stored at import. */
+  record StoredLine(long id, long statementId, int lineNo, BigDecimal amount, String currency, LocalDate valueDate,
+                    String payerName, String payerAccount, String remittance, String status, Long customerId) {
+
+    String paymentReference() {
+      return "statement:" + statementId + ":line:" + lineNo;
+    }
+  }
+
+  StoredLine lockLine(long lineId) {
+    return jdbc.query("select * from bank_statement_line where id = ? for update", (rs, i) -> new StoredLine(rs.getLong("id"),
+        rs.getLong("statement_id"), rs.getInt("line_no"), rs.getBigDecimal("amount"), rs.getString("currency"),
+        rs.getDate("value_date").toLocalDate(), rs.getString("payer_name"), rs.getString("payer_account"),
+        rs.getString("remittance"), rs.getString("status"), (Long) rs.getObject("customer_id")), lineId).stream().findFirst()
+        .orElseThrow(() -> new IllegalStateException("No statement line " + lineId));
+  }
+}

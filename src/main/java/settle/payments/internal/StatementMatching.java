@@ -1,0 +1,199 @@
+package settle.payments.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import settle.audit.AuditLog;
+import settle.customers.CustomerDirectory;
+import settle.invoicing.Invoices;
+import settle.invoicing.OpenInvoice;
+import settle.matching.Allocation;
+import settle.matching.Candidate;
+import settle.matching.CashMatcher;
+import settle.matching.IncomingPayment;
+import settle.matching.Ledger;
+import settle.matching.MatchResult;
+import settle.matching.OpenItem;
+import settle.matching.Payer;
+import settle.payments.BankStatements;
+import settle.payments.CashApplication;
+import settle.payments.LineStatus;
+import settle.payments.PaymentView;
+import settle.payments.internal.Postings.StoredLine;
+
+/**
+ * The match step of a statement: builds the ledger from open invoices and learned payer accounts,
+ * asks {@link CashMatcher} about every pending credit line, posts what it is sure of and stores the
+ * rest with its candidates. One statement at a time, so two statements never spend the same open amount.
+ */
+@Service
+class StatementMatching {
+
+  /** Candidates shown for a line the engine could not place, when at least the payer is known. */
+  private static final int PAYER_ITEMS_SHOWN = 3;
+
+  private final JdbcTemplate jdbc;
+  private final Invoices invoices;
+  private final CustomerDirectory customers;
+  private final Postings postings;
+  private final AuditLog audit;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  StatementMatching(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, Postings postings, AuditLog audit,
+                    ObjectMapper json, Clock clock) {
+    this.jdbc = jdbc;
+    this.invoices = invoices;
+    this.customers = customers;
+    this.postings = postings;
+    this.audit = audit;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  record Outcome(List<Long> shortPays, List<Long> exceptions, int matched, BigDecimal matchRate) {}
+
+  @Transactional
+  public Outcome match(long statementId) {
+    jdbc.queryForObject("select pg_advisory_xact_lock(hashtext('cash-application:match'))", Object.class);
+    boolean done = Boolean.TRUE.equals(jdbc.queryForObject(
+        "select matched_at is not null from bank_statement where id = ? for update", Boolean.class, statementId));
+    if (!done) {
+      matchPending(statementId);
+    }
+    return outcome(statementId);
+  }
+
+  private void matchPending(long statementId) {
+    Ledger ledger = ledger();
+    CashMatcher matcher = new CashMatcher(ledger);
+    List<StoredLine> pending = jdbc.query("select id from bank_statement_line where statement_id = ? and status = 'PENDING' order by line_no",
+        (rs, i) -> rs.getLong(1), statementId).stream().map(postings::lockLine).toList();
+    Map<String, Integer> byStatus = new LinkedHashMap<>();
+    for (StoredLine line : pending) {
+      MatchResult result = matcher.match(new IncomingPayment(String.valueOf(line.id()), line.amount(), line.currency(),
+          line.valueDate(), line.payerName(), line.payerAccount(), line.remittance()));
+      LineStatus status = switch (result.status()) {
+        case AUTO -> LineStatus.AUTO_MATCHED;
+        case SUGGEST -> LineStatus.SUGGESTED;
+        case NONE -> LineStatus.UNMATCHED;
+      };
+      byStatus.merge(status.name(), 1, Integer::sum);
+      if (status == LineStatus.AUTO_MATCHED) {
+        post(line, result, ledger);
+      } else {
+        List<Candidate> candidates = result.candidates();
+        if (candidates.isEmpty() && result.customerId() != null) {
+          candidates = ledger.openItemsOf(result.customerId()).stream().limit(PAYER_ITEMS_SHOWN)
+              .map(i -> new Candidate(List.of(i.invoiceNumber()), i.openAmount(), 0.3, "open invoice of the payer, due " + i.dueDate()))
+              .toList();
+        }
+        jdbc.update("""
+                update bank_statement_line set status = ?, rule = ?, confidence = ?, why = ?, customer_id = ?, candidates = ?::jsonb,
+                  version = version + 1 where id = ?""",
+            status.name(), result.rule(), BigDecimal.valueOf(result.confidence()), why(result), result.customerId(),
+            toJson(candidates.stream().map(StatementMatching::candidate).toList()), line.id());
+      }
+    }
+    jdbc.update("update bank_statement set matched_at = ?, status = 'MATCHED' where id = ?", Timestamp.from(clock.instant()), statementId);
+    Map<String, Object> details = new LinkedHashMap<>(byStatus);
+    details.put("lines", pending.size());
+    details.put("openItems", ledger.openItemCount());
+    audit.record(CashApplication.ACTOR, "statement.matched", "statement:" + statementId, details);
+  }
+
+  private void post(StoredLine line, MatchResult result, Ledger ledger) {
+    String shortPayInvoice = null;
+    BigDecimal shortfall = BigDecimal.ZERO;
+    for (Allocation allocation : result.allocations()) {
+      if (allocation.amount().signum() == 0) {
+        continue;
+      }
+      PaymentView payment = postings.post(line, allocation.invoiceId(), allocation.invoiceNumber(), allocation.amount(),
+          allocation.discount(), CashApplication.ACTOR);
+      if (result.shortfall().signum() > 0 && payment.invoiceOpenAmount().signum() > 0) {
+        // paid oldest first: the one invoice left partly open carries the difference
+        shortPayInvoice = payment.invoiceNumber();
+        shortfall = payment.invoiceOpenAmount();
+      }
+    }
+    if (result.unapplied().signum() > 0 && result.customerId() != null) {
+      postings.creditOnAccount(line, result.customerId(), result.unapplied(), CashApplication.ACTOR);
+    }
+    if (result.rule().startsWith("REFERENCE") && result.customerId() != null && line.payerAccount() != null) {
+      // the invoice numbers confirmed who pays; next time the account alone will say so
+      if (postings.learn(line.payerAccount(), result.customerId(), "statement-line:" + line.id(), CashApplication.ACTOR)) {
+        ledger.learn(line.payerAccount(), result.customerId());
+      }
+    }
+    jdbc.update("""
+            update bank_statement_line set status = 'AUTO_MATCHED', rule = ?, confidence = ?, why = ?, customer_id = ?, shortfall = ?,
+              short_pay_invoice = ?, unapplied = ?, candidates = ?::jsonb, version = version + 1 where id = ?""",
+        result.rule(), BigDecimal.valueOf(result.confidence()), why(result), result.customerId(), shortfall, shortPayInvoice,
+        result.unapplied(), toJson(result.candidates().stream().map(StatementMatching::candidate).toList()), line.id());
+  }
+
+  private Outcome outcome(long statementId) {
+    List<Long> shortPays = jdbc.queryForList("""
+        select id from bank_statement_line where statement_id = ? and status = 'AUTO_MATCHED' and shortfall > 0
+          and short_pay_invoice is not null order by line_no""", Long.class, statementId);
+    List<Long> exceptions = jdbc.queryForList("""
+        select id from bank_statement_line where statement_id = ? and status in ('SUGGESTED', 'UNMATCHED')
+        order by line_no""", Long.class, statementId);
+    var summary = jdbc.queryForMap("""
+        select count(*) as lines, count(*) filter (where status in ('AUTO_MATCHED', 'WRITTEN_OFF', 'DEDUCTION')) as auto
+        from bank_statement_line where statement_id = ?""", statementId);
+    long lines = ((Number) summary.get("lines")).longValue();
+    long auto = ((Number) summary.get("auto")).longValue();
+    return new Outcome(shortPays, exceptions, (int) auto, BankStatements.matchRate(auto, lines));
+  }
+
+  /** Open invoices, and every customer with its name and the accounts learned so far. */
+  private Ledger ledger() {
+    List<OpenItem> items = new ArrayList<>();
+    for (OpenInvoice invoice : invoices.openInvoices()) {
+      items.add(new OpenItem(invoice.id(), invoice.number(), invoice.customerId(), invoice.openAmount(), invoice.currency(),
+          invoice.dueDate(), invoice.earlyPaymentAmount(), invoice.earlyDiscountDate()));
+    }
+    Map<Long, Set<String>> accounts = new HashMap<>();
+    jdbc.query("select account, customer_id from payer_account", rs -> {
+      accounts.computeIfAbsent(rs.getLong("customer_id"), k -> new HashSet<>()).add(rs.getString("account"));
+    });
+    List<Payer> payers = customers.all().stream()
+        .map(c -> new Payer(c.id(), c.name(), accounts.getOrDefault(c.id(), Set.of()))).toList();
+    return Ledger.of(items, payers);
+  }
+
+  private static String why(MatchResult result) {
+    return result.candidates().isEmpty() ? result.rule() : result.candidates().getFirst().why();
+  }
+
+  static Map<String, Object> candidate(Candidate c) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("invoiceNumbers", c.invoiceNumbers());
+    map.put("amount", c.amount());
+    map.put("score", Math.round(c.score() * 100) / 100.0);
+    map.put("why", c.why());
+    return map;
+  }
+
+  private String toJson(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package settle.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static settle.testdata.CustomerBuilder.aCustomer;
+import static settle.testdata.OrderBuilder.anOrderFor;
+import static settle.testdata.StatementBuilder.aStatement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import settle.customers.CustomerView;
+import settle.invoicing.InvoiceStatus;
+import settle.invoicing.InvoiceView;
+import settle.testdata.Api;
+import settle.testdata.Journeys;
+import settle.testdata.SettleTest;
+import settle.testdata.StatementBuilder;
+
+/** POST and GET /api/bank-statements with a statement in every format, built from the invoices the test creates. */
+@SettleTest
+class BankStatementsIT {
+
+  private static final String ROWS = "select (select count(*) from bank_statement) || '/' || (select count(*) from bank_statement_line)"
+      + " || '/' || (select count(*) from payment)";
+
+  @LocalServerPort int port;
+  @Autowired ApplicationContext context;
+  @Autowired JdbcTemplate jdbc;
+  Journeys journeys;
+  Api api;
+
+  @BeforeEach
+  void setUp() {
+    journeys = new Journeys(context);
+    api = new Api(port);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"camt.053", "camt.054", "MT940", "BAI2", "CSV"})
+  void aStatementInEachFormatIsMatchedPostedAndNotPostedTwice(String format) {
+    CustomerView customer = journeys.customer(aCustomer());
+    List<InvoiceView> invoices = new ArrayList<>();
+    for (String amount : List.of("110.00", "220.00", "130.00", "140.00", "150.00", "1010.00", "500.00")) {
+      invoices.add(journeys.invoiced(anOrderFor(customer.id()).worth(amount)));
+    }
+    InvoiceView discounted = journeys.invoiced(anOrderFor(customer.id()).worth("1000.00").terms("2/10 NET30"));
+    String payer = customer.name();
+    String iban = "DE" + String.format("%020d", customer.id());
+    StatementBuilder statement = aStatement().on(journeys.today())
+        .credit("330.00", payer, iban, "Invoices " + number(invoices, 0) + " and " + number(invoices, 1))
+        .credit("420.00", payer, iban, "Sammelzahlung " + number(invoices, 2) + " " + number(invoices, 3) + " " + number(invoices, 4))
+        .credit("1007.00", payer, iban, number(invoices, 5))
+        .credit("980.00", payer, iban, discounted.number() + " less 2 pct early payment")
+        .credit("550.00", payer, iban, number(invoices, 6))
+        .credit("123.45", "Jane Doe", "NL91ABNA0417164300", "donation")
+        .debit("12.50");
+    byte[] file = switch (format) {
+      case "camt.053" -> statement.camt053();
+      case "camt.054" -> statement.camt054();
+      case "MT940" -> statement.mt940();
+      case "BAI2" -> statement.bai2();
+      default -> statement.csv();
+    };
+
+    Api.Response imported = api.postMultipart("/api/bank-statements", List.of(new Api.Part("file", "statement.dat", "application/octet-stream", file)));
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+    JsonNode body = imported.body();
+    long id = body.get("id").asLong();
+    assertThat(body.get("format").asText()).isEqualTo(format);
+    assertThat(body.get("lines").asInt()).isEqualTo(6);
+    assertThat(body.get("matched").asInt()).isEqualTo(5);
+    assertThat(body.get("matchRate").decimalValue()).isEqualByComparingTo("0.8333");
+
+    JsonNode view = await().atMost(Journeys.PATIENCE).until(() -> api.get("/api/bank-statements/" + id).body(),
+        v -> v.at("/lines/2/status").asText().equals("WRITTEN_OFF") && v.at("/lines/5/status").asText().equals("UNMATCHED"));
+    assertThat(view.get("precisionNote").asText()).contains("Precision");
+    Function<Integer, List<String>> invoicesOf = n -> view.at("/lines/" + n + "/matches").findValuesAsText("invoiceNumber");
+    assertThat(invoicesOf.apply(0)).containsExactlyInAnyOrder(number(invoices, 0), number(invoices, 1));
+    assertThat(invoicesOf.apply(1)).containsExactlyInAnyOrder(number(invoices, 2), number(invoices, 3), number(invoices, 4));
+    assertThat(invoicesOf.apply(3)).containsExactly(discounted.number());
+    assertThat(view.at("/lines/3/matches/0/rule").asText()).isEqualTo("REFERENCE_DISCOUNT");
+    assertThat(view.at("/lines/4/matches/0/rule").asText()).isEqualTo("REFERENCE_OVERPAY");
+    assertThat(view.at("/lines/4/unapplied").decimalValue()).isEqualByComparingTo("50.00");
+    assertThat(view.at("/lines/0/matches/0/confidence").asDouble()).isGreaterThanOrEqualTo(0.9);
+    assertThat(view.at("/lines/5/payerName").asText()).containsIgnoringCase("Jane Doe");
+    assertThat(view.at("/lines/5/matches")).isEmpty();
+    assertThat(view.at("/matchRateByRule/REFERENCE/lines").asInt()).isEqualTo(2);
+    for (InvoiceView invoice : invoices) {
+      assertThat(journeys.invoices.get(invoice.id()).status()).as(invoice.number()).isEqualTo(InvoiceStatus.PAID);
+    }
+    assertThat(journeys.invoices.get(discounted.id()).status()).isEqualTo(InvoiceStatus.PAID);
+    journeys.awaitOpenTask("statement:" + id);
+
+    String before = jdbc.queryForObject(ROWS, String.class);
+    Api.Response again = api.postMultipart("/api/bank-statements", List.of(new Api.Part("file", "again.dat", "application/octet-stream", file)));
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body().get("id").asLong()).isEqualTo(id);
+    Journeys.settle();
+    assertThat(jdbc.queryForObject(ROWS, String.class)).isEqualTo(before);
+    assertThat(api.get("/api/bank-statements").body().findValuesAsText("id")).contains(String.valueOf(id));
+  }
+
+  @Test
+  void theSameStatementIdForTheSameAccountIsNotImportedTwice() {
+    CustomerView customer = journeys.customer(aCustomer());
+    StatementBuilder statement = aStatement().on(journeys.today()).credit("77.00", customer.name(), null, "nothing in particular");
+    Api.Response first = api.postMultipart("/api/bank-statements", List.of(new Api.Part("file", "a.xml", "application/xml", statement.camt053())));
+    assertThat(first.status()).isEqualTo(201);
+    byte[] sameIdOtherBytes = new String(statement.camt053(), StandardCharsets.UTF_8).replace("<Ustrd>", "<Ustrd>re-sent ")
+        .getBytes(StandardCharsets.UTF_8);
+    Api.Response second = api.postMultipart("/api/bank-statements", List.of(new Api.Part("file", "b.xml", "application/xml", sameIdOtherBytes)));
+    assertThat(second.status()).isEqualTo(200);
+    assertThat(second.body().get("id").asLong()).isEqualTo(first.body().get("id").asLong());
+  }
+
+  @Test
+  void aMalformedFileIsRefusedNamingTheLineAndNothingIsStored() {
+    String before = jdbc.queryForObject(ROWS, String.class);
+    byte[] mt940 = """
+        :20:BROKEN
+        :25:DE89370400440532013000
+        :28C:00001/001
+        :60F:C260105EUR0,00
+        :61:2601050105X100,00NTRFNONREF//1
+        :86:/REMI/USTD//INV-2026-000001/
+        :62F:C260105EUR100,00
+        -
+        """.getBytes(StandardCharsets.UTF_8);
+    Api.Response refused = api.postMultipart("/api/bank-statements", List.of(new Api.Part("file", "broken.sta", "text/plain", mt940)));
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.body().get("line").asInt()).isEqualTo(5);
+    assertThat(refused.body().get("detail").asText()).startsWith("line 5 (:61:)");
+
+    Api.Response unknown = api.postMultipart("/api/bank-statements", List.of(new Api.Part("file", "x.txt", "text/plain",
+        "hello".getBytes(StandardCharsets.UTF_8))));
+    assertThat(unknown.status()).isEqualTo(422);
+    Api.Response badFormat = api.postMultipart("/api/bank-statements", List.of(
+        new Api.Part("file", "x.txt", "text/plain", "hello".getBytes(StandardCharsets.UTF_8)),
+        new Api.Part("format", null, "text/plain", "PDF".getBytes(StandardCharsets.UTF_8))));
+    assertThat(badFormat.status()).isEqualTo(422);
+    assertThat(badFormat.body().at("/errors/0/field").asText()).isEqualTo("format");
+    assertThat(jdbc.queryForObject(ROWS, String.class)).isEqualTo(before);
+  }
+
+  private static String number(List<InvoiceView> invoices, int i) {
+    return invoices.get(i).number();
+  }
+}
