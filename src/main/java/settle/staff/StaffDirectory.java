@@ -93,6 +93,11 @@ public class StaffDirectory {
     return find(auth.getName());
   }
 
+  /** The signed-in member of staff; a request without one never reaches a page or API that asks. */
+  public StaffMember signedIn() {
+    return current().orElseThrow(() -> new NotFoundException("Staff member", currentUsername()));
+  }
+
   /** Who is acting: the signed-in user's name, for the audit trail. */
   public static String currentUsername() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();

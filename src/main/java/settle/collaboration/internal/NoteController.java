@@ -21,7 +21,6 @@ import settle.collaboration.Notes;
 import settle.collaboration.Timeline;
 import settle.collaboration.TimelineEntry;
 import settle.common.InvalidRequestException;
-import settle.common.NotFoundException;
 import settle.staff.StaffDirectory;
 
 @RestController
@@ -46,8 +45,7 @@ class NoteController {
   @PostMapping("/notes")
   @ResponseStatus(HttpStatus.CREATED)
   NoteView add(@PathVariable long customerId, @Valid @RequestBody NewNote note) {
-    return notes.add(customerId, note, staff.current()
-        .orElseThrow(() -> new NotFoundException("Staff member", StaffDirectory.currentUsername())));
+    return notes.add(customerId, note, staff.signedIn());
   }
 
   /** Newest first; {@code kind} narrows it, e.g. {@code MAIL,CALL}. */

@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import settle.common.InvalidRequestException;
-import settle.common.NotFoundException;
 import settle.staff.StaffDirectory;
 import settle.staff.StaffDirectory.NewStaffMember;
 import settle.staff.StaffMember;
@@ -32,7 +31,7 @@ class StaffController {
 
   @GetMapping("/me")
   StaffMember me() {
-    return staff.current().orElseThrow(() -> new NotFoundException("Staff member", StaffDirectory.currentUsername()));
+    return staff.signedIn();
   }
 
   /** Admins only (see SecurityConfig). */

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import settle.common.InvalidRequestException;
-import settle.common.NotFoundException;
 import settle.staff.StaffDirectory;
 import settle.staff.StaffMember;
 import settle.tasks.Inbox;
@@ -44,7 +43,7 @@ class TaskController {
     if (!List.of("ALL", "MINE", "UNCLAIMED").contains(show)) {
       throw new InvalidRequestException("show", "show must be ALL, MINE or UNCLAIMED");
     }
-    return inbox.worklist(me(), group, show, Math.max(1, Math.min(limit, 500)));
+    return inbox.worklist(staff.signedIn(), group, show, Math.max(1, Math.min(limit, 500)));
   }
 
   @GetMapping("/{id}")
@@ -54,20 +53,17 @@ class TaskController {
 
   @PostMapping("/{id}/claim")
   TaskView claim(@PathVariable long id, @RequestParam(required = false) Long version) {
-    return inbox.claim(id, me(), version);
+    return inbox.claim(id, staff.signedIn(), version);
   }
 
   @PostMapping("/{id}/release")
   TaskView release(@PathVariable long id) {
-    return inbox.release(id, me());
+    return inbox.release(id, staff.signedIn());
   }
 
   @PostMapping("/{id}/complete")
   TaskView complete(@PathVariable long id, @RequestBody(required = false) Map<String, Object> variables) {
-    return inbox.complete(id, variables, me());
+    return inbox.complete(id, variables, staff.signedIn());
   }
 
-  private StaffMember me() {
-    return staff.current().orElseThrow(() -> new NotFoundException("Staff member", StaffDirectory.currentUsername()));
-  }
 }

@@ -12,7 +12,6 @@ import settle.collections.CollectionActions;
 import settle.collections.HoldRequest;
 import settle.common.ForbiddenException;
 import settle.common.InvalidRequestException;
-import settle.common.NotFoundException;
 import settle.staff.StaffDirectory;
 import settle.staff.StaffMember;
 
@@ -31,21 +30,21 @@ class ChasingPage {
 
   @GetMapping("/chasing")
   String page(Model model) {
-    model.addAttribute("steps", chasing.nextWeekFor(me()));
+    model.addAttribute("steps", chasing.nextWeekFor(staff.signedIn()));
     return "pages/chasing";
   }
 
   @GetMapping("/api/chasing")
   @ResponseBody
   List<Chasing.Upcoming> api() {
-    return chasing.nextWeekFor(me());
+    return chasing.nextWeekFor(staff.signedIn());
   }
 
   /** One click: hold the invoice's reminders; only for an invoice the user may see on this page. */
   @PostMapping("/chasing/hold")
   String hold(@RequestParam long invoiceId, @RequestParam(defaultValue = "7") int days,
               @RequestParam(defaultValue = "") String reason, RedirectAttributes flash) {
-    StaffMember me = me();
+    StaffMember me = staff.signedIn();
     if (chasing.nextWeekFor(me).stream().noneMatch(s -> s.invoiceId() == invoiceId)) {
       throw new ForbiddenException("Invoice " + invoiceId + " has no upcoming step of a customer of yours");
     }
@@ -59,7 +58,4 @@ class ChasingPage {
     return "redirect:/chasing";
   }
 
-  private StaffMember me() {
-    return staff.current().orElseThrow(() -> new NotFoundException("Staff member", StaffDirectory.currentUsername()));
-  }
 }

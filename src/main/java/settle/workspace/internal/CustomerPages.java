@@ -12,7 +12,6 @@ import settle.collaboration.NewNote;
 import settle.collaboration.Notes;
 import settle.collaboration.Timeline;
 import settle.common.InvalidRequestException;
-import settle.common.NotFoundException;
 import settle.customers.CustomerDirectory;
 import settle.invoicing.Invoices;
 import settle.staff.StaffDirectory;
@@ -67,7 +66,7 @@ class CustomerPages {
                  RedirectAttributes flash) {
     try {
       var note = notes.add(id, new NewNote(body, invoiceId, null),
-          staff.current().orElseThrow(() -> new NotFoundException("Staff member", StaffDirectory.currentUsername())));
+          staff.signedIn());
       flash.addFlashAttribute("notice", note.mentions().isEmpty() ? "Note added."
           : "Note added; mailed " + String.join(", ", note.mentions()) + ".");
     } catch (InvalidRequestException e) {

@@ -13,7 +13,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import settle.common.ConflictException;
 import settle.common.ForbiddenException;
 import settle.common.InvalidRequestException;
-import settle.common.NotFoundException;
 import settle.staff.StaffDirectory;
 import settle.staff.StaffMember;
 import settle.tasks.FormField;
@@ -36,7 +35,7 @@ class WorklistPage {
 
   @GetMapping("/work")
   String worklist(@RequestParam(required = false) String group, @RequestParam(defaultValue = "ALL") String show, Model model) {
-    StaffMember me = me();
+    StaffMember me = staff.signedIn();
     String mode = java.util.List.of("ALL", "MINE", "UNCLAIMED").contains(show) ? show : "ALL";
     String chosen = group == null || group.isBlank() || !me.groups().contains(group) ? null : group;
     model.addAttribute("me", me);
@@ -49,7 +48,7 @@ class WorklistPage {
   @GetMapping("/work/{id}")
   String task(@PathVariable long id, Model model) {
     TaskView task = inbox.get(id);
-    model.addAttribute("me", me());
+    model.addAttribute("me", staff.signedIn());
     model.addAttribute("task", task);
     model.addAttribute("values", model.containsAttribute("values") ? model.getAttribute("values") : Map.of());
     Long customerId = context.customerOf(task.subject());
@@ -61,12 +60,12 @@ class WorklistPage {
 
   @PostMapping("/work/{id}/claim")
   String claim(@PathVariable long id, @RequestParam(required = false) Long version, RedirectAttributes flash) {
-    return act(id, flash, () -> inbox.claim(id, me(), version), "You have claimed this task.");
+    return act(id, flash, () -> inbox.claim(id, staff.signedIn(), version), "You have claimed this task.");
   }
 
   @PostMapping("/work/{id}/release")
   String release(@PathVariable long id, RedirectAttributes flash) {
-    return act(id, flash, () -> inbox.release(id, me()), "Released: the task is back with its groups.");
+    return act(id, flash, () -> inbox.release(id, staff.signedIn()), "Released: the task is back with its groups.");
   }
 
   @PostMapping("/work/{id}/complete")
@@ -83,7 +82,7 @@ class WorklistPage {
       }
     }
     try {
-      inbox.complete(id, values, me());
+      inbox.complete(id, values, staff.signedIn());
       flash.addFlashAttribute("notice", "Done: " + task.name() + " is complete.");
       return "redirect:/work";
     } catch (InvalidRequestException e) {
@@ -107,7 +106,4 @@ class WorklistPage {
     return "redirect:/work/" + id;
   }
 
-  private StaffMember me() {
-    return staff.current().orElseThrow(() -> new NotFoundException("Staff member", StaffDirectory.currentUsername()));
-  }
 }
