@@ -62,9 +62,9 @@ public class AuditLog {
   }
 
   /** The newest entries about any of these subjects, newest first: a customer's whole story. */
-  public List<AuditEntry> latest(java.util.Collection<String> subjects, int limit) {
-    return jdbc.query("select id, at, actor, action, subject, details::text from audit_entry where subject = any(?)"
-        + " order by id desc limit ?", this::entry, subjects.toArray(String[]::new), limit);
+  public List<AuditEntry> latest(java.util.Collection<String> subjects, long beforeId, int limit) {
+    return jdbc.query("select id, at, actor, action, subject, details::text from audit_entry where subject = any(?) and id < ?"
+        + " order by id desc limit ?", this::entry, subjects.toArray(String[]::new), beforeId, limit);
   }
 
   public boolean hasDecision(String elementInstanceKey) {

@@ -65,6 +65,9 @@ public class Notes {
     if (note.body() == null || note.body().isBlank()) {
       throw new InvalidRequestException("body", "body must not be blank");
     }
+    if (note.body().strip().length() > 4000) {
+      throw new InvalidRequestException("body", "body must be at most 4000 characters");
+    }
     if (note.invoiceId() != null && invoices.get(note.invoiceId()).customerId() != customerId) {
       throw new InvalidRequestException("invoiceId", "invoice " + note.invoiceId() + " is not " + customer.name() + "'s");
     }
@@ -72,6 +75,9 @@ public class Notes {
       throw new InvalidRequestException("disputeId", "dispute " + note.disputeId() + " is not " + customer.name() + "'s");
     }
     List<StaffMember> mentioned = mentions(note.body());
+    if (mentioned.size() > 20) {
+      throw new InvalidRequestException("body", "a note may mention at most 20 colleagues");
+    }
     String body = note.body().strip();
     Long id = jdbc.queryForObject("""
             insert into note(customer_id, invoice_id, dispute_id, author, body, mentions, created_at)

@@ -45,14 +45,20 @@ public class Timeline {
     invoices.find(customerId, null).forEach(i -> subjects.add("invoice:" + i.id()));
     disputes.find(null, null, null).stream().filter(d -> d.customerId() == customerId).forEach(d -> subjects.add("dispute:" + d.id()));
     List<TimelineEntry> entries = new ArrayList<>();
-    for (AuditEntry e : audit.latest(subjects, 2000)) {
-      String kind = kindOf(e);
-      if (kind != null && (kinds == null || kinds.isEmpty() || kinds.contains(kind))) {
-        entries.add(new TimelineEntry(e.id(), e.at(), kind, titleOf(kind, e), e.actor(), e.subject(), e.details()));
-        if (entries.size() == limit) {
-          break;
+    long before = Long.MAX_VALUE;
+    // page back through the trail until enough entries of the wanted kinds are found, or the story ends
+    while (entries.size() < limit) {
+      List<AuditEntry> page = audit.latest(subjects, before, 1000);
+      for (AuditEntry e : page) {
+        String kind = kindOf(e);
+        if (kind != null && (kinds == null || kinds.isEmpty() || kinds.contains(kind)) && entries.size() < limit) {
+          entries.add(new TimelineEntry(e.id(), e.at(), kind, titleOf(kind, e), e.actor(), e.subject(), e.details()));
         }
       }
+      if (page.size() < 1000) {
+        break;
+      }
+      before = page.getLast().id();
     }
     return entries;
   }
@@ -82,7 +88,8 @@ public class Timeline {
     if (action.startsWith("dispute.")) {
       return "DISPUTE";
     }
-    if (action.equals("payment.recorded") || action.equals("invoice.early-payment-discount-taken")) {
+    if (action.equals("payment.recorded") || action.equals("invoice.early-payment-discount-taken")
+        || action.equals("invoice.written-off") || action.equals("payment.credit-on-account")) {
       return "PAYMENT";
     }
     if (action.equals("decision.credit-decision") || action.startsWith("order.credit") || action.equals("order.placed")) {
@@ -115,9 +122,12 @@ public class Timeline {
       case "DISPUTE" -> capitalised(e.action().substring("dispute.".length()).replace('-', ' ')) + " dispute"
           + (d.get("amount") == null ? "" : " of " + money(d.get("amount"))) + (d.get("reasonCode") == null ? "" : " (" + d.get("reasonCode") + ")")
           + (d.get("outcome") == null ? "" : ": " + d.get("outcome"));
-      case "PAYMENT" -> e.action().equals("payment.recorded")
-          ? "Payment of " + money(d.get("amount")) + " received (" + d.get("reference") + ")"
-          : "Early-payment discount taken";
+      case "PAYMENT" -> switch (e.action()) {
+        case "payment.recorded" -> "Payment of " + money(d.get("amount")) + " received (" + d.get("reference") + ")";
+        case "invoice.written-off" -> "Written off " + money(d.get("amount")) + (d.get("reason") == null ? "" : ": " + d.get("reason"));
+        case "payment.credit-on-account" -> "Credit on account " + money(d.get("amount"));
+        default -> "Early-payment discount taken";
+      };
       case "CREDIT" -> e.action().equals("decision.credit-decision") ? "Credit decision: " + resultOf(d)
           : e.action().equals("order.placed") ? "Order placed" : "Credit hold released: " + d.get("reason");
       case "INVOICE" -> "Invoice " + d.getOrDefault("number", "") + " issued";

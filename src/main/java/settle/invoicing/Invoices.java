@@ -189,16 +189,22 @@ public class Invoices {
 
   public record AgingBucket(String bucket, BigDecimal openAmount, long invoices) {}
 
-  /** Open receivables by days past due on {@code today}: current, 1–30, 31–60, 61–90, 90+. */
-  public List<AgingBucket> aging(LocalDate today) {
+  /** The currencies receivables are open in, the most used first. */
+  public List<String> openCurrencies() {
+    return jdbc.queryForList("select currency from invoice where status <> 'PAID' group by currency order by count(*) desc, currency",
+        String.class);
+  }
+
+  /** Open receivables in one currency by days past due on {@code today}: current, 1–30, 31–60, 61–90, 90+. */
+  public List<AgingBucket> aging(LocalDate today, String currency) {
     Map<String, AgingBucket> found = new java.util.HashMap<>();
     jdbc.query("""
             select case when ? - due_date <= 0 then 'current' when ? - due_date <= 30 then '1-30'
                         when ? - due_date <= 60 then '31-60' when ? - due_date <= 90 then '61-90' else '90+' end as bucket,
                    sum(open_amount) as amount, count(*) as n
-            from invoice where status <> 'PAID' group by 1""", rs -> {
+            from invoice where status <> 'PAID' and currency = ? group by 1""", rs -> {
       found.put(rs.getString("bucket"), new AgingBucket(rs.getString("bucket"), Money.of(rs.getBigDecimal("amount")), rs.getLong("n")));
-    }, today, today, today, today);
+    }, today, today, today, today, currency);
     return java.util.stream.Stream.of("current", "1-30", "31-60", "61-90", "90+")
         .map(b -> found.getOrDefault(b, new AgingBucket(b, Money.of(BigDecimal.ZERO), 0))).toList();
   }

@@ -8,4 +8,13 @@ public record StaffMember(String username, String displayName, String email, Set
   public boolean has(Role role) {
     return roles.contains(role) || roles.contains(Role.ADMIN);
   }
+
+  /** Collectors and managers work every customer; a salesperson only the customers they own. */
+  public boolean worksEveryCustomer() {
+    return has(Role.COLLECTOR) || has(Role.COLLECTIONS_MANAGER) || has(Role.FINANCE_MANAGER) || has(Role.AUDITOR);
+  }
+
+  public boolean mayActFor(String accountOwnerEmail) {
+    return worksEveryCustomer() || email.equalsIgnoreCase(accountOwnerEmail);
+  }
 }

@@ -156,6 +156,16 @@ public class Inbox {
         : "Task " + task.id() + " is claimed by " + task.assignee();
   }
 
+  /** A task is seen by its groups, and by managers and auditors who oversee the work. */
+  public TaskView visibleTo(TaskView task, StaffMember user) {
+    boolean oversees = user.has(settle.staff.Role.COLLECTIONS_MANAGER) || user.has(settle.staff.Role.FINANCE_MANAGER)
+        || user.has(settle.staff.Role.AUDITOR);
+    if (!oversees) {
+      mustBeInGroups(task, user);
+    }
+    return task;
+  }
+
   private static void mustBeInGroups(TaskView task, StaffMember user) {
     if (task.candidateGroups().stream().noneMatch(user.groups()::contains)) {
       throw new ForbiddenException("Task " + task.id() + " belongs to " + String.join(", ", task.candidateGroups())

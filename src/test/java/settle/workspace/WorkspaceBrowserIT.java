@@ -52,7 +52,7 @@ class WorkspaceBrowserIT {
     assertThat(call.taskType()).isEqualTo("collector-call");
 
     browser.signIn("casey", "casey");
-    assertThat(browser.find("#overdue-ar").getText()).isNotEqualTo("0.00");
+    assertThat(browser.find("#overdue-ar").getText()).endsWith(" EUR").isNotEqualTo("0.00 EUR");
     assertThat(browser.script("return Chart.getChart('aging-chart').data.labels.join(',')"))
         .isEqualTo("current,1-30,31-60,61-90,90+");
     browser.screenshot("0-dashboard");
@@ -116,6 +116,10 @@ class WorkspaceBrowserIT {
     assertThat(seenByLee).contains(leesInvoice.number()).doesNotContain(danasInvoice.number());
     assertThat(new Api(port).as("morgan").get("/api/chasing").body().toString())
         .contains(danasInvoice.number(), leesInvoice.number());
+    // nor can one salesperson hold another's reminders through the API
+    String hold = "{\"days\": 7, \"reason\": \"Renewal talks\"}";
+    assertThat(new Api(port).as("lee").post("/api/invoices/" + danasInvoice.id() + "/holds", hold).status()).isEqualTo(403);
+    assertThat(new Api(port).as("dana").post("/api/invoices/" + danasInvoice.id() + "/holds", hold).status()).isEqualTo(201);
   }
 
   @Test

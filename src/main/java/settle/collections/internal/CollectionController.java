@@ -15,7 +15,11 @@ import settle.collections.CollectionActions;
 import settle.collections.HoldRequest;
 import settle.collections.PaymentPlanRequest;
 import settle.collections.PromiseRequest;
+import settle.common.ForbiddenException;
+import settle.customers.CustomerDirectory;
+import settle.invoicing.Invoices;
 import settle.staff.StaffDirectory;
+import settle.staff.StaffMember;
 
 @RestController
 @RequestMapping("/api/invoices/{invoiceId}")
@@ -23,33 +27,53 @@ class CollectionController {
 
   private final CollectionActions actions;
   private final CollectionSteps steps;
+  private final StaffDirectory staff;
+  private final Invoices invoices;
+  private final CustomerDirectory customers;
 
-  CollectionController(CollectionActions actions, CollectionSteps steps) {
+  CollectionController(CollectionActions actions, CollectionSteps steps, StaffDirectory staff, Invoices invoices,
+                       CustomerDirectory customers) {
     this.actions = actions;
     this.steps = steps;
+    this.staff = staff;
+    this.invoices = invoices;
+    this.customers = customers;
+  }
+
+  /** A salesperson works the collection of their own customers only; collectors and managers all. */
+  private void mustWork(long invoiceId) {
+    StaffMember me = staff.signedIn();
+    String owner = customers.get(invoices.get(invoiceId).customerId()).accountOwnerEmail();
+    if (!me.mayActFor(owner)) {
+      throw new ForbiddenException("Invoice " + invoiceId + " belongs to a customer " + me.username() + " does not own");
+    }
   }
 
   @PostMapping("/holds")
   @ResponseStatus(HttpStatus.CREATED)
   CollectionActions.HoldView hold(@PathVariable long invoiceId, @RequestBody @Valid HoldRequest request) {
+    mustWork(invoiceId);
     return actions.hold(invoiceId, request, StaffDirectory.currentUsername());
   }
 
   @PostMapping("/promises")
   @ResponseStatus(HttpStatus.CREATED)
   CollectionActions.PromiseView promise(@PathVariable long invoiceId, @RequestBody @Valid PromiseRequest request) {
+    mustWork(invoiceId);
     return actions.promise(invoiceId, request, "api:" + java.util.UUID.randomUUID());
   }
 
   @PostMapping("/payment-plans")
   @ResponseStatus(HttpStatus.CREATED)
   CollectionActions.PaymentPlanView plan(@PathVariable long invoiceId, @RequestBody @Valid PaymentPlanRequest request) {
+    mustWork(invoiceId);
     return actions.agreePaymentPlan(invoiceId, request, request.agreedBy());
   }
 
   /** The invoice's collection so far: each step with its day and outcome, and the promises made. */
   @GetMapping("/collection")
   Map<String, Object> collection(@PathVariable long invoiceId) {
+    mustWork(invoiceId);
     List<Step> taken = steps.steps(invoiceId);
     return Map.of("steps", taken, "promises", actions.promises(invoiceId));
   }

@@ -20,7 +20,7 @@ class ClockPage {
   String advance(@RequestParam int days, @RequestParam(defaultValue = "/") String back) {
     demoTime.advance(Duration.ofDays(Math.max(1, Math.min(days, 90))));
     // only a path on this site, never another host
-    boolean local = back.startsWith("/") && !back.startsWith("//") && !back.contains("\\");
+    boolean local = back.matches("/[A-Za-z0-9/_.?=&%-]*") && !back.startsWith("//");
     return "redirect:" + (local ? back : "/");
   }
 }

@@ -171,7 +171,8 @@ class ManualApplication {
 
   private void finish(StoredLine line, String resolution, Long customerId, BigDecimal unapplied, Decision decision, String actor) {
     jdbc.update("""
-            update bank_statement_line set status = 'MANUAL', resolution = ?, customer_id = coalesce(?, customer_id), unapplied = ?,
+            update bank_statement_line set status = 'MANUAL', rule = 'MANUAL', confidence = 1, resolution = ?,
+              customer_id = coalesce(?, customer_id), unapplied = ?,
               handled_by = ?, notes = ?, version = version + 1 where id = ?""",
         resolution, customerId, unapplied, actor, decision.notes(), line.id());
     boolean learned = customerId != null && line.payerAccount() != null

@@ -99,6 +99,17 @@ class ShortPays {
     InvoiceView invoice = invoices.findByNumber(shortPay.invoiceNumber()).orElseThrow();
     ReasonCode code = Arrays.stream(ReasonCode.values()).filter(r -> r.name().equals(statedReason)).findFirst()
         .orElse(ReasonCode.SHORT_PAYMENT);
+    // a difference the customer already disputes (dispute first, then pay the rest) is that dispute, not a new one
+    BigDecimal undisputed = invoice.openAmount().subtract(disputes.openDisputedAmount(invoice.id()));
+    if (shortPay.difference().compareTo(undisputed) > 0) {
+      Long existing = disputes.find(null, null, invoice.id()).stream().filter(d -> !"RESOLVED".equals(d.status()))
+          .map(DisputeView::id).findFirst().orElse(null);
+      jdbc.update("update bank_statement_line set dispute_id = ? where id = ?", existing, lineId);
+      audit.record(CashApplication.ACTOR, "statement-line.deduction-already-disputed", "statement:" + shortPay.statementId(),
+          Map.of("line", shortPay.lineNo(), "invoice", invoice.number(), "amount", shortPay.difference(),
+              "disputeId", String.valueOf(existing)));
+      return;
+    }
     String description = "Deduction taken in payment " + shortPay.reference() + ": paid " + shortPay.amount() + " "
         + invoice.currency() + ", " + shortPay.difference() + " short on " + invoice.number() + ". " + reason + "."
         + (shortPay.remittance() == null ? "" : " Remittance: " + shortPay.remittance());

@@ -69,6 +69,8 @@ class SecurityConfig {
     http.securityMatcher("/api/**")
         .authorizeHttpRequests(api -> {
           allow(api, HttpMethod.GET, "/api/audit/**", AUDITOR, PROCESS_OWNER, FINANCE_MANAGER, COLLECTIONS_MANAGER);
+          // the whole inbox is for those who oversee the work; everyone else has their worklist
+          allow(api, HttpMethod.GET, "/api/tasks", AUDITOR, FINANCE_MANAGER, COLLECTIONS_MANAGER);
           allow(api, HttpMethod.POST, "/api/staff/**");
           allow(api, HttpMethod.POST, "/api/customers", SALES, OPERATIONS, FINANCE_MANAGER);
           allow(api, HttpMethod.POST, "/api/orders/*/credit-release", CREDIT_ANALYST, FINANCE_MANAGER);
@@ -86,7 +88,7 @@ class SecurityConfig {
         .httpBasic(basic -> basic.realmName("Settle").authenticationEntryPoint(unauthorized()))
         .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-        .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null));
+        .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::apiClient));
     return http.build();
   }
 
@@ -112,9 +114,22 @@ class SecurityConfig {
     api.requestMatchers(method, path).hasAnyRole(names.toArray(String[]::new));
   }
 
+  /**
+   * A program calling the API with its own credentials: an Authorization header and no sign of a
+   * browser acting for another site (browsers send Sec-Fetch-Site; programs do not).
+   */
+  private static boolean apiClient(jakarta.servlet.http.HttpServletRequest request) {
+    String site = request.getHeader("Sec-Fetch-Site");
+    return request.getHeader("Authorization") != null && (site == null || site.equals("same-origin") || site.equals("none"));
+  }
+
   private static AuthenticationEntryPoint unauthorized() {
     return (request, response, e) -> {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"Settle\"");
+      // no Basic challenge to a browser: it would remember the password and send it on every request
+      String accept = request.getHeader("Accept");
+      if (accept == null || !accept.contains("text/html")) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Settle\"");
+      }
       problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
           "Sign in: send HTTP Basic credentials of a Settle user");
     };

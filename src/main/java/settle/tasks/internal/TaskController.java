@@ -48,7 +48,7 @@ class TaskController {
 
   @GetMapping("/{id}")
   TaskView get(@PathVariable long id) {
-    return inbox.get(id);
+    return inbox.visibleTo(inbox.get(id), staff.signedIn());
   }
 
   @PostMapping("/{id}/claim")

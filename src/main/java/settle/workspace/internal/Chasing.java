@@ -12,7 +12,6 @@ import settle.customers.CustomerDirectory;
 import settle.customers.CustomerView;
 import settle.invoicing.InvoiceView;
 import settle.invoicing.Invoices;
-import settle.staff.Role;
 import settle.staff.StaffMember;
 
 /**
@@ -38,8 +37,7 @@ class Chasing {
   }
 
   List<Upcoming> nextWeekFor(StaffMember user) {
-    boolean everyone = user.has(Role.COLLECTIONS_MANAGER) || user.has(Role.FINANCE_MANAGER);
-    List<CustomerView> visible = everyone ? customers.all() : customers.ownedBy(user.email());
+    List<CustomerView> visible = user.worksEveryCustomer() ? customers.all() : customers.ownedBy(user.email());
     Map<Long, CustomerView> byId = visible.stream().collect(Collectors.toMap(CustomerView::id, Function.identity()));
     LocalDate today = LocalDate.now(clock);
     return collections.upcoming(byId.keySet(), today, today.plusDays(7)).stream().map(step -> {

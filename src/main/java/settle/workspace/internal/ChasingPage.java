@@ -45,6 +45,12 @@ class ChasingPage {
   String hold(@RequestParam long invoiceId, @RequestParam(defaultValue = "7") int days,
               @RequestParam(defaultValue = "") String reason, RedirectAttributes flash) {
     StaffMember me = staff.signedIn();
+    if (days != 7 && days != 14 && days != 30) {
+      throw new InvalidRequestException("days", "days must be 7, 14 or 30");
+    }
+    if (reason.length() > 500) {
+      throw new InvalidRequestException("reason", "reason must be at most 500 characters");
+    }
     if (chasing.nextWeekFor(me).stream().noneMatch(s -> s.invoiceId() == invoiceId)) {
       throw new ForbiddenException("Invoice " + invoiceId + " has no upcoming step of a customer of yours");
     }

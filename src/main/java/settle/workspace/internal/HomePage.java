@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import settle.collections.CollectionActions;
 import settle.disputes.Disputes;
 import settle.invoicing.Invoices;
@@ -37,9 +38,14 @@ class HomePage {
   }
 
   @GetMapping("/")
-  String dashboard(Model model) throws JsonProcessingException {
+  String dashboard(@RequestParam(required = false) String currency, Model model) throws JsonProcessingException {
     LocalDate today = LocalDate.now(clock);
-    List<AgingBucket> aging = invoices.aging(today);
+    // amounts in different currencies are never added up: one currency at a time, the most used first
+    List<String> currencies = invoices.openCurrencies();
+    String shown = currency != null && currencies.contains(currency) ? currency : currencies.isEmpty() ? "EUR" : currencies.getFirst();
+    model.addAttribute("currency", shown);
+    model.addAttribute("currencies", currencies);
+    List<AgingBucket> aging = invoices.aging(today, shown);
     BigDecimal open = aging.stream().map(AgingBucket::openAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal overdue = aging.stream().skip(1).map(AgingBucket::openAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
     var waiting = inbox.waitingByGroup();

@@ -47,7 +47,7 @@ class WorklistPage {
 
   @GetMapping("/work/{id}")
   String task(@PathVariable long id, Model model) {
-    TaskView task = inbox.get(id);
+    TaskView task = inbox.visibleTo(inbox.get(id), staff.signedIn());
     model.addAttribute("me", staff.signedIn());
     model.addAttribute("task", task);
     model.addAttribute("values", model.containsAttribute("values") ? model.getAttribute("values") : Map.of());
