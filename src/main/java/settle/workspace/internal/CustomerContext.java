@@ -21,6 +21,8 @@ import settle.invoicing.CustomerBalance;
 import settle.invoicing.InvoiceStatus;
 import settle.invoicing.InvoiceView;
 import settle.invoicing.Invoices;
+import settle.orders.OrderStatus;
+import settle.orders.OrderView;
 import settle.orders.Orders;
 
 /** Everything a colleague needs beside a task: the customer's open items, promises, disputes, mails, terms and risk. */
@@ -29,8 +31,8 @@ class CustomerContext {
 
   record Risk(String level, List<String> drivers) {}
 
-  record View(CustomerView customer, List<InvoiceView> openInvoices, List<PromiseView> promises, List<DisputeView> disputes,
-              List<TimelineEntry> lastMails, Risk risk, CustomerBalance balance) {}
+  record View(CustomerView customer, List<OrderView> pendingOrders, List<InvoiceView> openInvoices, List<PromiseView> promises,
+              List<DisputeView> disputes, List<TimelineEntry> lastMails, Risk risk, CustomerBalance balance) {}
 
   private final CustomerDirectory customers;
   private final Invoices invoices;
@@ -80,7 +82,10 @@ class CustomerContext {
     List<DisputeView> customerDisputes = disputes.find(null, null, null).stream()
         .filter(d -> d.customerId() == customerId).toList();
     CustomerBalance balance = invoices.balance(customerId);
-    return new View(customer, open, promises, customerDisputes, timeline.of(customerId, Set.of("MAIL"), 5),
+    // orders credit has not let through yet (in review, on hold) or that wait to be shipped and invoiced
+    List<OrderView> pending = orders.ofCustomer(customerId).stream()
+        .filter(o -> o.status().compareTo(OrderStatus.INVOICED) < 0 && o.status() != OrderStatus.REJECTED).toList();
+    return new View(customer, pending, open, promises, customerDisputes, timeline.of(customerId, Set.of("MAIL"), 5),
         risk(customer, balance, disputes.disputesLast12Months(customerId)), balance);
   }
 
