@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import settle.audit.AuditEntry;
 import settle.audit.AuditLog;
+import settle.common.Money;
 import settle.customers.CustomerDirectory;
 import settle.disputes.Disputes;
 import settle.invoicing.Invoices;
@@ -41,9 +42,9 @@ public class Timeline {
     customers.get(customerId);
     List<String> subjects = new ArrayList<>();
     subjects.add("customer:" + customerId);
-    orders.ofCustomer(customerId).forEach(o -> subjects.add("order:" + o.id()));
-    invoices.find(customerId, null).forEach(i -> subjects.add("invoice:" + i.id()));
-    disputes.find(null, null, null).stream().filter(d -> d.customerId() == customerId).forEach(d -> subjects.add("dispute:" + d.id()));
+    orders.idsOf(customerId).forEach(id -> subjects.add("order:" + id));
+    invoices.idsOf(customerId).forEach(id -> subjects.add("invoice:" + id));
+    disputes.ofCustomer(customerId).forEach(d -> subjects.add("dispute:" + d.id()));
     List<TimelineEntry> entries = new ArrayList<>();
     long before = Long.MAX_VALUE;
     // page back through the trail until enough entries of the wanted kinds are found, or the story ends
@@ -153,7 +154,7 @@ public class Timeline {
 
   private static String money(Object amount) {
     try {
-      return new java.math.BigDecimal(String.valueOf(amount)).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
+      return Money.of(String.valueOf(amount)).toPlainString();
     } catch (NumberFormatException e) {
       return String.valueOf(amount);
     }

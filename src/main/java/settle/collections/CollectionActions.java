@@ -107,11 +107,16 @@ public class CollectionActions {
   }
 
   public List<PromiseView> promises(long invoiceId) {
+    return promises(List.of(invoiceId));
+  }
+
+  /** The promises made on these invoices, newest invoice first, in the order they were made. */
+  public List<PromiseView> promises(java.util.Collection<Long> invoiceIds) {
     return jdbc.query("select id, invoice_id, promised_date, amount, taken_by, channel, status from promise_to_pay"
-            + " where invoice_id = ? order by id",
+            + " where invoice_id = any(?) order by invoice_id desc, id",
         (rs, i) -> new PromiseView(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(), Money.of(rs.getBigDecimal(4)),
             rs.getString(5), rs.getString(6), rs.getString(7), deadline(rs.getDate(3).toLocalDate())),
-        invoiceId);
+        (Object) invoiceIds.toArray(Long[]::new));
   }
 
   /** The promised date plus the grace period, at the start of that day. */
@@ -194,7 +199,7 @@ public class CollectionActions {
             select id, invoice_id, promised_date, amount, taken_by from promise_to_pay
             where status = 'ACTIVE' and promised_date between ? and ? order by promised_date, id""",
         (rs, i) -> new PromiseDue(rs.getLong("id"), rs.getLong("invoice_id"), rs.getDate("promised_date").toLocalDate(),
-            rs.getBigDecimal("amount").setScale(2, java.math.RoundingMode.HALF_EVEN), rs.getString("taken_by")),
+            Money.of(rs.getBigDecimal("amount")), rs.getString("taken_by")),
         java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
   }
 }

@@ -18,11 +18,4 @@ public record NewCustomer(
     @NotNull @PositiveOrZero BigDecimal creditLimit,
     @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
     @Pattern(regexp = "LOW|MEDIUM|HIGH", message = "must be LOW, MEDIUM or HIGH") String riskRating,
-    LocalDate customerSince) {
-
-  /** An account opened today. */
-  public NewCustomer(String name, String apEmail, String accountOwnerName, String accountOwnerEmail,
-                     BigDecimal creditLimit, String currency, String riskRating) {
-    this(name, apEmail, accountOwnerName, accountOwnerEmail, creditLimit, currency, riskRating, null);
-  }
-}
+    LocalDate customerSince) {}

@@ -82,10 +82,10 @@ public class Disputes {
       throw new InvalidRequestException("amount", "The dispute of " + amount + " exceeds the undisputed open amount of " + undisputed);
     }
     CustomerView customer = customers.get(invoice.customerId());
-    Map<String, Object> segmentation = output(evaluate("customer-segmentation", segmentationInputs(customer)));
+    Map<String, Object> segmentation = output(engine.evaluateDecision("customer-segmentation", segmentationInputs(customer).asVariables()));
     Map<String, Object> routingInputs = Map.of("reasonCode", request.reasonCode().name(), "disputedAmount", amount,
         "segmentation", segmentation);
-    EvaluateDecisionResponse routed = evaluate("dispute-routing", routingInputs);
+    EvaluateDecisionResponse routed = engine.evaluateDecision("dispute-routing", routingInputs);
     Map<String, Object> routing = output(routed);
     Long id = jdbc.queryForObject("""
             insert into dispute(invoice_id, customer_id, reason_code, amount, currency, description, raised_by, status,
@@ -186,15 +186,30 @@ public class Disputes {
   }
 
   public DisputeView get(long id) {
-    return jdbc.query("select * from dispute where id = ?", this::row, id).stream().findFirst()
+    return withEvidence(jdbc.query("select * from dispute where id = ?", this::row, id)).stream().findFirst()
         .orElseThrow(() -> new NotFoundException("Dispute", id));
   }
 
   public List<DisputeView> find(String status, String team, Long invoiceId) {
-    return jdbc.query("""
+    return withEvidence(jdbc.query("""
             select * from dispute where (cast(? as text) is null or status = cast(? as text))
               and (cast(? as text) is null or team = cast(? as text)) and (cast(? as bigint) is null or invoice_id = cast(? as bigint))
-            order by id desc limit 500""", this::row, status, status, team, team, invoiceId, invoiceId);
+            order by id desc limit 500""", this::row, status, status, team, team, invoiceId, invoiceId));
+  }
+
+  /** All of one customer's disputes, newest first. */
+  public List<DisputeView> ofCustomer(long customerId) {
+    return withEvidence(jdbc.query("select * from dispute where customer_id = ? order by id desc", this::row, customerId));
+  }
+
+  private List<DisputeView> withEvidence(List<DisputeView> found) {
+    if (found.isEmpty()) {
+      return found;
+    }
+    Map<Long, List<DisputeView.Attachment>> attachments = evidence.listed(found.stream().map(DisputeView::id).toList());
+    return found.stream().map(d -> new DisputeView(d.id(), d.invoiceId(), d.customerId(), d.reasonCode(), d.amount(), d.currency(),
+        d.description(), d.raisedBy(), d.status(), d.team(), d.slaHours(), d.approvalLimit(), d.checklist(), d.outcome(),
+        d.creditAmount(), d.rootCause(), d.createdAt(), d.resolvedAt(), attachments.getOrDefault(d.id(), List.of()))).toList();
   }
 
   /** What open disputes hold back on the invoice; dunning leaves it out. */
@@ -208,18 +223,12 @@ public class Disputes {
         customerId, Timestamp.from(clock.instant().minus(365, ChronoUnit.DAYS)));
   }
 
-  private Map<String, Object> segmentationInputs(CustomerView customer) {
-    LocalDate today = LocalDate.now(clock);
-    return Map.of("riskRating", customer.riskRating(), "customerOpenBalance", invoices.balance(customer.id()).openBalance(),
-        "tenureDays", ChronoUnit.DAYS.between(customer.customerSince(), today),
-        "disputesLast12Months", disputesLast12Months(customer.id()));
+  public SegmentationInputs segmentationInputs(CustomerView customer) {
+    return new SegmentationInputs(customer.riskRating(), invoices.balance(customer.id()).openBalance(),
+        ChronoUnit.DAYS.between(customer.customerSince(), LocalDate.now(clock)), disputesLast12Months(customer.id()));
   }
 
   /** Evaluated by the engine, so the same table and version decide here as in the processes. */
-  private EvaluateDecisionResponse evaluate(String decisionId, Map<String, Object> inputs) {
-    return engine.call(c -> c.newEvaluateDecisionCommand().decisionId(decisionId).variables(inputs).send().join());
-  }
-
   private Map<String, Object> output(EvaluateDecisionResponse response) {
     String decisionId = response.getDecisionId();
     try {
@@ -241,7 +250,7 @@ public class Disputes {
         rs.getString("status"), rs.getString("team"), rs.getInt("sla_hours"), Money.of(rs.getBigDecimal("approval_limit")),
         rs.getString("checklist"), rs.getString("outcome"),
         rs.getBigDecimal("credit_amount") == null ? null : Money.of(rs.getBigDecimal("credit_amount")), rs.getString("root_cause"),
-        rs.getTimestamp("created_at").toInstant(), resolved == null ? null : resolved.toInstant(), evidence.listed(id));
+        rs.getTimestamp("created_at").toInstant(), resolved == null ? null : resolved.toInstant(), List.of());
   }
 
   public record OpenByTeam(String team, long disputes, BigDecimal amount) {}
@@ -249,6 +258,6 @@ public class Disputes {
   public List<OpenByTeam> openByTeam() {
     return jdbc.query("select team, count(*) as n, sum(amount) as amount from dispute where status <> 'RESOLVED'"
             + " group by team order by n desc, team",
-        (rs, i) -> new OpenByTeam(rs.getString("team"), rs.getLong("n"), rs.getBigDecimal("amount").setScale(2, java.math.RoundingMode.HALF_EVEN)));
+        (rs, i) -> new OpenByTeam(rs.getString("team"), rs.getLong("n"), Money.of(rs.getBigDecimal("amount"))));
   }
 }

@@ -28,6 +28,12 @@ public class EngineCommands {
     call(c -> c.newCompleteCommand(jobKey).variables(variables).requestTimeout(REQUEST_TIMEOUT).send().join());
   }
 
+  /** Evaluates the deployed decision (latest version) with these inputs. */
+  public io.camunda.client.api.response.EvaluateDecisionResponse evaluateDecision(String decisionId, Map<String, ?> inputs) {
+    return call(c -> c.newEvaluateDecisionCommand().decisionId(decisionId).variables(inputs).requestTimeout(REQUEST_TIMEOUT)
+        .send().join());
+  }
+
   /** Runs one request against the engine inside the in-flight bound. */
   public <T> T call(Function<CamundaClient, T> request) {
     try {

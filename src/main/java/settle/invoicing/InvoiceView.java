@@ -11,4 +11,19 @@ public record InvoiceView(long id, String number, long customerId, long orderId,
                           String poNumber, InvoiceStatus status, List<Line> lines) {
 
   public record Line(int lineNo, String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount) {}
+
+  /**
+   * What settles the invoice when paid on {@code valueDate}: the early-payment amount while its window is open
+   * and nothing has been paid yet (2/10 NET30), otherwise null.
+   */
+  public BigDecimal earlyPaymentAmountOn(LocalDate valueDate) {
+    return earlyDiscountDate != null && !valueDate.isAfter(earlyDiscountDate) && openAmount.compareTo(total) == 0
+        ? earlyPaymentAmount : null;
+  }
+
+  /** The total less the early-payment discount, to the cent. */
+  public static BigDecimal earlyPaymentAmount(BigDecimal total, BigDecimal discountPercent) {
+    return settle.common.Money.of(total.subtract(total.multiply(discountPercent)
+        .divide(BigDecimal.valueOf(100), 4, java.math.RoundingMode.HALF_EVEN)));
+  }
 }

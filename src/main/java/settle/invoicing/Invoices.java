@@ -1,7 +1,6 @@
 package settle.invoicing;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -53,11 +52,7 @@ public class Invoices {
     OrderView order = orders.get(orderId);
     PaymentTerms terms = order.terms();
     LocalDate issued = LocalDate.now(clock);
-    // a counter row, not a sequence: numbers stay gap-free when a transaction rolls back
-    long seq = jdbc.queryForObject("""
-        insert into invoice_number_counter(year, last) values (?, 1)
-        on conflict (year) do update set last = invoice_number_counter.last + 1 returning last""", Long.class, issued.getYear());
-    String number = "INV-%d-%06d".formatted(issued.getYear(), seq);
+    String number = "INV-%d-%06d".formatted(issued.getYear(), nextInYear("invoice_number_counter", issued.getYear()));
     BigDecimal discountAmount = order.subtotal().subtract(order.total());
     Invoice invoice = new Invoice(number, order.customerId(), order.id(), order.currency(), order.subtotal(),
         order.discountPercent(), discountAmount, order.total(), issued, terms.dueDate(issued), terms.toString(),
@@ -88,6 +83,17 @@ public class Invoices {
     return invoices.search(customerId, status).stream().map(Invoice::view).toList();
   }
 
+  /** These invoices by id, in one query. */
+  @Transactional(readOnly = true)
+  public Map<Long, InvoiceView> get(java.util.Collection<Long> ids) {
+    return ids.isEmpty() ? Map.of() : invoices.withLines(ids).stream().map(Invoice::view)
+        .collect(java.util.stream.Collectors.toMap(InvoiceView::id, v -> v));
+  }
+
+  public List<Long> idsOf(long customerId) {
+    return invoices.idsOf(customerId);
+  }
+
   @Transactional(readOnly = true)
   public byte[] pdf(long id) {
     return pdf.render(get(id));
@@ -111,15 +117,15 @@ public class Invoices {
     BigDecimal paid = Money.of(amount);
     if (paid.compareTo(invoice.getOpenAmount()) > 0) {
       throw new InvalidRequestException("amount", "Payment of " + paid + " exceeds the open amount of "
-          + invoice.getOpenAmount().setScale(2, RoundingMode.HALF_EVEN) + " on invoice " + number);
+          + Money.of(invoice.getOpenAmount()) + " on invoice " + number);
     }
     InvoiceView before = invoice.view();
     invoice.applyPayment(paid);
+    InvoiceView after = invoice.view();
     audit.record(actor, "invoice.payment-applied", "invoice:" + invoice.getId(), Map.of(
-        "amount", paid, "reference", reference, "openAmount", invoice.view().openAmount(), "status", invoice.view().status()));
-    boolean takesDiscount = before.earlyDiscountDate() != null && !valueDate.isAfter(before.earlyDiscountDate())
-        && before.openAmount().compareTo(before.total()) == 0 && paid.compareTo(before.earlyPaymentAmount()) == 0;
-    if (takesDiscount) {
+        "amount", paid, "reference", reference, "openAmount", after.openAmount(), "status", after.status()));
+    BigDecimal early = before.earlyPaymentAmountOn(valueDate);
+    if (early != null && paid.compareTo(early) == 0) {
       BigDecimal discount = invoice.getOpenAmount();
       invoice.applyPayment(discount);
       audit.record(actor, "invoice.early-payment-discount-taken", "invoice:" + invoice.getId(), Map.of(
@@ -146,17 +152,21 @@ public class Invoices {
           + Money.of(invoice.getOpenAmount()));
     }
     LocalDate today = LocalDate.now(clock);
-    long seq = jdbc.queryForObject("""
-        insert into credit_note_counter(year, last) values (?, 1)
-        on conflict (year) do update set last = credit_note_counter.last + 1 returning last""", Long.class, today.getYear());
-    String number = "%s-%d-%06d".formatted(kind.equals("ADJUSTMENT") ? "ADJ" : "CM", today.getYear(), seq);
+    String number = "%s-%d-%06d".formatted(kind.equals("ADJUSTMENT") ? "ADJ" : "CM", today.getYear(),
+        nextInYear("credit_note_counter", today.getYear()));
     invoice.credit(credited, kind.equals("ADJUSTMENT"));
-    jdbc.update("insert into credit_note(kind, number, invoice_id, dispute_id, amount, currency, reason, issued_on, created_at)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)", kind, number, invoiceId, disputeId, credited, invoice.getCurrency(), reason,
-        today, java.sql.Timestamp.from(clock.instant()));
+    CreditNoteView note = jdbc.queryForObject("insert into credit_note(kind, number, invoice_id, dispute_id, amount, currency, reason,"
+            + " issued_on, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning *", (rs, i) -> creditNote(rs, i),
+        kind, number, invoiceId, disputeId, credited, invoice.getCurrency(), reason, today, java.sql.Timestamp.from(clock.instant()));
     audit.record(actor, kind.equals("ADJUSTMENT") ? "invoice.adjusted" : "invoice.credit-memo-issued", "invoice:" + invoiceId,
         Map.of("number", number, "amount", credited, "disputeId", disputeId, "openAmount", invoice.view().openAmount()));
-    return jdbc.query("select * from credit_note where dispute_id = ?", (rs, i) -> creditNote(rs, i), disputeId).getFirst();
+    return note;
+  }
+
+  /** The next number of the year from a counter row, not a sequence: numbers stay gap-free when a transaction rolls back. */
+  private long nextInYear(String counter, int year) {
+    return jdbc.queryForObject("insert into " + counter + "(year, last) values (?, 1) on conflict (year) do update set last = "
+        + counter + ".last + 1 returning last", Long.class, year);
   }
 
   public CreditNoteView creditNote(long id) {
@@ -177,14 +187,24 @@ public class Invoices {
 
   @Transactional(readOnly = true)
   public CustomerBalance balance(long customerId) {
+    return balances(List.of(customerId)).get(customerId);
+  }
+
+  /** Open, overdue and oldest days past due for each of these customers, in one query. */
+  public Map<Long, CustomerBalance> balances(java.util.Collection<Long> customerIds) {
     LocalDate today = LocalDate.now(clock);
-    return jdbc.queryForObject("""
-        select coalesce(sum(open_amount), 0),
+    Map<Long, CustomerBalance> found = new java.util.HashMap<>();
+    jdbc.query("""
+        select customer_id, coalesce(sum(open_amount), 0),
                coalesce(sum(open_amount) filter (where due_date < ?), 0),
                coalesce(max(? - due_date) filter (where due_date < ?), 0)
-        from invoice where customer_id = ? and status <> 'PAID'""",
-        (rs, i) -> new CustomerBalance(Money.of(rs.getBigDecimal(1)), Money.of(rs.getBigDecimal(2)), rs.getInt(3)),
-        today, today, today, customerId);
+        from invoice where customer_id = any(?) and status <> 'PAID' group by customer_id""",
+        rs -> {
+          found.put(rs.getLong(1), new CustomerBalance(Money.of(rs.getBigDecimal(2)), Money.of(rs.getBigDecimal(3)), rs.getInt(4)));
+        }, today, today, today, customerIds.toArray(Long[]::new));
+    CustomerBalance none = new CustomerBalance(Money.of(BigDecimal.ZERO), Money.of(BigDecimal.ZERO), 0);
+    customerIds.forEach(id -> found.putIfAbsent(id, none));
+    return found;
   }
 
   public record AgingBucket(String bucket, BigDecimal openAmount, long invoices) {}
@@ -223,8 +243,7 @@ public class Invoices {
       BigDecimal percent = rs.getBigDecimal("early_discount_percent");
       java.sql.Date until = rs.getDate("early_discount_date");
       boolean discountable = percent != null && until != null && open.compareTo(total) == 0;
-      BigDecimal early = discountable
-          ? Money.of(total.subtract(total.multiply(percent).divide(BigDecimal.valueOf(100), 4, RoundingMode.HALF_EVEN))) : null;
+      BigDecimal early = discountable ? InvoiceView.earlyPaymentAmount(total, percent) : null;
       return new OpenInvoice(rs.getLong("id"), rs.getString("number"), rs.getLong("customer_id"), Money.of(open),
           rs.getString("currency"), rs.getDate("due_date").toLocalDate(), early, discountable ? until.toLocalDate() : null);
     });
@@ -254,10 +273,9 @@ public class Invoices {
     return invoice.view();
   }
 
-  /** The invoice with this number, ignoring case and surrounding blanks. */
+  /** The invoice with this number, ignoring case and surrounding blanks (numbers are issued upper case). */
   @Transactional(readOnly = true)
   public Optional<InvoiceView> findByNumber(String number) {
-    List<Long> ids = jdbc.queryForList("select id from invoice where upper(number) = upper(?)", Long.class, number.strip());
-    return ids.isEmpty() ? Optional.empty() : Optional.of(get(ids.getFirst()));
+    return invoices.findByNumber(number.strip().toUpperCase(java.util.Locale.ROOT)).map(Invoice::view);
   }
 }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import settle.matching.MatchResult.Status;
-import settle.matching.internal.Accounts;
 import settle.matching.internal.CombinationSearch;
 import settle.matching.internal.CombinationSearch.Combination;
 import settle.matching.internal.CombinationSearch.Outcome;

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import settle.matching.internal.Accounts;
 import settle.matching.internal.InvoiceReferences;
 import settle.matching.internal.LongIntMap;
 import settle.matching.internal.Names;
@@ -163,10 +162,6 @@ public final class Ledger {
 
   public int openItemCount() {
     return openCount;
-  }
-
-  public int customerCount() {
-    return customerIds.length;
   }
 
   // --- for the matcher ---

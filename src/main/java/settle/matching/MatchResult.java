@@ -33,8 +33,4 @@ public record MatchResult(
     shortfall = shortfall == null ? Amounts.ZERO : Amounts.scaled(shortfall);
     unapplied = unapplied == null ? Amounts.ZERO : Amounts.scaled(unapplied);
   }
-
-  public BigDecimal appliedAmount() {
-    return allocations.stream().map(Allocation::amount).reduce(Amounts.ZERO, BigDecimal::add);
-  }
 }

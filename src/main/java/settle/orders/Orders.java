@@ -80,6 +80,10 @@ public class Orders {
     return found.stream().map(SalesOrder::view).toList();
   }
 
+  public List<Long> idsOf(long customerId) {
+    return orders.idsOf(customerId);
+  }
+
   /** Operations confirms delivery; the process may now invoice. */
   @Transactional
   public OrderView fulfil(long id, String actor) {

@@ -50,11 +50,16 @@ public class Payments {
             values (?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
         invoice.id(), invoice.number(), payment.amount(), invoice.currency(), payment.valueDate(), payment.reference(),
         Timestamp.from(now));
-    engine.publishMessage(PaymentReceived.MESSAGE, String.valueOf(invoice.id()), Map.of(
-        "openAmount", invoice.openAmount(), "invoiceStatus", invoice.status().name()));
+    tellCollection(invoice);
     audit.record(actor, "payment.recorded", "invoice:" + invoice.id(), Map.of(
         "paymentId", id, "amount", payment.amount(), "valueDate", payment.valueDate().toString(), "reference", payment.reference()));
     return new PaymentView(id, invoice.id(), invoice.number(), payment.amount(), invoice.currency(), payment.valueDate(),
         payment.reference(), now, invoice.openAmount(), invoice.status());
+  }
+
+  /** The invoice's collection loop hears what is still open: settled ends it, anything left open loops on. */
+  public void tellCollection(InvoiceView invoice) {
+    engine.publishMessage(PaymentReceived.MESSAGE, String.valueOf(invoice.id()), Map.of(
+        "openAmount", invoice.openAmount(), "invoiceStatus", invoice.status().name()));
   }
 }

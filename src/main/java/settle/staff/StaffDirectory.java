@@ -2,18 +2,21 @@ package settle.staff;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,21 +79,17 @@ public class StaffDirectory {
     return find(username).orElseThrow(() -> new NotFoundException("Staff member", username));
   }
 
-  public Optional<StaffMember> byEmail(String email) {
-    return load("where lower(u.email) = lower(?)", email).stream().findFirst();
-  }
-
   public List<StaffMember> all() {
     return load("", new Object[0]);
   }
 
-  /** The signed-in member of staff, if the current request has one. */
+  /** The signed-in member of staff, if the current request has one; read once, at sign-in. */
   public Optional<StaffMember> current() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
       return Optional.empty();
     }
-    return find(auth.getName());
+    return auth.getPrincipal() instanceof SignedIn signedIn ? Optional.of(signedIn.member) : find(auth.getName());
   }
 
   /** The signed-in member of staff; a request without one never reaches a page or API that asks. */
@@ -104,26 +103,39 @@ public class StaffDirectory {
     return auth == null || auth instanceof AnonymousAuthenticationToken ? "anonymous" : auth.getName();
   }
 
-  /** The stored hash of an enabled user, or null. */
-  public String passwordHashOf(String username) {
-    return jdbc.query("select password_hash from staff_user where username = ? and enabled", rs -> rs.next() ? rs.getString(1) : null,
-        username);
+  /** What sign-in checks the password against: the member, their hash and roles, in one query. */
+  public UserDetails signInDetails(String username) {
+    return jdbc.query(SELECT + " where u.username = ?", (rs, i) -> {
+      StaffMember member = member(rs);
+      return (UserDetails) new SignedIn(member, rs.getString("password_hash"), rs.getBoolean("enabled"));
+    }, username).stream().findFirst().orElseThrow(() -> new UsernameNotFoundException(username));
   }
 
+  /** The principal of a signed-in session: Spring Security's user, carrying the member it was read as. */
+  private static final class SignedIn extends User {
+
+    private final StaffMember member;
+
+    SignedIn(StaffMember member, String passwordHash, boolean enabled) {
+      super(member.username(), passwordHash, enabled, true, true, true, member.roles().stream()
+          .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList());
+      this.member = member;
+    }
+  }
+
+  private static final String SELECT = """
+      select u.username, u.display_name, u.email, u.password_hash, u.enabled,
+             array(select r.role from staff_role r where r.username = u.username order by r.role) as roles,
+             array(select g.group_name from staff_group g where g.username = u.username order by g.group_name) as groups
+      from staff_user u""";
+
   private List<StaffMember> load(String where, Object... args) {
-    Map<String, Set<Role>> roles = new HashMap<>();
-    Map<String, Set<String>> groups = new HashMap<>();
-    String members = "(select u.username from staff_user u " + where + ")";
-    jdbc.query("select username, role from staff_role where username in " + members, rs -> {
-      roles.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(Role.valueOf(rs.getString(2)));
-    }, args);
-    jdbc.query("select username, group_name from staff_group where username in " + members, rs -> {
-      groups.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
-    }, args);
-    return jdbc.query("select u.username, u.display_name, u.email from staff_user u " + where + " order by u.username",
-        (rs, i) -> new StaffMember(rs.getString(1), rs.getString(2), rs.getString(3),
-            Set.copyOf(roles.getOrDefault(rs.getString(1), Set.of())),
-            new LinkedHashSet<>(groups.getOrDefault(rs.getString(1), Set.of()))), args)
-        .stream().sorted(Comparator.comparing(StaffMember::username)).toList();
+    return jdbc.query(SELECT + " " + where + " order by u.username", (rs, i) -> member(rs), args);
+  }
+
+  private static StaffMember member(java.sql.ResultSet rs) throws java.sql.SQLException {
+    Set<Role> roles = Arrays.stream((String[]) rs.getArray("roles").getArray()).map(Role::valueOf).collect(Collectors.toSet());
+    return new StaffMember(rs.getString("username"), rs.getString("display_name"), rs.getString("email"), Set.copyOf(roles),
+        new LinkedHashSet<>(List.of((String[]) rs.getArray("groups").getArray())));
   }
 }

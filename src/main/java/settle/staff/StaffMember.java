@@ -3,7 +3,8 @@ package settle.staff;
 import java.util.Set;
 
 /** A person who signs in. Groups name the BPMN candidate groups whose tasks they work. */
-public record StaffMember(String username, String displayName, String email, Set<Role> roles, Set<String> groups) {
+public record StaffMember(String username, String displayName, String email, Set<Role> roles, Set<String> groups)
+    implements java.io.Serializable {
 
   public boolean has(Role role) {
     return roles.contains(role) || roles.contains(Role.ADMIN);

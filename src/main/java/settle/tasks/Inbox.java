@@ -22,9 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import settle.audit.AuditLog;
 import settle.common.ConflictException;
-import settle.common.InvalidRequestException;
-import settle.common.NotFoundException;
 import settle.common.ForbiddenException;
+import settle.common.InvalidRequestException;
+import settle.common.Money;
+import settle.common.NotFoundException;
 import settle.engine.EngineCommands;
 import settle.staff.StaffMember;
 
@@ -118,9 +119,9 @@ public class Inbox {
     TaskView task = get(id);
     mustBeInGroups(task, user);
     int claimed = jdbc.update("""
-            update task set assignee = ?, claimed_at = ?, version = version + 1
+            update task set assignee = ?, version = version + 1
             where id = ? and status = 'OPEN' and assignee is null and (cast(? as bigint) is null or version = ?)""",
-        user.username(), Timestamp.from(clock.instant()), id, expectedVersion, expectedVersion);
+        user.username(), id, expectedVersion, expectedVersion);
     TaskView now = get(id);
     if (claimed == 0 && !(user.username().equals(now.assignee()) && "OPEN".equals(now.status()))) {
       throw new ConflictException(whyNotFree(now));
@@ -136,7 +137,7 @@ public class Inbox {
     TaskView task = get(id);
     mustBeInGroups(task, user);
     int released = jdbc.update("""
-            update task set assignee = null, claimed_at = null, version = version + 1
+            update task set assignee = null, version = version + 1
             where id = ? and status = 'OPEN' and assignee = ?""", id, user.username());
     if (released == 0 && task.assignee() != null) {
       throw new ConflictException(whyNotFree(get(id)));
@@ -293,7 +294,7 @@ public class Inbox {
           rs.getString("subject"), json.readValue(rs.getString("variables"), MAP), FormField.parse(rs.getString("form")),
           rs.getString("status"), rs.getTimestamp("created_at").toInstant(),
           completed == null ? null : completed.toInstant(), rs.getString("completed_by"),
-          rs.getBigDecimal("priority").setScale(2, java.math.RoundingMode.HALF_EVEN), rs.getLong("version"));
+          Money.of(rs.getBigDecimal("priority")), rs.getLong("version"));
     } catch (JsonProcessingException e) {
       throw new SQLException(e);
     }

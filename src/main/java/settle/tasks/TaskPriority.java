@@ -1,12 +1,12 @@
 package settle.tasks;
 
-import io.camunda.client.api.response.EvaluateDecisionResponse;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import settle.common.Money;
 import settle.engine.EngineCommands;
 
 /**
@@ -37,19 +37,15 @@ class TaskPriority {
     inputs.put("daysPastDue", daysPastDue);
     BigDecimal riskWeight;
     try {
-      EvaluateDecisionResponse decided = engine.call(c -> c.newEvaluateDecisionCommand().decisionId(DECISION)
-          .variables(inputs).send().join());
-      Object weight = decided.getEvaluatedDecisions().getFirst().getMatchedRules().stream().findFirst()
-          .flatMap(rule -> rule.getEvaluatedOutputs().stream().findFirst()).map(o -> o.getOutputValue()).orElse("1");
-      riskWeight = new BigDecimal(String.valueOf(weight));
+      // a table with one output answers with the bare value
+      riskWeight = new BigDecimal(engine.evaluateDecision(DECISION, inputs).getDecisionOutput());
     } catch (RuntimeException e) {
       // a task without its priority is better than a task nobody sees: weigh it 1 and say why in the log
       log.warn("{} could not be evaluated ({}); the task gets risk weight 1", DECISION, e.getMessage());
       riskWeight = BigDecimal.ONE;
     }
-    BigDecimal priority = riskWeight.multiply(amount)
-        .multiply(BigDecimal.ONE.add(daysPastDue.divide(BigDecimal.valueOf(30), 6, RoundingMode.HALF_EVEN)))
-        .setScale(2, RoundingMode.HALF_EVEN);
+    BigDecimal priority = Money.of(riskWeight.multiply(amount)
+        .multiply(BigDecimal.ONE.add(daysPastDue.divide(BigDecimal.valueOf(30), 6, RoundingMode.HALF_EVEN))));
     Map<String, Object> explained = new LinkedHashMap<>();
     explained.put("riskRating", String.valueOf(variables.get("riskRating")));
     explained.put("riskWeight", riskWeight);

@@ -18,7 +18,6 @@ create table staff_group (
   primary key (username, group_name)
 );
 
--- tasks: the worklist order (set from dmn/task-priority.dmn when the task opens) and claims
+-- tasks: the worklist order, set from dmn/task-priority.dmn when the task opens
 alter table task add column priority   numeric(19,4) not null default 0;
-alter table task add column claimed_at timestamptz;
 create index task_worklist on task (status, priority desc, created_at);

@@ -17,12 +17,12 @@ public final class StatementBuilder {
   private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
 
   private final String id = "STMT-" + UUID.randomUUID().toString().substring(0, 12);
-  private String account = "DE89370400440532013000";
+  private final String account = "DE89370400440532013000";
   private LocalDate date = LocalDate.of(2026, 1, 5);
   private final List<Credit> credits = new ArrayList<>();
   private final List<BigDecimal> debits = new ArrayList<>();
 
-  public record Credit(BigDecimal amount, String payerName, String payerAccount, String remittance, LocalDate valueDate) {}
+  public record Credit(BigDecimal amount, String payerName, String payerAccount, String remittance) {}
 
   public static StatementBuilder aStatement() {
     return new StatementBuilder();
@@ -33,13 +33,8 @@ public final class StatementBuilder {
     return this;
   }
 
-  public StatementBuilder forAccount(String account) {
-    this.account = account;
-    return this;
-  }
-
   public StatementBuilder credit(String amount, String payerName, String payerAccount, String remittance) {
-    credits.add(new Credit(new BigDecimal(amount).setScale(2), payerName, payerAccount, remittance, null));
+    credits.add(new Credit(new BigDecimal(amount).setScale(2), payerName, payerAccount, remittance));
     return this;
   }
 
@@ -50,10 +45,6 @@ public final class StatementBuilder {
 
   public String id() {
     return id;
-  }
-
-  private LocalDate valueDate(Credit c) {
-    return c.valueDate() == null ? date : c.valueDate();
   }
 
   public byte[] camt053() {
@@ -107,7 +98,7 @@ public final class StatementBuilder {
                     <RmtInf><Ustrd>%s</Ustrd></RmtInf>
                   </TxDtls></NtryDtls>
                 </Ntry>
-          """.formatted(c.amount(), date, valueDate(c), id, n, xml(c.payerName()),
+          """.formatted(c.amount(), date, date, id, n, xml(c.payerName()),
           c.payerAccount() == null ? "" : "              <DbtrAcct><Id><IBAN>" + c.payerAccount() + "</IBAN></Id></DbtrAcct>\n",
           xml(c.remittance())));
     }
@@ -135,7 +126,7 @@ public final class StatementBuilder {
     int n = 0;
     for (Credit c : credits) {
       n++;
-      mt.append(":61:").append(valueDate(c).format(YYMMDD)).append(date.format(DateTimeFormatter.ofPattern("MMdd"))).append("C")
+      mt.append(":61:").append(date.format(YYMMDD)).append(date.format(DateTimeFormatter.ofPattern("MMdd"))).append("C")
           .append(c.amount().toPlainString().replace('.', ',')).append("NTRFNONREF//").append(n).append("\n")
           .append(":86:/ORDP//NAME/").append(c.payerName()).append("\n");
       if (c.payerAccount() != null) {
@@ -189,7 +180,7 @@ public final class StatementBuilder {
     int n = 0;
     for (Credit c : credits) {
       n++;
-      csv.append(valueDate(c)).append(',').append(c.amount()).append(",EUR,").append(quote(c.payerName())).append(',')
+      csv.append(date).append(',').append(c.amount()).append(",EUR,").append(quote(c.payerName())).append(',')
           .append(c.payerAccount() == null ? "" : c.payerAccount()).append(',').append(quote(c.remittance())).append(',')
           .append(id).append('-').append(n).append('\n');
     }

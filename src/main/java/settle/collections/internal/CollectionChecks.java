@@ -13,16 +13,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import settle.audit.AuditLog;
-import settle.disputes.Disputes;
-import settle.portal.PortalLinks;
+import settle.common.Money;
 import settle.communication.MailOutbox;
 import settle.communication.OutgoingMail;
 import settle.customers.CustomerDirectory;
 import settle.customers.CustomerView;
-import settle.invoicing.CustomerBalance;
+import settle.disputes.Disputes;
+import settle.disputes.SegmentationInputs;
 import settle.invoicing.InvoiceStatus;
 import settle.invoicing.InvoiceView;
 import settle.invoicing.Invoices;
+import settle.portal.PortalLinks;
 
 /** Reads the state the collection loop decides on, and checks promises and instalments when they fall due. */
 @Service
@@ -62,14 +63,13 @@ public class CollectionChecks {
   @Transactional(readOnly = true)
   public Assessment assess(long invoiceId) {
     InvoiceView invoice = invoices.get(invoiceId);
-    CustomerView customer = customers.get(invoice.customerId());
-    CustomerBalance balance = invoices.balance(customer.id());
+    SegmentationInputs segmentation = disputes.segmentationInputs(customers.get(invoice.customerId()));
     LocalDate today = LocalDate.now(clock);
     String promiseState = jdbc.query("select status from promise_to_pay where invoice_id = ? and status <> 'SUPERSEDED' order by id desc limit 1",
         rs -> rs.next() ? rs.getString(1) : "NONE", invoiceId);
     return new Assessment(invoice.status().name(), invoice.openAmount().subtract(disputes.openDisputedAmount(invoiceId)),
-        ChronoUnit.DAYS.between(invoice.dueDate(), today), customer.riskRating(), balance.openBalance(),
-        ChronoUnit.DAYS.between(customer.customerSince(), today), disputes.disputesLast12Months(customer.id()), promiseState);
+        ChronoUnit.DAYS.between(invoice.dueDate(), today), segmentation.riskRating(), segmentation.customerOpenBalance(),
+        segmentation.tenureDays(), segmentation.disputesLast12Months(), promiseState);
   }
 
   /** Kept if at least the promised amount arrived since the promise (or the invoice is paid), otherwise broken. */
@@ -86,7 +86,7 @@ public class CollectionChecks {
     String outcome = invoice.status() == InvoiceStatus.PAID || paidSince.compareTo(promise.amount()) >= 0 ? "KEPT" : "BROKEN";
     jdbc.update("update promise_to_pay set status = ?, resolved_at = ? where id = ?", outcome, Timestamp.from(clock.instant()), promiseId);
     audit.record(CollectionSteps.ACTOR, "collections.promise-" + outcome.toLowerCase(), CollectionSteps.subject(promise.invoiceId()),
-        Map.of("promiseId", promiseId, "promised", promise.amount(), "paidSince", paidSince.setScale(2, java.math.RoundingMode.HALF_EVEN)));
+        Map.of("promiseId", promiseId, "promised", promise.amount(), "paidSince", Money.of(paidSince)));
     return outcome;
   }
 

@@ -96,7 +96,7 @@ public class CollectionSteps {
         actionAt = now.plus(1, ChronoUnit.DAYS);
       }
     }
-    Step step = upsert(invoice, stage, segment, tone, next, actionAt.atZone(ZoneOffset.UTC).toLocalDate(), actionAt, "PLANNED");
+    upsert(invoice, stage, segment, tone, next, actionAt.atZone(ZoneOffset.UTC).toLocalDate(), actionAt, "PLANNED");
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("stage", stage);
     details.put("action", next.action());
@@ -106,10 +106,10 @@ public class CollectionSteps {
     details.put("sender", next.sender());
     audit.record(ACTOR, "collections.step-planned", subject(invoiceId), details);
     return new Plan(headsUpAt == null ? "ACT" : "HEADS_UP", actionAt.toString(),
-        headsUpAt == null ? null : headsUpAt.toString(), step.stage());
+        headsUpAt == null ? null : headsUpAt.toString(), stage);
   }
 
-  private Step upsert(InvoiceView invoice, int stage, String segment, String tone, NextAction next, LocalDate actionDate,
+  private void upsert(InvoiceView invoice, int stage, String segment, String tone, NextAction next, LocalDate actionDate,
                       Instant actionAt, String status) {
     jdbc.update("""
             insert into dunning_step(invoice_id, customer_id, stage, segment, tone, action, template, channel, sender,
@@ -124,7 +124,6 @@ public class CollectionSteps {
         invoice.id(), invoice.customerId(), stage, segment, tone, next.action(), next.template(), next.channel(),
         next.sender(), next.headsUp(), next.skipIfLate(), Date.valueOf(actionDate), Timestamp.from(actionAt), status,
         Timestamp.from(clock.instant()));
-    return step(invoice.id(), stage).orElseThrow();
   }
 
   /** One heads-up per account owner and day, listing every step announced for that day. */
@@ -136,15 +135,16 @@ public class CollectionSteps {
     if (step(invoiceId, stage).orElseThrow().headsUpMailKey() != null) {
       return;
     }
-    List<Long> ownersCustomers = customers.ownedBy(customer.accountOwnerEmail()).stream().map(CustomerView::id).toList();
+    Map<Long, CustomerView> ownersCustomers = customers.ownedBy(customer.accountOwnerEmail()).stream()
+        .collect(java.util.stream.Collectors.toMap(CustomerView::id, c -> c));
     List<Step> due = jdbc.query("select " + Step.COLUMNS + " from dunning_step where status = 'PLANNED' and heads_up"
             + " and heads_up_mail_key is null and action_date = ? and customer_id = any(?) order by id",
-        Step::read, Date.valueOf(step.actionDate()), ownersCustomers.toArray(Long[]::new));
+        Step::read, Date.valueOf(step.actionDate()), ownersCustomers.keySet().toArray(Long[]::new));
     String key = "heads-up:" + customer.accountOwnerEmail() + ":" + step.actionDate() + ":" + due.getFirst().id();
     List<Map<String, Object>> lines = new ArrayList<>();
     for (Step s : due) {
       InvoiceView invoice = invoices.get(s.invoiceId());
-      CustomerView c = customers.get(s.customerId());
+      CustomerView c = ownersCustomers.get(s.customerId());
       Map<String, Object> line = new LinkedHashMap<>();
       line.put("customerName", c.name());
       line.put("actionLabel", s.label());
@@ -163,8 +163,7 @@ public class CollectionSteps {
     }
     mail.enqueue(new OutgoingMail(key, mail.arTeamName(), customer.accountOwnerEmail(),
         "Heads-up: " + lines.size() + (lines.size() == 1 ? " customer contact" : " customer contacts") + " planned for " + step.actionDate(),
-        "heads-up", Map.of("ownerName", customer.accountOwnerName(), "scheduledFor", step.actionDate(), "steps", lines,
-            "tone", "neutral", "customer", customer, "today", LocalDate.now(clock)),
+        "heads-up", Map.of("ownerName", customer.accountOwnerName(), "scheduledFor", step.actionDate(), "steps", lines),
         List.of(), subject(invoiceId)));
   }
 
@@ -197,14 +196,14 @@ public class CollectionSteps {
       mark(step, snoozed ? "SNOOZED" : "HELD", null, null);
       audit.record(ACTOR, snoozed ? "collections.step-snoozed" : "collections.step-held", subject(invoiceId), Map.of("stage", stage,
           "action", step.action(), "heldBy", hold.get().heldBy(), "reason", hold.get().reason(), "heldUntil", hold.get().heldUntil().toString()));
-      return answer(step(invoiceId, stage).orElseThrow());
+      return new Taken("HELD", startOfDay(hold.get().heldUntil()), snoozed ? stage : stage + 1);
     }
     if (!step.customerFacing()) {
       String status = "ESCALATION".equals(step.action()) ? "ESCALATION_TASK" : "CALL_TASK";
       mark(step, status, null, invoice.openAmount());
       audit.record(ACTOR, "collections." + ("ESCALATION".equals(step.action()) ? "escalated" : "call-task-opened"),
           subject(invoiceId), Map.of("stage", stage, "action", step.action(), "openAmount", invoice.openAmount()));
-      return answer(step(invoiceId, stage).orElseThrow());
+      return new Taken("ESCALATION".equals(step.action()) ? "ESCALATE" : "CALL", null, stage + 1);
     }
     sendCombined(step);
     return answer(step(invoiceId, stage).orElseThrow());
@@ -301,8 +300,11 @@ public class CollectionSteps {
   }
 
   private String heldUntil(Step step) {
-    return activeHold(step.invoiceId()).map(Hold::heldUntil).orElse(LocalDate.now(clock))
-        .atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+    return startOfDay(activeHold(step.invoiceId()).map(Hold::heldUntil).orElse(LocalDate.now(clock)));
+  }
+
+  private static String startOfDay(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
   }
 
   private void mark(Step step, String status, String mailKey, BigDecimal amount) {

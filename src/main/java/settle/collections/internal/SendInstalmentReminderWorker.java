@@ -2,11 +2,11 @@ package settle.collections.internal;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import settle.collections.InvoiceCollection;
+import settle.common.Money;
 
 @Component
 public class SendInstalmentReminderWorker {
@@ -21,6 +21,6 @@ public class SendInstalmentReminderWorker {
   public void sendInstalmentReminder(@Variable long invoiceId, @Variable Map<String, Object> instalment) {
     checks.remindInstalment(invoiceId, ((Number) instalment.get("planId")).longValue(), ((Number) instalment.get("number")).intValue(),
         ((Number) instalment.get("count")).intValue(), LocalDate.parse(String.valueOf(instalment.get("date"))),
-        new BigDecimal(String.valueOf(instalment.get("amount"))).setScale(2, java.math.RoundingMode.HALF_EVEN));
+        Money.of(String.valueOf(instalment.get("amount"))));
   }
 }

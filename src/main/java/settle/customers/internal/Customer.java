@@ -8,6 +8,7 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import settle.common.Money;
 import settle.customers.CustomerView;
 
 @Entity
@@ -50,6 +51,6 @@ public class Customer {
 
   public CustomerView view() {
     return new CustomerView(id, name, apEmail, accountOwnerName, accountOwnerEmail,
-        creditLimit.setScale(2, java.math.RoundingMode.HALF_EVEN), currency, riskRating, customerSince);
+        Money.of(creditLimit), currency, riskRating, customerSince);
   }
 }

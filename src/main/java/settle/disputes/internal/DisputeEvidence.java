@@ -34,9 +34,15 @@ public class DisputeEvidence {
     }
   }
 
-  public List<DisputeView.Attachment> listed(long disputeId) {
-    return jdbc.query("select id, filename, content_type, size_bytes from dispute_attachment where dispute_id = ? order by id",
-        (rs, i) -> new DisputeView.Attachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)), disputeId);
+  /** The attachments of these disputes, in one query. */
+  public java.util.Map<Long, List<DisputeView.Attachment>> listed(java.util.Collection<Long> disputeIds) {
+    java.util.Map<Long, List<DisputeView.Attachment>> byDispute = new java.util.HashMap<>();
+    jdbc.query("select dispute_id, id, filename, content_type, size_bytes from dispute_attachment where dispute_id = any(?) order by id",
+        rs -> {
+          byDispute.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+              .add(new DisputeView.Attachment(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+        }, (Object) disputeIds.toArray(Long[]::new));
+    return byDispute;
   }
 
   public record Stored(String filename, byte[] content) {}

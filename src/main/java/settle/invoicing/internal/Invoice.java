@@ -11,7 +11,6 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -112,8 +111,7 @@ public class Invoice {
   }
 
   public InvoiceView view() {
-    BigDecimal earlyAmount = earlyDiscountPercent == null ? null
-        : money(total.subtract(total.multiply(earlyDiscountPercent).divide(BigDecimal.valueOf(100), 4, RoundingMode.HALF_EVEN)));
+    BigDecimal earlyAmount = earlyDiscountPercent == null ? null : InvoiceView.earlyPaymentAmount(total, earlyDiscountPercent);
     return new InvoiceView(id, number, customerId, orderId, money(subtotal), discountPercent.stripTrailingZeros(),
         money(discountAmount), money(total), money(openAmount), currency, issueDate, dueDate, paymentTerms,
         earlyDiscountPercent == null ? null : earlyDiscountPercent.stripTrailingZeros(), earlyDiscountDate, earlyAmount,
@@ -123,6 +121,6 @@ public class Invoice {
   }
 
   private static BigDecimal money(BigDecimal amount) {
-    return amount.setScale(2, RoundingMode.HALF_EVEN);
+    return settle.common.Money.of(amount);
   }
 }

@@ -12,6 +12,14 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
 
   Optional<Invoice> findByOrderId(long orderId);
 
+  Optional<Invoice> findByNumber(String number);
+
+  @Query("select distinct i from Invoice i left join fetch i.lines where i.id in :ids")
+  List<Invoice> withLines(java.util.Collection<Long> ids);
+
+  @Query("select i.id from Invoice i where i.customerId = :customerId")
+  List<Long> idsOf(long customerId);
+
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select i from Invoice i where i.number = :number")
   Optional<Invoice> lockByNumber(String number);

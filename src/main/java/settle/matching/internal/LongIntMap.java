@@ -56,10 +56,6 @@ public final class LongIntMap {
     size++;
   }
 
-  public int size() {
-    return size;
-  }
-
   private void grow() {
     long[] oldKeys = keys;
     int[] oldValues = values;

@@ -8,4 +8,7 @@ public interface OrderRepository extends JpaRepository<SalesOrder, Long> {
   List<SalesOrder> findByCustomerIdOrderByIdDesc(long customerId);
 
   List<SalesOrder> findAllByOrderByIdDesc();
+
+  @org.springframework.data.jpa.repository.Query("select o.id from SalesOrder o where o.customerId = :customerId")
+  List<Long> idsOf(long customerId);
 }

@@ -137,8 +137,7 @@ class ManualApplication {
     named.sort(Comparator.comparing(InvoiceView::dueDate).thenComparing(InvoiceView::id));
     long customerId = named.getFirst().customerId();
     BigDecimal left = line.amount();
-    boolean discounted = named.stream().allMatch(v -> v.earlyDiscountDate() != null && !line.valueDate().isAfter(v.earlyDiscountDate())
-        && v.openAmount().compareTo(v.total()) == 0)
+    boolean discounted = named.stream().allMatch(v -> v.earlyPaymentAmountOn(line.valueDate()) != null)
         && named.stream().map(InvoiceView::earlyPaymentAmount).reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(left) == 0;
     for (InvoiceView invoice : named) {
       if (left.signum() == 0) {

@@ -2,8 +2,6 @@ package settle.payments.internal;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
-import java.math.BigDecimal;
-import java.util.List;
 import org.springframework.stereotype.Component;
 import settle.payments.CashApplication;
 
@@ -17,11 +15,8 @@ public class MatchStatementWorker {
     this.matching = matching;
   }
 
-  public record Matched(List<Long> shortPays, List<Long> exceptions, int matched, BigDecimal matchRate) {}
-
   @JobWorker(type = CashApplication.MATCH_STATEMENT, fetchVariables = {"statementId"})
-  public Matched matchStatement(@Variable long statementId) {
-    StatementMatching.Outcome outcome = matching.match(statementId);
-    return new Matched(outcome.shortPays(), outcome.exceptions(), outcome.matched(), outcome.matchRate());
+  public StatementMatching.Outcome matchStatement(@Variable long statementId) {
+    return matching.match(statementId);
   }
 }

@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import settle.audit.AuditLog;
+import settle.matching.Accounts;
 import settle.payments.PaymentView;
 import settle.payments.Payments;
 import settle.payments.RecordPayment;
@@ -46,7 +46,7 @@ class Postings {
 
   /** Remembers that the customer pays from this account; returns false if it was known already. */
   boolean learn(String account, long customerId, String learnedFrom, String actor) {
-    String normalized = normalize(account);
+    String normalized = Accounts.normalize(account);
     if (normalized.isEmpty()) {
       return false;
     }
@@ -59,24 +59,34 @@ class Postings {
     return added == 1;
   }
 
-  static String normalize(String account) {
-    return account == null ? "" : account.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
-  }
-
   /** A credit line as stored at import. */
   record StoredLine(long id, long statementId, int lineNo, BigDecimal amount, String currency, LocalDate valueDate,
                     String payerName, String payerAccount, String remittance, String status, Long customerId) {
 
     String paymentReference() {
+      return paymentReference(statementId, lineNo);
+    }
+
+    /** The reference a statement line's payments carry: one line never pays an invoice twice. */
+    static String paymentReference(long statementId, int lineNo) {
       return "statement:" + statementId + ":line:" + lineNo;
     }
   }
 
   StoredLine lockLine(long lineId) {
-    return jdbc.query("select * from bank_statement_line where id = ? for update", (rs, i) -> new StoredLine(rs.getLong("id"),
-        rs.getLong("statement_id"), rs.getInt("line_no"), rs.getBigDecimal("amount"), rs.getString("currency"),
-        rs.getDate("value_date").toLocalDate(), rs.getString("payer_name"), rs.getString("payer_account"),
-        rs.getString("remittance"), rs.getString("status"), (Long) rs.getObject("customer_id")), lineId).stream().findFirst()
+    return jdbc.query("select * from bank_statement_line where id = ? for update", Postings::storedLine, lineId).stream().findFirst()
         .orElseThrow(() -> new IllegalStateException("No statement line " + lineId));
+  }
+
+  /** A statement's lines still waiting for the matcher, locked, in statement order. */
+  java.util.List<StoredLine> lockPendingLines(long statementId) {
+    return jdbc.query("select * from bank_statement_line where statement_id = ? and status = 'PENDING' order by line_no for update",
+        Postings::storedLine, statementId);
+  }
+
+  private static StoredLine storedLine(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    return new StoredLine(rs.getLong("id"), rs.getLong("statement_id"), rs.getInt("line_no"), rs.getBigDecimal("amount"),
+        rs.getString("currency"), rs.getDate("value_date").toLocalDate(), rs.getString("payer_name"), rs.getString("payer_account"),
+        rs.getString("remittance"), rs.getString("status"), (Long) rs.getObject("customer_id"));
   }
 }

@@ -2,9 +2,7 @@ package settle.payments.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +18,13 @@ import settle.customers.CustomerDirectory;
 import settle.customers.CustomerView;
 import settle.disputes.DisputeView;
 import settle.disputes.Disputes;
+import settle.disputes.SegmentationInputs;
 import settle.disputes.RaiseDispute;
 import settle.disputes.ReasonCode;
-import settle.engine.EngineOutbox;
 import settle.invoicing.InvoiceView;
 import settle.invoicing.Invoices;
 import settle.payments.CashApplication;
-import settle.payments.PaymentReceived;
+import settle.payments.Payments;
 
 /**
  * A line that paid an invoice short, after dmn/short-pay-tolerance.dmn decided: write the difference
@@ -41,20 +39,18 @@ class ShortPays {
   private final CustomerDirectory customers;
   private final Disputes disputes;
   private final MailOutbox mail;
-  private final EngineOutbox engine;
+  private final Payments payments;
   private final AuditLog audit;
-  private final Clock clock;
 
   ShortPays(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, Disputes disputes, MailOutbox mail,
-            EngineOutbox engine, AuditLog audit, Clock clock) {
+            Payments payments, AuditLog audit) {
     this.jdbc = jdbc;
     this.invoices = invoices;
     this.customers = customers;
     this.disputes = disputes;
     this.mail = mail;
-    this.engine = engine;
+    this.payments = payments;
     this.audit = audit;
-    this.clock = clock;
   }
 
   /** What the tolerance table and the segmentation table need to know. */
@@ -70,9 +66,10 @@ class ShortPays {
         BigDecimal.class, lineId, shortPay.invoiceNumber());
     BigDecimal openBefore = shortPay.difference().add(applied);
     BigDecimal percent = shortPay.difference().multiply(BigDecimal.valueOf(100)).divide(openBefore, 2, RoundingMode.HALF_EVEN);
+    SegmentationInputs segmentation = disputes.segmentationInputs(customer);
     return new Assessment(shortPay.invoiceNumber(), customer.id(), shortPay.difference(), percent,
-        StatedReasons.in(shortPay.remittance()), customer.riskRating(), invoices.balance(customer.id()).openBalance(),
-        ChronoUnit.DAYS.between(customer.customerSince(), LocalDate.now(clock)), disputes.disputesLast12Months(customer.id()));
+        StatedReasons.in(shortPay.remittance()), segmentation.riskRating(), segmentation.customerOpenBalance(),
+        segmentation.tenureDays(), segmentation.disputesLast12Months());
   }
 
   @Transactional
@@ -83,9 +80,8 @@ class ShortPays {
     ShortPay shortPay = shortPay(lineId);
     InvoiceView invoice = invoices.writeOff(shortPay.invoiceNumber(), shortPay.difference(), "Short pay within tolerance: " + reason,
         "statement-line:" + lineId + ":write-off", CashApplication.ACTOR);
-    // the collection loop hears of it as it hears of a payment: settled ends it, anything left open loops
-    engine.publishMessage(PaymentReceived.MESSAGE, String.valueOf(invoice.id()), Map.of(
-        "openAmount", invoice.openAmount(), "invoiceStatus", invoice.status().name()));
+    // the collection loop hears of it as it hears of a payment
+    payments.tellCollection(invoice);
     audit.record(CashApplication.ACTOR, "statement-line.written-off", "statement:" + shortPay.statementId(), Map.of(
         "line", shortPay.lineNo(), "invoice", invoice.number(), "amount", shortPay.difference(), "reason", reason));
   }
@@ -155,7 +151,7 @@ class ShortPays {
 
   private ShortPay shortPay(long lineId) {
     return jdbc.queryForObject("select * from bank_statement_line where id = ?", (rs, i) -> new ShortPay(rs.getLong("statement_id"),
-        rs.getInt("line_no"), "statement:" + rs.getLong("statement_id") + ":line:" + rs.getInt("line_no"),
+        rs.getInt("line_no"), Postings.StoredLine.paymentReference(rs.getLong("statement_id"), rs.getInt("line_no")),
         Money.of(rs.getBigDecimal("amount")), rs.getDate("value_date").toLocalDate(), rs.getString("remittance"),
         rs.getString("short_pay_invoice"), rs.getLong("customer_id"), Money.of(rs.getBigDecimal("shortfall"))), lineId);
   }

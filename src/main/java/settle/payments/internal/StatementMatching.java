@@ -27,7 +27,6 @@ import settle.matching.Ledger;
 import settle.matching.MatchResult;
 import settle.matching.OpenItem;
 import settle.matching.Payer;
-import settle.payments.BankStatements;
 import settle.payments.CashApplication;
 import settle.payments.LineStatus;
 import settle.payments.PaymentView;
@@ -63,7 +62,8 @@ class StatementMatching {
     this.clock = clock;
   }
 
-  record Outcome(List<Long> shortPays, List<Long> exceptions, int matched, BigDecimal matchRate) {}
+  /** The process's two loops: short pays to settle by policy, and lines for a cash applier. */
+  public record Outcome(List<Long> shortPays, List<Long> exceptions) {}
 
   @Transactional
   public Outcome match(long statementId) {
@@ -79,8 +79,7 @@ class StatementMatching {
   private void matchPending(long statementId) {
     Ledger ledger = ledger();
     CashMatcher matcher = new CashMatcher(ledger);
-    List<StoredLine> pending = jdbc.query("select id from bank_statement_line where statement_id = ? and status = 'PENDING' order by line_no",
-        (rs, i) -> rs.getLong(1), statementId).stream().map(postings::lockLine).toList();
+    List<StoredLine> pending = postings.lockPendingLines(statementId);
     Map<String, Integer> byStatus = new LinkedHashMap<>();
     for (StoredLine line : pending) {
       MatchResult result = matcher.match(new IncomingPayment(String.valueOf(line.id()), line.amount(), line.currency(),
@@ -152,12 +151,7 @@ class StatementMatching {
     List<Long> exceptions = jdbc.queryForList("""
         select id from bank_statement_line where statement_id = ? and status in ('SUGGESTED', 'UNMATCHED')
         order by line_no""", Long.class, statementId);
-    var summary = jdbc.queryForMap("""
-        select count(*) as lines, count(*) filter (where status in ('AUTO_MATCHED', 'WRITTEN_OFF', 'DEDUCTION')) as auto
-        from bank_statement_line where statement_id = ?""", statementId);
-    long lines = ((Number) summary.get("lines")).longValue();
-    long auto = ((Number) summary.get("auto")).longValue();
-    return new Outcome(shortPays, exceptions, (int) auto, BankStatements.matchRate(auto, lines));
+    return new Outcome(shortPays, exceptions);
   }
 
   /** Open invoices, and every customer with its name and the accounts learned so far. */

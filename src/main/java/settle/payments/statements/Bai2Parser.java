@@ -1,7 +1,6 @@
 package settle.payments.statements;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -326,15 +325,7 @@ final class Bai2Parser {
   }
 
   private static LocalDate yymmdd(String text, Record record) {
-    if (!text.matches("\\d{6}")) {
-      throw new StatementFormatException(record.line(), record.element(), "date '" + text + "' is not YYMMDD");
-    }
-    try {
-      return LocalDate.of(2000 + Integer.parseInt(text.substring(0, 2)),
-          Integer.parseInt(text.substring(2, 4)), Integer.parseInt(text.substring(4, 6)));
-    } catch (DateTimeException e) {
-      throw new StatementFormatException(record.line(), record.element(), "date '" + text + "' does not exist");
-    }
+    return Text.yymmdd(text, record.line(), record.element());
   }
 
   private static String originator(String text) {

@@ -173,7 +173,7 @@ final class Mt940Parser {
       if (valueDateText == null || !SIX_DIGITS.matcher(valueDateText).matches()) {
         throw new StatementFormatException(at, element, "value date '" + prefix(entry.value(), 6) + "' is not YYMMDD");
       }
-      LocalDate valueDate = yymmdd(valueDateText, at, element);
+      LocalDate valueDate = Text.yymmdd(valueDateText, at, element);
       LocalDate bookingDate = valueDate;
       String entryDate = field.getEntryDate();
       if (entryDate != null) {
@@ -230,7 +230,7 @@ final class Mt940Parser {
         throw new StatementFormatException(tag.line(), tag.element(), "currency '" + currency + "' is not an ISO code");
       }
       BigDecimal amount = Text.amount(field.getAmount(), ',', tag.line(), tag.element());
-      return new Balance(mark.equals("C"), yymmdd(date, tag.line(), tag.element()), currency, amount);
+      return new Balance(mark.equals("C"), Text.yymmdd(date, tag.line(), tag.element()), currency, amount);
     }
 
     private Tag expect(String name) {
@@ -357,15 +357,6 @@ final class Mt940Parser {
       return parser.apply(tag.value());
     } catch (RuntimeException e) {
       throw new StatementFormatException(tag.line(), tag.element(), "cannot be read: " + e.getMessage(), e);
-    }
-  }
-
-  private static LocalDate yymmdd(String text, int line, String element) {
-    try {
-      return LocalDate.of(2000 + Integer.parseInt(text.substring(0, 2)),
-          Integer.parseInt(text.substring(2, 4)), Integer.parseInt(text.substring(4, 6)));
-    } catch (DateTimeException e) {
-      throw new StatementFormatException(line, element, "date '" + text + "' does not exist");
     }
   }
 

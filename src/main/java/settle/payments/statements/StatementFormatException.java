@@ -8,13 +8,11 @@ public class StatementFormatException extends RuntimeException {
 
   private final int line;
   private final String element;
-  private final String detail;
 
   public StatementFormatException(int line, String element, String detail) {
     super(describe(line, element, detail));
     this.line = line;
     this.element = element;
-    this.detail = detail;
   }
 
   public StatementFormatException(int line, String element, String detail, Throwable cause) {
@@ -28,11 +26,6 @@ public class StatementFormatException extends RuntimeException {
 
   public String element() {
     return element;
-  }
-
-  /** The message without the location prefix. */
-  public String detail() {
-    return detail;
   }
 
   private static String describe(int line, String element, String detail) {

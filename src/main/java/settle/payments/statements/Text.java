@@ -66,6 +66,19 @@ final class Text {
     return value.setScale(2);
   }
 
+  /** A six-digit YYMMDD date of this century, as bank formats write them. */
+  static java.time.LocalDate yymmdd(String text, int line, String element) {
+    if (!text.matches("\\d{6}")) {
+      throw new StatementFormatException(line, element, "date '" + text + "' is not YYMMDD");
+    }
+    try {
+      return java.time.LocalDate.of(2000 + Integer.parseInt(text.substring(0, 2)),
+          Integer.parseInt(text.substring(2, 4)), Integer.parseInt(text.substring(4, 6)));
+    } catch (java.time.DateTimeException e) {
+      throw new StatementFormatException(line, element, "date '" + text + "' does not exist");
+    }
+  }
+
   static String blankToNull(String value) {
     if (value == null) {
       return null;

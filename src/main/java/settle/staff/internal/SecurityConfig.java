@@ -19,14 +19,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -34,7 +30,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import settle.staff.Role;
 import settle.staff.StaffDirectory;
-import settle.staff.StaffMember;
 
 /**
  * Pages sign in with a form (session, CSRF on every form); API clients send HTTP Basic over the same
@@ -52,15 +47,7 @@ class SecurityConfig {
 
   @Bean
   UserDetailsService staffUsers(StaffDirectory staff) {
-    return username -> {
-      StaffMember member = staff.find(username).orElseThrow(() -> new UsernameNotFoundException(username));
-      String hash = staff.passwordHashOf(username);
-      if (hash == null) {
-        throw new DisabledException(username + " is disabled");
-      }
-      return new User(member.username(), hash, member.roles().stream()
-          .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList());
-    };
+    return staff::signInDetails;
   }
 
   @Bean

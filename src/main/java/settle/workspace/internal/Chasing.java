@@ -37,14 +37,29 @@ class Chasing {
   }
 
   List<Upcoming> nextWeekFor(StaffMember user) {
-    List<CustomerView> visible = user.worksEveryCustomer() ? customers.all() : customers.ownedBy(user.email());
-    Map<Long, CustomerView> byId = visible.stream().collect(Collectors.toMap(CustomerView::id, Function.identity()));
-    LocalDate today = LocalDate.now(clock);
-    return collections.upcoming(byId.keySet(), today, today.plusDays(7)).stream().map(step -> {
+    Map<Long, CustomerView> byId = visibleTo(user);
+    List<CollectionActions.UpcomingStep> steps = upcoming(byId);
+    Map<Long, InvoiceView> invoicesById = invoices.get(steps.stream().map(CollectionActions.UpcomingStep::invoiceId).toList());
+    return steps.stream().map(step -> {
       CustomerView c = byId.get(step.customerId());
-      InvoiceView invoice = invoices.get(step.invoiceId());
+      InvoiceView invoice = invoicesById.get(step.invoiceId());
       return new Upcoming(step.stepId(), step.date(), step.action(), step.sender(), c.id(), c.name(), c.accountOwnerName(),
           invoice.id(), invoice.number(), invoice.openAmount() + " " + invoice.currency(), step.heldUntil());
     }).toList();
+  }
+
+  /** Whether the invoice is on this person's page: the same rule decides who may hold it from there. */
+  boolean isChasedForNextWeek(StaffMember user, long invoiceId) {
+    return upcoming(visibleTo(user)).stream().anyMatch(step -> step.invoiceId() == invoiceId);
+  }
+
+  private Map<Long, CustomerView> visibleTo(StaffMember user) {
+    List<CustomerView> visible = user.worksEveryCustomer() ? customers.all() : customers.ownedBy(user.email());
+    return visible.stream().collect(Collectors.toMap(CustomerView::id, Function.identity()));
+  }
+
+  private List<CollectionActions.UpcomingStep> upcoming(Map<Long, CustomerView> customersById) {
+    LocalDate today = LocalDate.now(clock);
+    return collections.upcoming(customersById.keySet(), today, today.plusDays(7));
   }
 }

@@ -1,12 +1,10 @@
 package settle.workspace.internal;
 
-import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import settle.collections.CollectionActions;
 import settle.collections.HoldRequest;
@@ -34,12 +32,6 @@ class ChasingPage {
     return "pages/chasing";
   }
 
-  @GetMapping("/api/chasing")
-  @ResponseBody
-  List<Chasing.Upcoming> api() {
-    return chasing.nextWeekFor(staff.signedIn());
-  }
-
   /** One click: hold the invoice's reminders; only for an invoice the user may see on this page. */
   @PostMapping("/chasing/hold")
   String hold(@RequestParam long invoiceId, @RequestParam(defaultValue = "7") int days,
@@ -51,16 +43,12 @@ class ChasingPage {
     if (reason.length() > 500) {
       throw new InvalidRequestException("reason", "reason must be at most 500 characters");
     }
-    if (chasing.nextWeekFor(me).stream().noneMatch(s -> s.invoiceId() == invoiceId)) {
+    if (!chasing.isChasedForNextWeek(me, invoiceId)) {
       throw new ForbiddenException("Invoice " + invoiceId + " has no upcoming step of a customer of yours");
     }
-    try {
-      String why = reason.isBlank() ? "Held by " + me.displayName() + " from the chasing page" : reason;
-      var hold = collections.hold(invoiceId, new HoldRequest(days, why), me.username());
-      flash.addFlashAttribute("notice", "Held until " + hold.heldUntil() + ": nothing goes to the customer about it before then.");
-    } catch (InvalidRequestException e) {
-      flash.addFlashAttribute("error", e.getMessage());
-    }
+    String why = reason.isBlank() ? "Held by " + me.displayName() + " from the chasing page" : reason;
+    var hold = collections.hold(invoiceId, new HoldRequest(days, why), me.username());
+    flash.addFlashAttribute("notice", "Held until " + hold.heldUntil() + ": nothing goes to the customer about it before then.");
     return "redirect:/chasing";
   }
 

@@ -7,10 +7,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Component;
-import settle.collaboration.Timeline;
-import settle.collaboration.TimelineEntry;
 import settle.collections.CollectionActions;
 import settle.collections.CollectionActions.PromiseView;
 import settle.customers.CustomerDirectory;
@@ -32,24 +29,22 @@ class CustomerContext {
   record Risk(String level, List<String> drivers) {}
 
   record View(CustomerView customer, List<OrderView> pendingOrders, List<InvoiceView> openInvoices, List<PromiseView> promises,
-              List<DisputeView> disputes, List<TimelineEntry> lastMails, Risk risk, CustomerBalance balance) {}
+              List<DisputeView> disputes, Risk risk) {}
 
   private final CustomerDirectory customers;
   private final Invoices invoices;
   private final Orders orders;
   private final Disputes disputes;
   private final CollectionActions collections;
-  private final Timeline timeline;
   private final Clock clock;
 
   CustomerContext(CustomerDirectory customers, Invoices invoices, Orders orders, Disputes disputes,
-                  CollectionActions collections, Timeline timeline, Clock clock) {
+                  CollectionActions collections, Clock clock) {
     this.customers = customers;
     this.invoices = invoices;
     this.orders = orders;
     this.disputes = disputes;
     this.collections = collections;
-    this.timeline = timeline;
     this.clock = clock;
   }
 
@@ -77,16 +72,14 @@ class CustomerContext {
   View of(long customerId) {
     CustomerView customer = customers.get(customerId);
     List<InvoiceView> open = invoices.find(customerId, null).stream().filter(i -> i.status() != InvoiceStatus.PAID).toList();
-    List<PromiseView> promises = new ArrayList<>();
-    open.forEach(i -> promises.addAll(collections.promises(i.id())));
-    List<DisputeView> customerDisputes = disputes.find(null, null, null).stream()
-        .filter(d -> d.customerId() == customerId).toList();
+    List<PromiseView> promises = collections.promises(open.stream().map(InvoiceView::id).toList());
+    List<DisputeView> customerDisputes = disputes.ofCustomer(customerId);
     CustomerBalance balance = invoices.balance(customerId);
     // orders credit has not let through yet (in review, on hold) or that wait to be shipped and invoiced
     List<OrderView> pending = orders.ofCustomer(customerId).stream()
         .filter(o -> o.status().compareTo(OrderStatus.INVOICED) < 0 && o.status() != OrderStatus.REJECTED).toList();
-    return new View(customer, pending, open, promises, customerDisputes, timeline.of(customerId, Set.of("MAIL"), 5),
-        risk(customer, balance, disputes.disputesLast12Months(customerId)), balance);
+    return new View(customer, pending, open, promises, customerDisputes,
+        risk(customer, balance, disputes.disputesLast12Months(customerId)));
   }
 
   /** The risk rating, with the facts a collector weighs it by. */

@@ -11,7 +11,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import settle.collaboration.NewNote;
 import settle.collaboration.Notes;
 import settle.collaboration.Timeline;
-import settle.common.InvalidRequestException;
 import settle.customers.CustomerDirectory;
 import settle.invoicing.Invoices;
 import settle.staff.StaffDirectory;
@@ -41,7 +40,7 @@ class CustomerPages {
   String list(Model model) {
     var all = customers.all();
     model.addAttribute("customers", all);
-    model.addAttribute("balances", all.stream().collect(java.util.stream.Collectors.toMap(c -> c.id(), c -> invoices.balance(c.id()))));
+    model.addAttribute("balances", invoices.balances(all.stream().map(c -> c.id()).toList()));
     return "pages/customers";
   }
 
@@ -64,21 +63,14 @@ class CustomerPages {
   @PostMapping("/customers/{id}/notes")
   String addNote(@PathVariable long id, @RequestParam String body, @RequestParam(required = false) Long invoiceId,
                  RedirectAttributes flash) {
-    try {
-      var note = notes.add(id, new NewNote(body, invoiceId, null),
-          staff.signedIn());
-      flash.addFlashAttribute("notice", note.mentions().isEmpty() ? "Note added."
-          : "Note added; mailed " + String.join(", ", note.mentions()) + ".");
-    } catch (InvalidRequestException e) {
-      flash.addFlashAttribute("error", e.getMessage());
-      flash.addFlashAttribute("draft", body);
-    }
+    var note = notes.add(id, new NewNote(body, invoiceId, null), staff.signedIn());
+    flash.addFlashAttribute("notice", note.mentions().isEmpty() ? "Note added."
+        : "Note added; mailed " + String.join(", ", note.mentions()) + ".");
     return "redirect:/customers/" + id;
   }
 
   private void addTimeline(long id, String kind, Model model) {
     String chosen = kind != null && Timeline.KINDS.contains(kind) ? kind : null;
-    model.addAttribute("customerId", id);
     model.addAttribute("kind", chosen);
     model.addAttribute("timeline", timeline.of(id, chosen == null ? Set.of() : Set.of(chosen), 300));
   }

@@ -10,9 +10,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import settle.common.ConflictException;
-import settle.common.ForbiddenException;
-import settle.common.InvalidRequestException;
+import java.util.Set;
+import settle.collaboration.Timeline;
 import settle.staff.StaffDirectory;
 import settle.staff.StaffMember;
 import settle.tasks.FormField;
@@ -26,11 +25,13 @@ class WorklistPage {
   private final Inbox inbox;
   private final StaffDirectory staff;
   private final CustomerContext context;
+  private final Timeline timeline;
 
-  WorklistPage(Inbox inbox, StaffDirectory staff, CustomerContext context) {
+  WorklistPage(Inbox inbox, StaffDirectory staff, CustomerContext context, Timeline timeline) {
     this.inbox = inbox;
     this.staff = staff;
     this.context = context;
+    this.timeline = timeline;
   }
 
   @GetMapping("/work")
@@ -47,25 +48,31 @@ class WorklistPage {
 
   @GetMapping("/work/{id}")
   String task(@PathVariable long id, Model model) {
-    TaskView task = inbox.visibleTo(inbox.get(id), staff.signedIn());
-    model.addAttribute("me", staff.signedIn());
+    StaffMember me = staff.signedIn();
+    TaskView task = inbox.visibleTo(inbox.get(id), me);
+    model.addAttribute("me", me);
     model.addAttribute("task", task);
     model.addAttribute("values", model.containsAttribute("values") ? model.getAttribute("values") : Map.of());
     Long customerId = context.customerOf(task.subject());
     if (customerId != null) {
       model.addAttribute("context", context.of(customerId));
+      model.addAttribute("lastMails", timeline.of(customerId, Set.of("MAIL"), 5));
     }
     return "pages/task";
   }
 
   @PostMapping("/work/{id}/claim")
   String claim(@PathVariable long id, @RequestParam(required = false) Long version, RedirectAttributes flash) {
-    return act(id, flash, () -> inbox.claim(id, staff.signedIn(), version), "You have claimed this task.");
+    inbox.claim(id, staff.signedIn(), version);
+    flash.addFlashAttribute("notice", "You have claimed this task.");
+    return "redirect:/work/" + id;
   }
 
   @PostMapping("/work/{id}/release")
   String release(@PathVariable long id, RedirectAttributes flash) {
-    return act(id, flash, () -> inbox.release(id, staff.signedIn()), "Released: the task is back with its groups.");
+    inbox.release(id, staff.signedIn());
+    flash.addFlashAttribute("notice", "Released: the task is back with its groups.");
+    return "redirect:/work/" + id;
   }
 
   @PostMapping("/work/{id}/complete")
@@ -81,29 +88,8 @@ class WorklistPage {
         values.put(field.name(), value);
       }
     }
-    try {
-      inbox.complete(id, values, staff.signedIn());
-      flash.addFlashAttribute("notice", "Done: " + task.name() + " is complete.");
-      return "redirect:/work";
-    } catch (InvalidRequestException e) {
-      flash.addFlashAttribute("error", e.getMessage());
-      flash.addFlashAttribute("errorField", e.field());
-      flash.addFlashAttribute("values", values);
-      return "redirect:/work/" + id;
-    } catch (ConflictException | ForbiddenException e) {
-      flash.addFlashAttribute("error", e.getMessage());
-      return "redirect:/work/" + id;
-    }
+    inbox.complete(id, values, staff.signedIn());
+    flash.addFlashAttribute("notice", "Done: " + task.name() + " is complete.");
+    return "redirect:/work";
   }
-
-  private String act(long id, RedirectAttributes flash, Runnable action, String notice) {
-    try {
-      action.run();
-      flash.addFlashAttribute("notice", notice);
-    } catch (ConflictException | ForbiddenException e) {
-      flash.addFlashAttribute("error", e.getMessage());
-    }
-    return "redirect:/work/" + id;
-  }
-
 }

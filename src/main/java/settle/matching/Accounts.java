@@ -1,4 +1,4 @@
-package settle.matching.internal;
+package settle.matching;
 
 /** Bank accounts as printed vary in spacing and case ("de89 3704 ..."); compare them without either. */
 public final class Accounts {
