@@ -41,7 +41,7 @@ public final class Browser implements AutoCloseable {
     open("/login");
     driver.findElement(By.id("username")).sendKeys(username);
     driver.findElement(By.id("password")).sendKeys(password);
-    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    submit("form button[type=submit]");
     return this;
   }
 
@@ -52,6 +52,13 @@ public final class Browser implements AutoCloseable {
 
   public WebElement find(String css) {
     return new WebDriverWait(driver, Journeys.PATIENCE).until(d -> d.findElement(By.cssSelector(css)));
+  }
+
+  /** Clicks what loads a new page (a link, a form's button) and waits until the old page is gone. */
+  public void submit(String css) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    find(css).click();
+    new WebDriverWait(driver, Journeys.PATIENCE).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
   }
 
   /** Sets a field's value as a date picker would, independent of the browser's locale. */

@@ -60,19 +60,19 @@ class WorkspaceBrowserIT {
     assertThat(browser.find("#worklist tbody tr").getAttribute("data-task-id")).isEqualTo(String.valueOf(call.id()));
     browser.screenshot("1-collector-worklist");
 
-    browser.find("#worklist tbody tr a").click();
+    browser.submit("#worklist tbody tr a");
     assertThat(browser.find("aside.context h2").getText()).isEqualTo(customer.name());
     assertThat(browser.find("aside.context").getText()).contains(invoice.number(), "Risk: MEDIUM", "overdue");
     browser.screenshot("2-collector-task-with-context");
 
-    browser.find("#claim").click();
+    browser.submit("#claim");
     assertThat(browser.find("#assignee").getText()).isEqualTo("casey");
     browser.select("#f-outcome", "PROMISE");
     String promiseDate = journeys.today().plusDays(5).toString();
     browser.setValue("#f-promiseDate", promiseDate);
     browser.find("#f-promiseAmount").sendKeys("95000");
     browser.find("#f-notes").sendKeys("AP clerk confirmed the payment run");
-    browser.find("#complete").click();
+    browser.submit("#complete");
     assertThat(browser.find(".notice").getText()).contains("Call customer is complete");
 
     browser.open("/customers/" + customer.id());
@@ -92,7 +92,7 @@ class WorkspaceBrowserIT {
     String row = "#chasing tr[data-invoice='" + invoice.number() + "']";
     assertThat(browser.find(row).getText()).contains(customer.name(), "Due reminder", String.valueOf(invoice.dueDate()));
     browser.screenshot("4-sales-who-is-being-chased");
-    browser.find(row + " button").click();
+    browser.submit(row + " button");
 
     assertThat(browser.find(".notice").getText()).startsWith("Held until");
     assertThat(browser.find(row).getText()).contains("held until");
@@ -128,7 +128,7 @@ class WorkspaceBrowserIT {
     browser.signIn("casey", "casey");
     browser.open("/customers/" + customer.id());
     browser.find("#note-body").sendKeys("@dana they ask for a copy with the new PO number, can you call them?");
-    browser.find("#note-form button").click();
+    browser.submit("#note-form button");
     assertThat(browser.find(".notice").getText()).isEqualTo("Note added; mailed dana.");
     assertThat(browser.find("#timeline li[data-kind=NOTE]").getText()).contains("Note by casey: @dana they ask for a copy");
     browser.screenshot("6-note-with-mention");
