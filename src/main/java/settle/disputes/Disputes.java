@@ -96,7 +96,7 @@ public class Disputes {
         new BigDecimal(String.valueOf(routing.get("approvalLimit"))), routing.get("checklist"), Timestamp.from(clock.instant()));
     evidence.store(id, checked);
     outbox.publishMessage(DISPUTE_CHANGED, String.valueOf(invoiceId), Map.of("disputeId", id));
-    outbox.publishMessage(DisputeResolution.DISPUTE_RAISED, String.valueOf(id), processVariables(id, invoice, request, amount, routing));
+    outbox.publishMessage(DisputeResolution.DISPUTE_RAISED, String.valueOf(id), processVariables(id, invoice, request, amount, routing, actor));
     String subject = "dispute:" + id;
     audit.record("engine:dispute-routing", "decision.dispute-routing", subject, Map.of("decision", "dispute-routing",
         "version", routed.getDecisionVersion(), "inputs", routingInputs, "output", routing,
@@ -114,7 +114,7 @@ public class Disputes {
   }
 
   private Map<String, Object> processVariables(long id, InvoiceView invoice, RaiseDispute request, BigDecimal amount,
-                                               Map<String, Object> routing) {
+                                               Map<String, Object> routing, String actor) {
     long slaHours = ((Number) routing.get("slaHours")).longValue();
     var now = clock.instant();
     Map<String, Object> vars = new LinkedHashMap<>();
@@ -123,6 +123,9 @@ public class Disputes {
     vars.put("reasonCode", request.reasonCode().name());
     vars.put("amount", amount);
     vars.put("description", request.description().strip());
+    // four eyes: neither who recorded the dispute nor who took it from the customer may decide it
+    vars.put("raisedByUser", actor);
+    vars.put("raisedBy", request.raisedBy().strip());
     vars.put("team", routing.get("team"));
     vars.put("managersGroup", routing.get("team") + "-managers");
     vars.put("approvalLimit", routing.get("approvalLimit"));

@@ -145,8 +145,14 @@ public class Invoices {
     if (!existing.isEmpty()) {
       return existing.getFirst();
     }
+    if (!kind.equals("CREDIT_MEMO") && !kind.equals("ADJUSTMENT")) {
+      throw new IllegalArgumentException("A credit is a CREDIT_MEMO or an ADJUSTMENT, not " + kind);
+    }
     Invoice invoice = invoices.findById(invoiceId).orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
     BigDecimal credited = Money.of(amount);
+    if (credited.signum() <= 0) {
+      throw new InvalidRequestException("creditAmount", "A credit must be more than 0, not " + credited);
+    }
     if (credited.compareTo(invoice.getOpenAmount()) > 0) {
       throw new InvalidRequestException("creditAmount", "A credit of " + credited + " exceeds the open amount of "
           + Money.of(invoice.getOpenAmount()));
@@ -161,6 +167,29 @@ public class Invoices {
     audit.record(actor, kind.equals("ADJUSTMENT") ? "invoice.adjusted" : "invoice.credit-memo-issued", "invoice:" + invoiceId,
         Map.of("number", number, "amount", credited, "disputeId", disputeId, "openAmount", invoice.view().openAmount()));
     return note;
+  }
+
+  /** Credits already given: on one invoice, and to its customer (in the invoice's currency) within the last days. */
+  public record CreditsGiven(BigDecimal onInvoice, BigDecimal toCustomer) {}
+
+  /**
+   * What lowered receivables other than cash — credit memos, adjustments and write-offs — on the invoice, and
+   * to its customer in the invoice's currency over the last {@code days}: approval limits count them all.
+   */
+  @Transactional(readOnly = true)
+  public CreditsGiven creditsGiven(long invoiceId, int days) {
+    InvoiceView invoice = get(invoiceId);
+    java.sql.Timestamp since = java.sql.Timestamp.from(clock.instant().minus(days, java.time.temporal.ChronoUnit.DAYS));
+    return jdbc.queryForObject("""
+            with credits as (
+              select invoice_id, amount, currency, created_at from credit_note
+              union all select invoice_id, amount, currency, created_at from invoice_write_off)
+            select coalesce(sum(c.amount) filter (where c.invoice_id = ?), 0),
+                   coalesce(sum(c.amount) filter (where c.created_at >= ?), 0)
+            from credits c join invoice i on i.id = c.invoice_id
+            where i.customer_id = ? and c.currency = ?""",
+        (rs, i) -> new CreditsGiven(Money.of(rs.getBigDecimal(1)), Money.of(rs.getBigDecimal(2))),
+        invoiceId, since, invoice.customerId(), invoice.currency());
   }
 
   /** The next number of the year from a counter row, not a sequence: numbers stay gap-free when a transaction rolls back. */

@@ -106,8 +106,9 @@ public class Inbox {
               and (assignee = ? or (assignee is null and string_to_array(candidate_groups, ',') && cast(? as text[])))
               and (? <> 'MINE' or assignee = ?) and (? <> 'UNCLAIMED' or assignee is null)
               and (cast(? as text) is null or cast(? as text) = any(string_to_array(candidate_groups, ',')))
+              and not coalesce(variables -> 'excludedUsers', '[]'::jsonb) @> jsonb_build_array(cast(? as text))
             order by priority desc, created_at, id limit ?""",
-        this::row, user.username(), groups, mode, user.username(), mode, group, group, limit);
+        this::row, user.username(), groups, mode, user.username(), mode, group, group, user.username(), limit);
   }
 
   /**
@@ -118,6 +119,7 @@ public class Inbox {
   public TaskView claim(long id, StaffMember user, Long expectedVersion) {
     TaskView task = get(id);
     mustBeInGroups(task, user);
+    mustNotBeExcluded(task, user);
     int claimed = jdbc.update("""
             update task set assignee = ?, version = version + 1
             where id = ? and status = 'OPEN' and assignee is null and (cast(? as bigint) is null or version = ?)""",
@@ -167,6 +169,18 @@ public class Inbox {
     return task;
   }
 
+  /**
+   * Four eyes: the model names, in the task's {@code excludedUsers} variable, who may not decide it —
+   * whoever raised what it decides, took it from the customer, or proposed it.
+   */
+  private static void mustNotBeExcluded(TaskView task, StaffMember user) {
+    if (task.variables().get("excludedUsers") instanceof java.util.Collection<?> excluded
+        && excluded.stream().anyMatch(u -> user.username().equalsIgnoreCase(String.valueOf(u)))) {
+      throw new ForbiddenException(user.username() + " raised or proposed what \"" + task.name()
+          + "\" decides; a colleague must complete it (four eyes)");
+    }
+  }
+
   private static void mustBeInGroups(TaskView task, StaffMember user) {
     if (task.candidateGroups().stream().noneMatch(user.groups()::contains)) {
       throw new ForbiddenException("Task " + task.id() + " belongs to " + String.join(", ", task.candidateGroups())
@@ -182,11 +196,12 @@ public class Inbox {
   public TaskView complete(long id, Map<String, Object> submitted, StaffMember user) {
     TaskView task = get(id);
     mustBeInGroups(task, user);
+    mustNotBeExcluded(task, user);
     String actor = user.username();
     if (!"OPEN".equals(task.status()) || (task.assignee() != null && !task.assignee().equals(actor))) {
       throw new ConflictException(whyNotFree(task));
     }
-    Map<String, Object> variables = validate(task.form(), submitted == null ? Map.of() : submitted);
+    Map<String, Object> variables = validate(task.form(), submitted == null ? Map.of() : submitted, task.variables());
     String subject = subjectOf(task.subject(), id);
     tx.executeWithoutResult(status -> {
       int claimed = jdbc.update("update task set status = 'COMPLETING', completed_by = ?, outcome = ?::jsonb,"
@@ -232,7 +247,7 @@ public class Inbox {
     });
   }
 
-  private static Map<String, Object> validate(List<FormField> form, Map<String, Object> submitted) {
+  private static Map<String, Object> validate(List<FormField> form, Map<String, Object> submitted, Map<String, Object> taskVariables) {
     Map<String, Object> variables = new LinkedHashMap<>();
     for (String name : submitted.keySet()) {
       if (form.stream().noneMatch(f -> f.name().equals(name))) {
@@ -247,7 +262,17 @@ public class Inbox {
         }
         continue;
       }
-      variables.put(field.name(), convert(field, value));
+      Object converted = convert(field, value);
+      if (converted instanceof BigDecimal number) {
+        BigDecimal min = field.minGiven(taskVariables);
+        BigDecimal max = field.maxGiven(taskVariables);
+        if ((min != null && number.compareTo(min) < 0) || (max != null && number.compareTo(max) > 0)) {
+          throw new InvalidRequestException(field.name(), field.name() + " must be "
+              + (min == null ? "at most " + max.toPlainString() : max == null ? "at least " + min.toPlainString()
+                  : "between " + min.toPlainString() + " and " + max.toPlainString()) + ", not " + number.toPlainString());
+        }
+      }
+      variables.put(field.name(), converted);
     }
     return variables;
   }

@@ -11,8 +11,15 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import settle.common.ForbiddenException;
+import settle.common.InvalidRequestException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import settle.audit.AuditEntry;
@@ -33,6 +40,7 @@ class DisputeResolutionProcessTest {
   @Autowired ApplicationContext context;
   @Autowired Disputes disputes;
   @Autowired AuditLog audit;
+  @Autowired JdbcTemplate jdbc;
   Journeys journeys;
   CustomerView customer;
   InvoiceView invoice;
@@ -69,26 +77,12 @@ class DisputeResolutionProcessTest {
   }
 
   @Test
-  void aCreditAboveTheTeamsLimitWaitsForAFinanceManager() {
-    DisputeView dispute = raise(ReasonCode.PRICING, "800");
-    TaskView task = journeys.awaitOpenTask("dispute:" + dispute.id());
-    journeys.inbox.complete(task.id(), Map.of("outcome", "CREDIT_MEMO", "creditAmount", "800", "rootCause", "pricing-setup",
-        "notes", "Wrong price list"), Staff.anyone("sam.sales"));
-
-    TaskView approval = await().atMost(Journeys.PATIENCE).until(() -> journeys.inbox.find("finance-managers", "OPEN",
-        "dispute:" + dispute.id()), l -> !l.isEmpty()).getFirst();
-    assertThat(disputes.get(dispute.id()).status()).isEqualTo("OPEN");
-    journeys.inbox.complete(approval.id(), Map.of("approved", true), Staff.anyone("fran.finance"));
-    await().atMost(Journeys.PATIENCE).until(() -> disputes.get(dispute.id()).status().equals("RESOLVED"));
-    assertThat(disputes.get(dispute.id()).creditAmount()).isEqualByComparingTo("800");
-  }
-
-  @Test
   void anAdjustmentLowersTheInvoicesTotal() {
     DisputeView dispute = raise(ReasonCode.DAMAGED_GOODS, "150");
     TaskView task = journeys.awaitOpenTask("dispute:" + dispute.id());
     assertThat(task.candidateGroups()).containsExactly("operations");
-    journeys.inbox.complete(task.id(), Map.of("outcome", "ADJUSTMENT", "rootCause", "carrier", "notes", "Two units dented"), Staff.anyone("olu.ops"));
+    journeys.inbox.complete(task.id(), Map.of("outcome", "ADJUSTMENT", "creditAmount", "150", "rootCause", "carrier",
+        "notes", "Two units dented"), Staff.anyone("olu.ops"));
 
     await().atMost(Journeys.PATIENCE).until(() -> disputes.get(dispute.id()).status().equals("RESOLVED"));
     InvoiceView adjusted = journeys.invoices.get(invoice.id());
@@ -130,6 +124,145 @@ class DisputeResolutionProcessTest {
     assertThat(disputes.get(dispute.id()).status()).isEqualTo("ESCALATED");
     assertThat(audit.trail("dispute:" + dispute.id())).extracting(AuditEntry::action)
         .containsSubsequence("dispute.sla-breached", "task.withdrawn", "dispute.escalated");
+  }
+
+  @ParameterizedTest(name = "{0} of {1} against the sales team's limit of 500: finance approves first = {2}")
+  @CsvSource({
+      "CREDIT_MEMO, 499.99, false", "CREDIT_MEMO, 500.00, false", "CREDIT_MEMO, 500.01, true",
+      "ADJUSTMENT,  499.99, false", "ADJUSTMENT,  500.00, false", "ADJUSTMENT,  500.01, true"})
+  void everyCreditAboveTheTeamsLimitWaitsForAFinanceManager(String outcome, String credit, boolean needsApproval) {
+    DisputeView dispute = raise(ReasonCode.PRICING, "600");
+    assertThat(dispute.approvalLimit()).isEqualByComparingTo("500");
+    decide(dispute, outcome, credit, "sam.sales");
+
+    if (needsApproval) {
+      TaskView approval = awaitTask(dispute, "approve-credit");
+      assertThat(approval.candidateGroups()).containsExactly("finance-managers");
+      assertThat(approval.variables().get("approvalReason")).asString().contains("team's limit");
+      assertThat(disputes.get(dispute.id()).status()).isEqualTo("OPEN");
+      assertThat(creditNotes(dispute)).isZero();
+      journeys.inbox.complete(approval.id(), Map.of("approved", true), Staff.anyone("fran.finance"));
+    }
+    await().atMost(Journeys.PATIENCE).until(() -> disputes.get(dispute.id()).status().equals("RESOLVED"));
+    assertThat(disputes.get(dispute.id()).outcome()).isEqualTo(outcome);
+    assertThat(disputes.get(dispute.id()).creditAmount()).isEqualByComparingTo(credit);
+    assertThat(journeys.inbox.find(null, "ALL", "dispute:" + dispute.id())).extracting(TaskView::taskType)
+        .containsExactlyInAnyOrderElementsOf(needsApproval ? List.of("investigate-dispute", "approve-credit") : List.of("investigate-dispute"));
+  }
+
+  @Test
+  void aRefusedApprovalLeavesTheInvoiceAsItWasAndTellsTheCustomerWhy() throws Exception {
+    DisputeView dispute = raise(ReasonCode.PRICING, "600");
+    decide(dispute, "ADJUSTMENT", "600", "sam.sales");
+    journeys.inbox.complete(awaitTask(dispute, "approve-credit").id(), Map.of("approved", false,
+        "approvalNotes", "The price list was right"), Staff.anyone("fran.finance"));
+
+    await().atMost(Journeys.PATIENCE).until(() -> disputes.get(dispute.id()).status().equals("RESOLVED"));
+    assertThat(disputes.get(dispute.id()).outcome()).isEqualTo("REJECTED");
+    assertThat(creditNotes(dispute)).isZero();
+    assertThat(journeys.invoices.get(invoice.id()).total()).isEqualByComparingTo(invoice.total());
+  }
+
+  @Test
+  void splittingACreditOverTwoDisputesStillNeedsTheApprovalOfTheWhole() {
+    DisputeView first = raise(ReasonCode.PRICING, "300");
+    decide(first, "CREDIT_MEMO", "300", "sam.sales");
+    await().atMost(Journeys.PATIENCE).until(() -> disputes.get(first.id()).status().equals("RESOLVED"));
+    assertThat(journeys.inbox.find(null, "ALL", "dispute:" + first.id())).extracting(TaskView::taskType)
+        .containsExactly("investigate-dispute");
+
+    DisputeView second = raise(ReasonCode.PRICING, "300");
+    decide(second, "CREDIT_MEMO", "300", "sam.sales");
+    TaskView approval = awaitTask(second, "approve-credit");
+    assertThat(approval.variables().get("invoiceCredited")).asString().startsWith("300");
+    assertThat(creditNotes(second)).isZero();
+  }
+
+  @Test
+  void aCreditMustBeExplicitAndBetweenZeroAndTheDisputedAmount() {
+    DisputeView dispute = raise(ReasonCode.PRICING, "100");
+    TaskView task = journeys.awaitOpenTask("dispute:" + dispute.id());
+    for (String wrong : List.of("100.01", "0", "-5", "")) {
+      Map<String, Object> form = new java.util.HashMap<>(Map.of("outcome", "ADJUSTMENT", "rootCause", "pricing", "notes", "n"));
+      form.put("creditAmount", wrong);
+      assertThatThrownBy(() -> journeys.inbox.complete(task.id(), form, Staff.anyone("sam.sales")))
+          .as("credit of '%s'", wrong).isInstanceOf(InvalidRequestException.class)
+          .satisfies(e -> assertThat(((InvalidRequestException) e).field()).isEqualTo("creditAmount"))
+          .hasMessageContaining(wrong.isEmpty() ? "required" : "between 0.01 and 100");
+    }
+    assertThat(journeys.inbox.get(task.id()).status()).isEqualTo("OPEN");
+    assertThat(disputes.get(dispute.id()).status()).isEqualTo("OPEN");
+    assertThat(creditNotes(dispute)).isZero();
+  }
+
+  @Test
+  void whoeverRaisedTheDisputeOrTookItFromTheCustomerCannotDecideIt() {
+    DisputeView dispute = disputes.raise(invoice.id(), new RaiseDispute(ReasonCode.PRICING, new BigDecimal("100"),
+        "Lee promised them a lower price", "Lee", null), List.of(), "dana");
+    TaskView task = journeys.awaitOpenTask("dispute:" + dispute.id());
+    Map<String, Object> credit = Map.of("outcome", "CREDIT_MEMO", "creditAmount", "100", "rootCause", "pricing", "notes", "n");
+
+    assertThatThrownBy(() -> journeys.inbox.complete(task.id(), credit, Staff.anyone("dana")))
+        .isInstanceOf(ForbiddenException.class).hasMessageContaining("four eyes");
+    assertThatThrownBy(() -> journeys.inbox.claim(task.id(), Staff.anyone("lee"), null))
+        .isInstanceOf(ForbiddenException.class).hasMessageContaining("four eyes");
+    assertThat(journeys.inbox.worklist(Staff.anyone("dana"), null, "ALL", 1000)).extracting(TaskView::id).doesNotContain(task.id());
+    assertThat(journeys.inbox.worklist(Staff.anyone("sam.sales"), null, "ALL", 1000)).extracting(TaskView::id).contains(task.id());
+    assertThat(journeys.inbox.get(task.id()).status()).isEqualTo("OPEN");
+
+    journeys.inbox.complete(task.id(), credit, Staff.anyone("sam.sales"));
+    await().atMost(Journeys.PATIENCE).until(() -> disputes.get(dispute.id()).status().equals("RESOLVED"));
+  }
+
+  @Test
+  void whoeverProposedACreditCannotApproveIt() {
+    DisputeView dispute = raise(ReasonCode.PRICING, "800");
+    decide(dispute, "CREDIT_MEMO", "800", "fran.finance");
+    TaskView approval = awaitTask(dispute, "approve-credit");
+
+    assertThatThrownBy(() -> journeys.inbox.complete(approval.id(), Map.of("approved", true), Staff.anyone("fran.finance")))
+        .isInstanceOf(ForbiddenException.class).hasMessageContaining("four eyes");
+    assertThatThrownBy(() -> journeys.inbox.complete(approval.id(), Map.of("approved", true), Staff.anyone("test")))
+        .isInstanceOf(ForbiddenException.class);
+    assertThat(creditNotes(dispute)).isZero();
+
+    journeys.inbox.complete(approval.id(), Map.of("approved", true), Staff.anyone("felix.finance"));
+    await().atMost(Journeys.PATIENCE).until(() -> disputes.get(dispute.id()).status().equals("RESOLVED"));
+    assertThat(creditNotes(dispute)).isOne();
+  }
+
+  @Test
+  void aCreditAboveWhatIsStillOpenGoesBackToTheTeamWithTheReason() {
+    DisputeView dispute = raise(ReasonCode.PRICING, "400");
+    journeys.pay(invoice, invoice.total().subtract(new BigDecimal("100")).toPlainString());
+    decide(dispute, "CREDIT_MEMO", "300", "sam.sales");
+
+    TaskView review = awaitTask(dispute, "review-credit");
+    assertThat(review.candidateGroups()).containsExactly("sales");
+    assertThat(review.variables().get("problem")).asString().contains("exceeds the open amount of 100.00");
+    assertThat(creditNotes(dispute)).isZero();
+    assertThat(disputes.get(dispute.id()).status()).isEqualTo("OPEN");
+
+    journeys.inbox.complete(review.id(), Map.of("outcome", "CREDIT_MEMO", "creditAmount", "100", "rootCause", "pricing",
+        "notes", "Credited what was left open"), Staff.anyone("sam.sales"));
+    await().atMost(Journeys.PATIENCE).until(() -> disputes.get(dispute.id()).status().equals("RESOLVED"));
+    assertThat(disputes.get(dispute.id()).creditAmount()).isEqualByComparingTo("100");
+    assertThat(journeys.invoices.get(invoice.id()).openAmount()).isZero();
+  }
+
+  private void decide(DisputeView dispute, String outcome, String credit, String by) {
+    TaskView task = journeys.awaitOpenTask("dispute:" + dispute.id());
+    journeys.inbox.complete(task.id(), Map.of("outcome", outcome, "creditAmount", credit, "rootCause", "pricing-setup",
+        "notes", "Decided in the test"), Staff.anyone(by));
+  }
+
+  private TaskView awaitTask(DisputeView dispute, String taskType) {
+    return await().atMost(Journeys.PATIENCE).until(() -> journeys.inbox.find(null, "OPEN", "dispute:" + dispute.id()).stream()
+        .filter(t -> t.taskType().equals(taskType)).findFirst(), java.util.Optional::isPresent).orElseThrow();
+  }
+
+  private int creditNotes(DisputeView dispute) {
+    return jdbc.queryForObject("select count(*) from credit_note where dispute_id = ?", Integer.class, dispute.id());
   }
 
   private DisputeView raise(ReasonCode reason, String amount) {

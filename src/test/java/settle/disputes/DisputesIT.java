@@ -69,9 +69,11 @@ class DisputesIT {
     com.fasterxml.jackson.databind.JsonNode task = org.awaitility.Awaitility.await().atMost(Journeys.PATIENCE)
         .until(() -> api.get("/api/tasks?subject=dispute:" + disputeId).body(), t -> t.size() == 1).get(0);
     assertThat(task.get("candidateGroups").get(0).asText()).isEqualTo("sales-managers");
-    assertThat(api.post("/api/tasks/" + task.get("id").asLong() + "/complete", """
-        {"outcome": "CREDIT_MEMO", "creditAmount": 100, "rootCause": "pricing-setup", "notes": "Agreed discount not in billing"}""")
-        .status()).isEqualTo(200);
+    // demo raised the dispute, so a colleague decides it (four eyes)
+    String decision = """
+        {"outcome": "CREDIT_MEMO", "creditAmount": 100, "rootCause": "pricing-setup", "notes": "Agreed discount not in billing"}""";
+    assertThat(api.post("/api/tasks/" + task.get("id").asLong() + "/complete", decision).status()).isEqualTo(403);
+    assertThat(api.as("morgan").post("/api/tasks/" + task.get("id").asLong() + "/complete", decision).status()).isEqualTo(200);
     com.fasterxml.jackson.databind.JsonNode memoMail = org.awaitility.Awaitility.await().atMost(Journeys.PATIENCE)
         .until(() -> api.get("/api/mail?to=" + customer.apEmail()).body(), m -> m.size() == 3).get(0);
     assertThat(memoMail.get("subject").asText()).contains("credit memo CM-");

@@ -45,7 +45,7 @@ public class ResolveDisputeWorker {
     DisputeView dispute = disputes.get(disputeId);
     String outcome = String.valueOf(vars.get("outcome"));
     String notes = String.valueOf(vars.get("notes"));
-    if ("CREDIT_MEMO".equals(outcome) && Boolean.FALSE.equals(vars.get("approved"))) {
+    if (!"REJECTED".equals(outcome) && Boolean.FALSE.equals(vars.get("approved"))) {
       outcome = "REJECTED"; // finance did not approve the credit
       notes = vars.get("approvalNotes") == null ? notes : String.valueOf(vars.get("approvalNotes"));
     }

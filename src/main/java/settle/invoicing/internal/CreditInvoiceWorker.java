@@ -2,17 +2,23 @@ package settle.invoicing.internal;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.CamundaError;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import settle.common.InvalidRequestException;
+import settle.common.Money;
 import settle.invoicing.CreditNoteView;
 import settle.invoicing.Invoices;
+import settle.invoicing.InvoicingTasks;
 
-/** Issues the credit memo or adjustment a dispute's outcome calls for; the element's {@code kind} header says which. */
+/**
+ * Issues the credit memo or adjustment a dispute's outcome names, for the amount the team decided: at most
+ * the disputed amount and never more than is open. A credit that cannot be posted is a modelled outcome
+ * (a BPMN error the process routes back to the team with the reason), not an incident.
+ */
 @Component
 public class CreditInvoiceWorker {
-
-  static final String TYPE = "credit-invoice";
 
   private final Invoices invoices;
 
@@ -20,13 +26,24 @@ public class CreditInvoiceWorker {
     this.invoices = invoices;
   }
 
-  @JobWorker(type = TYPE, fetchVariables = {"invoiceId", "disputeId", "creditAmount", "amount", "rootCause", "notes"})
+  @JobWorker(type = InvoicingTasks.CREDIT_INVOICE, fetchVariables = {"invoiceId", "disputeId", "outcome", "creditAmount", "amount", "notes"})
   public Map<String, Object> creditInvoice(ActivatedJob job) {
     Map<String, Object> vars = job.getVariablesAsMap();
-    Object credit = vars.get("creditAmount") != null ? vars.get("creditAmount") : vars.get("amount");
-    CreditNoteView note = invoices.credit(((Number) vars.get("invoiceId")).longValue(), ((Number) vars.get("disputeId")).longValue(),
-        job.getCustomHeaders().get("kind"), new BigDecimal(String.valueOf(credit)), String.valueOf(vars.get("notes")),
-        "engine:dispute-resolution");
-    return Map.of("creditNoteId", note.id(), "creditNoteNumber", note.number());
+    BigDecimal credit = Money.of(new BigDecimal(String.valueOf(vars.get("creditAmount"))));
+    BigDecimal disputed = Money.of(new BigDecimal(String.valueOf(vars.get("amount"))));
+    if (credit.signum() <= 0 || credit.compareTo(disputed) > 0) {
+      throw refused("A credit of " + credit + " is not between 0.01 and the disputed amount of " + disputed);
+    }
+    try {
+      CreditNoteView note = invoices.credit(((Number) vars.get("invoiceId")).longValue(), ((Number) vars.get("disputeId")).longValue(),
+          String.valueOf(vars.get("outcome")), credit, String.valueOf(vars.get("notes")), "engine:dispute-resolution");
+      return Map.of("creditNoteId", note.id(), "creditNoteNumber", note.number());
+    } catch (InvalidRequestException e) {
+      throw refused(e.getMessage());
+    }
+  }
+
+  private static RuntimeException refused(String why) {
+    return CamundaError.bpmnError(InvoicingTasks.AMOUNT_EXCEEDS_OPEN, why, Map.of("problem", why + ". Decide again: credit less, or reject."));
   }
 }
