@@ -77,7 +77,7 @@ public class Disputes {
       throw new ConflictException("Invoice " + invoice.number() + " is paid; raise a claim for a refund instead");
     }
     BigDecimal amount = Money.of(request.amount());
-    BigDecimal undisputed = invoice.openAmount().subtract(openDisputedAmount(invoiceId));
+    BigDecimal undisputed = undisputedOpenAmount(invoice);
     if (amount.compareTo(undisputed) > 0) {
       throw new InvalidRequestException("amount", "The dispute of " + amount + " exceeds the undisputed open amount of " + undisputed);
     }
@@ -219,6 +219,11 @@ public class Disputes {
   public BigDecimal openDisputedAmount(long invoiceId) {
     return Money.of(jdbc.queryForObject("select coalesce(sum(amount), 0) from dispute where invoice_id = ? and status <> 'RESOLVED'",
         BigDecimal.class, invoiceId));
+  }
+
+  /** What the customer is asked to pay now: the open amount less what open disputes hold back. */
+  public BigDecimal undisputedOpenAmount(InvoiceView invoice) {
+    return invoice.openAmount().subtract(openDisputedAmount(invoice.id()));
   }
 
   public int disputesLast12Months(long customerId) {

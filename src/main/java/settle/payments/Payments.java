@@ -57,6 +57,15 @@ public class Payments {
         payment.reference(), now, invoice.openAmount(), invoice.status());
   }
 
+  /**
+   * Cash received on the invoice since that moment: payments only. Credit memos, adjustments, write-offs and
+   * discounts lower what is owed but are not cash, so they never keep a promise or pay an instalment.
+   */
+  public java.math.BigDecimal receivedSince(long invoiceId, Instant since) {
+    return settle.common.Money.of(jdbc.queryForObject("select coalesce(sum(amount), 0) from payment where invoice_id = ? and received_at >= ?",
+        java.math.BigDecimal.class, invoiceId, Timestamp.from(since)));
+  }
+
   /** The invoice's collection loop hears what is still open: settled ends it, anything left open loops on. */
   public void tellCollection(InvoiceView invoice) {
     engine.publishMessage(PaymentReceived.MESSAGE, String.valueOf(invoice.id()), Map.of(

@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import settle.audit.AuditLog;
-import settle.common.Money;
 import settle.communication.MailOutbox;
 import settle.communication.OutgoingMail;
 import settle.customers.CustomerDirectory;
@@ -23,6 +22,7 @@ import settle.disputes.SegmentationInputs;
 import settle.invoicing.InvoiceStatus;
 import settle.invoicing.InvoiceView;
 import settle.invoicing.Invoices;
+import settle.payments.Payments;
 import settle.portal.PortalLinks;
 
 /** Reads the state the collection loop decides on, and checks promises and instalments when they fall due. */
@@ -35,13 +35,14 @@ public class CollectionChecks {
   private final MailOutbox mail;
   private final PortalLinks portal;
   private final Disputes disputes;
+  private final Payments payments;
   private final AuditLog audit;
   private final Clock clock;
   private final int instalmentReminderDays;
   private final int instalmentGraceDays;
 
   CollectionChecks(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, MailOutbox mail, PortalLinks portal,
-                   Disputes disputes, AuditLog audit, Clock clock,
+                   Disputes disputes, Payments payments, AuditLog audit, Clock clock,
                    @Value("${settle.collections.instalment-reminder-days}") int instalmentReminderDays,
                    @Value("${settle.collections.instalment-grace-days}") int instalmentGraceDays) {
     this.jdbc = jdbc;
@@ -50,6 +51,7 @@ public class CollectionChecks {
     this.mail = mail;
     this.portal = portal;
     this.disputes = disputes;
+    this.payments = payments;
     this.audit = audit;
     this.clock = clock;
     this.instalmentReminderDays = instalmentReminderDays;
@@ -67,27 +69,44 @@ public class CollectionChecks {
     LocalDate today = LocalDate.now(clock);
     String promiseState = jdbc.query("select status from promise_to_pay where invoice_id = ? and status <> 'SUPERSEDED' order by id desc limit 1",
         rs -> rs.next() ? rs.getString(1) : "NONE", invoiceId);
-    return new Assessment(invoice.status().name(), invoice.openAmount().subtract(disputes.openDisputedAmount(invoiceId)),
+    return new Assessment(invoice.status().name(), disputes.undisputedOpenAmount(invoice),
         ChronoUnit.DAYS.between(invoice.dueDate(), today), segmentation.riskRating(), segmentation.customerOpenBalance(),
         segmentation.tenureDays(), segmentation.disputesLast12Months(), promiseState);
   }
 
-  /** Kept if at least the promised amount arrived since the promise (or the invoice is paid), otherwise broken. */
+  /**
+   * Kept if the promised amount arrived in cash since the promise; broken otherwise. Credits lower what was
+   * owed but keep no promise: an invoice credited away with no cash received marks the promise CREDITED.
+   */
   @Transactional
   public String checkPromise(long promiseId) {
-    record Promise(long invoiceId, BigDecimal amount, BigDecimal openAtPromise, String status) {}
-    Promise promise = jdbc.queryForObject("select invoice_id, amount, open_at_promise, status from promise_to_pay where id = ? for update",
-        (rs, i) -> new Promise(rs.getLong(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getString(4)), promiseId);
+    record Promise(long invoiceId, BigDecimal amount, Timestamp madeAt, String status) {}
+    Promise promise = jdbc.queryForObject("select invoice_id, amount, created_at, status from promise_to_pay where id = ? for update",
+        (rs, i) -> new Promise(rs.getLong(1), rs.getBigDecimal(2), rs.getTimestamp(3), rs.getString(4)), promiseId);
     if (!promise.status().equals("ACTIVE")) {
       return promise.status(); // decided before, or SUPERSEDED by a newer promise
     }
-    InvoiceView invoice = invoices.get(promise.invoiceId());
-    BigDecimal paidSince = promise.openAtPromise().subtract(invoice.openAmount());
-    String outcome = invoice.status() == InvoiceStatus.PAID || paidSince.compareTo(promise.amount()) >= 0 ? "KEPT" : "BROKEN";
+    BigDecimal cash = payments.receivedSince(promise.invoiceId(), promise.madeAt().toInstant());
+    String outcome = cashMeets(cash, promise.amount(), invoices.get(promise.invoiceId()), "KEPT", "BROKEN");
     jdbc.update("update promise_to_pay set status = ?, resolved_at = ? where id = ?", outcome, Timestamp.from(clock.instant()), promiseId);
     audit.record(CollectionSteps.ACTOR, "collections.promise-" + outcome.toLowerCase(), CollectionSteps.subject(promise.invoiceId()),
-        Map.of("promiseId", promiseId, "promised", promise.amount(), "paidSince", Money.of(paidSince)));
+        Map.of("promiseId", promiseId, "promised", promise.amount(), "cashReceivedSince", cash));
     return outcome;
+  }
+
+  /**
+   * The one rule for what a customer said they would pay: met when that much cash arrived, or when the invoice
+   * is settled and cash was part of settling it (a credit lowered the rest). Settled by credits alone, it was
+   * neither met nor missed: CREDITED.
+   */
+  private static String cashMeets(BigDecimal cash, BigDecimal due, InvoiceView invoice, String met, String missed) {
+    if (cash.compareTo(due) >= 0) {
+      return met;
+    }
+    if (invoice.status() == InvoiceStatus.PAID) {
+      return cash.signum() > 0 ? met : "CREDITED";
+    }
+    return missed;
   }
 
   public record InstalmentTimes(String reminderAt, String deadlineAt) {}
@@ -121,7 +140,7 @@ public class CollectionChecks {
     }
   }
 
-  /** Paid if what arrived since the plan covers this instalment and all before it. */
+  /** Paid if the cash received since the plan covers this instalment and all before it. */
   @Transactional
   public String checkInstalment(long invoiceId, long planId, int number) {
     String status = jdbc.queryForObject("select status from payment_plan_instalment where plan_id = ? and number = ? for update",
@@ -129,15 +148,14 @@ public class CollectionChecks {
     if (!"OPEN".equals(status)) {
       return status;
     }
-    BigDecimal openAtPlan = jdbc.queryForObject("select open_at_plan from payment_plan where id = ?", BigDecimal.class, planId);
+    Timestamp agreedAt = jdbc.queryForObject("select created_at from payment_plan where id = ?", Timestamp.class, planId);
     BigDecimal dueSoFar = jdbc.queryForObject("select sum(amount) from payment_plan_instalment where plan_id = ? and number <= ?",
         BigDecimal.class, planId, number);
-    InvoiceView invoice = invoices.get(invoiceId);
-    BigDecimal paidSince = openAtPlan.subtract(invoice.openAmount());
-    String outcome = paidSince.compareTo(dueSoFar) >= 0 ? "PAID" : "MISSED";
+    BigDecimal cash = payments.receivedSince(invoiceId, agreedAt.toInstant());
+    String outcome = cashMeets(cash, dueSoFar, invoices.get(invoiceId), "PAID", "MISSED");
     jdbc.update("update payment_plan_instalment set status = ? where plan_id = ? and number = ?", outcome, planId, number);
     audit.record(CollectionSteps.ACTOR, "collections.instalment-" + outcome.toLowerCase(), CollectionSteps.subject(invoiceId),
-        Map.of("planId", planId, "instalment", number, "dueSoFar", dueSoFar, "paidSince", paidSince));
+        Map.of("planId", planId, "instalment", number, "dueSoFar", dueSoFar, "cashReceivedSince", cash));
     return outcome;
   }
 }

@@ -225,8 +225,8 @@ public class CollectionSteps {
       if (invoice.status() == InvoiceStatus.PAID || (s.id() != step.id() && activeHold(s.invoiceId()).isPresent())) {
         continue; // its own process records why it was not sent
       }
-      BigDecimal disputed = disputes.openDisputedAmount(invoice.id());
-      BigDecimal amountDue = invoice.openAmount().subtract(disputed);
+      BigDecimal amountDue = disputes.undisputedOpenAmount(invoice);
+      BigDecimal disputed = invoice.openAmount().subtract(amountDue);
       if (amountDue.signum() <= 0) {
         continue; // all of it is disputed; its own process records that
       }

@@ -96,7 +96,7 @@ class ShortPays {
     ReasonCode code = Arrays.stream(ReasonCode.values()).filter(r -> r.name().equals(statedReason)).findFirst()
         .orElse(ReasonCode.SHORT_PAYMENT);
     // a difference the customer already disputes (dispute first, then pay the rest) is that dispute, not a new one
-    BigDecimal undisputed = invoice.openAmount().subtract(disputes.openDisputedAmount(invoice.id()));
+    BigDecimal undisputed = disputes.undisputedOpenAmount(invoice);
     if (shortPay.difference().compareTo(undisputed) > 0) {
       Long existing = disputes.find(null, null, invoice.id()).stream().filter(d -> !"RESOLVED".equals(d.status()))
           .map(DisputeView::id).findFirst().orElse(null);
