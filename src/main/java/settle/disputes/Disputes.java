@@ -175,15 +175,16 @@ public class Disputes {
     return true;
   }
 
-  public record RootCauseCount(String month, String reasonCode, String rootCause, long disputes, BigDecimal amount) {}
+  public record RootCauseCount(String month, String reasonCode, String rootCause, long disputes, String currency, BigDecimal amount) {}
 
-  /** Resolved disputes per month, by reason and root cause: where the process keeps breaking. */
+  /** Resolved disputes per month, by reason, root cause and currency: where the process keeps breaking. */
   public List<RootCauseCount> rootCauses(LocalDate from, LocalDate to) {
     return jdbc.query("""
-            select to_char(resolved_at at time zone 'UTC', 'YYYY-MM'), reason_code, coalesce(root_cause, ''), count(*), sum(amount)
+            select to_char(resolved_at at time zone 'UTC', 'YYYY-MM'), reason_code, coalesce(root_cause, ''), count(*), currency, sum(amount)
             from dispute where status = 'RESOLVED' and resolved_at >= ? and resolved_at < ?
-            group by 1, 2, 3 order by 1, 4 desc""",
-        (rs, i) -> new RootCauseCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), Money.of(rs.getBigDecimal(5))),
+            group by 1, 2, 3, 5 order by 1, 4 desc, 5""",
+        (rs, i) -> new RootCauseCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+            Money.of(rs.getBigDecimal(6))),
         Timestamp.from(from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()),
         Timestamp.from(to.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
   }
@@ -232,7 +233,7 @@ public class Disputes {
   }
 
   public SegmentationInputs segmentationInputs(CustomerView customer) {
-    return new SegmentationInputs(customer.riskRating(), invoices.balance(customer.id()).openBalance(),
+    return new SegmentationInputs(customer.riskRating(), invoices.balance(customer.id(), customer.currency()).openBalance(),
         ChronoUnit.DAYS.between(customer.customerSince(), LocalDate.now(clock)), disputesLast12Months(customer.id()));
   }
 
@@ -261,11 +262,12 @@ public class Disputes {
         rs.getTimestamp("created_at").toInstant(), resolved == null ? null : resolved.toInstant(), List.of());
   }
 
-  public record OpenByTeam(String team, long disputes, BigDecimal amount) {}
+  public record OpenByTeam(String team, String currency, long disputes, BigDecimal amount) {}
 
+  /** Open disputes per team and currency: amounts in different currencies are never added up. */
   public List<OpenByTeam> openByTeam() {
-    return jdbc.query("select team, count(*) as n, sum(amount) as amount from dispute where status <> 'RESOLVED'"
-            + " group by team order by n desc, team",
-        (rs, i) -> new OpenByTeam(rs.getString("team"), rs.getLong("n"), Money.of(rs.getBigDecimal("amount"))));
+    return jdbc.query("select team, currency, count(*) as n, sum(amount) as amount from dispute where status <> 'RESOLVED'"
+            + " group by team, currency order by n desc, team, currency",
+        (rs, i) -> new OpenByTeam(rs.getString("team"), rs.getString("currency"), rs.getLong("n"), Money.of(rs.getBigDecimal("amount"))));
   }
 }

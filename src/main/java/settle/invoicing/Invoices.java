@@ -214,25 +214,29 @@ public class Invoices {
         rs.getDate("issued_on").toLocalDate());
   }
 
+  /** What the customer owes in this currency (its credit limit's); amounts in other currencies are never added in. */
   @Transactional(readOnly = true)
-  public CustomerBalance balance(long customerId) {
-    return balances(List.of(customerId)).get(customerId);
+  public CustomerBalance balance(long customerId, String currency) {
+    return balances(Map.of(customerId, currency)).get(customerId);
   }
 
-  /** Open, overdue and oldest days past due for each of these customers, in one query. */
-  public Map<Long, CustomerBalance> balances(java.util.Collection<Long> customerIds) {
+  /** Open, overdue and oldest days past due for each of these customers in its currency, in one query. */
+  public Map<Long, CustomerBalance> balances(Map<Long, String> currencyOf) {
     LocalDate today = LocalDate.now(clock);
+    Long[] ids = currencyOf.keySet().toArray(Long[]::new);
+    String[] currencies = java.util.Arrays.stream(ids).map(currencyOf::get).toArray(String[]::new);
     Map<Long, CustomerBalance> found = new java.util.HashMap<>();
     jdbc.query("""
         select customer_id, coalesce(sum(open_amount), 0),
                coalesce(sum(open_amount) filter (where due_date < ?), 0),
                coalesce(max(? - due_date) filter (where due_date < ?), 0)
-        from invoice where customer_id = any(?) and status <> 'PAID' group by customer_id""",
+        from invoice join unnest(?, ?) as c(id, currency) on c.id = invoice.customer_id and c.currency = invoice.currency
+        where status <> 'PAID' group by customer_id""",
         rs -> {
           found.put(rs.getLong(1), new CustomerBalance(Money.of(rs.getBigDecimal(2)), Money.of(rs.getBigDecimal(3)), rs.getInt(4)));
-        }, today, today, today, customerIds.toArray(Long[]::new));
+        }, today, today, today, ids, currencies);
     CustomerBalance none = new CustomerBalance(Money.of(BigDecimal.ZERO), Money.of(BigDecimal.ZERO), 0);
-    customerIds.forEach(id -> found.putIfAbsent(id, none));
+    currencyOf.keySet().forEach(id -> found.putIfAbsent(id, none));
     return found;
   }
 

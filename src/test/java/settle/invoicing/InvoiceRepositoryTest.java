@@ -67,12 +67,12 @@ class InvoiceRepositoryTest {
   void balanceCountsWhatIsOpenAndHowLateTheOldestInvoiceIs() {
     InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("500.00"));
     journeys.pay(invoice, "200.00");
-    assertThat(journeys.invoices.balance(customer.id()))
+    assertThat(journeys.invoices.balance(customer.id(), customer.currency()))
         .isEqualTo(new CustomerBalance(new BigDecimal("300.00"), new BigDecimal("0.00"), 0));
 
     journeys.advanceTo(invoice.dueDate().plusDays(3));
 
-    assertThat(journeys.invoices.balance(customer.id()))
+    assertThat(journeys.invoices.balance(customer.id(), customer.currency()))
         .isEqualTo(new CustomerBalance(new BigDecimal("300.00"), new BigDecimal("300.00"), 3));
   }
 }

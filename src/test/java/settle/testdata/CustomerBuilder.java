@@ -20,6 +20,11 @@ public final class CustomerBuilder {
     return new CustomerBuilder();
   }
 
+  public CustomerBuilder inCurrency(String currency) {
+    this.currency = currency;
+    return this;
+  }
+
   public CustomerBuilder rated(String riskRating) {
     this.riskRating = riskRating;
     return this;

@@ -35,7 +35,7 @@ public class ComputeExposureWorker {
   @JobWorker(type = CreditTasks.COMPUTE_EXPOSURE)
   public Exposure computeExposure(@Variable long customerId, @Variable BigDecimal orderAmount) {
     CustomerView customer = customers.get(customerId);
-    CustomerBalance balance = invoices.balance(customerId);
+    CustomerBalance balance = invoices.balance(customerId, customer.currency());
     BigDecimal exposure = balance.openBalance().add(orderAmount);
     BigDecimal ratio = customer.creditLimit().signum() == 0 ? NO_LIMIT_RATIO
         : exposure.divide(customer.creditLimit(), 4, RoundingMode.HALF_EVEN);

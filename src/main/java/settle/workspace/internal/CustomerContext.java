@@ -74,7 +74,7 @@ class CustomerContext {
     List<InvoiceView> open = invoices.find(customerId, null).stream().filter(i -> i.status() != InvoiceStatus.PAID).toList();
     List<PromiseView> promises = collections.promises(open.stream().map(InvoiceView::id).toList());
     List<DisputeView> customerDisputes = disputes.ofCustomer(customerId);
-    CustomerBalance balance = invoices.balance(customerId);
+    CustomerBalance balance = invoices.balance(customerId, customer.currency());
     // orders credit has not let through yet (in review, on hold) or that wait to be shipped and invoiced
     List<OrderView> pending = orders.ofCustomer(customerId).stream()
         .filter(o -> o.status().compareTo(OrderStatus.INVOICED) < 0 && o.status() != OrderStatus.REJECTED).toList();

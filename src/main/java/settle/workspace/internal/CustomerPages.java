@@ -40,7 +40,7 @@ class CustomerPages {
   String list(Model model) {
     var all = customers.all();
     model.addAttribute("customers", all);
-    model.addAttribute("balances", invoices.balances(all.stream().map(c -> c.id()).toList()));
+    model.addAttribute("balances", invoices.balances(all.stream().collect(java.util.stream.Collectors.toMap(c -> c.id(), c -> c.currency()))));
     return "pages/customers";
   }
 
