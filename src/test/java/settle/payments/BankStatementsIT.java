@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,7 @@ class BankStatementsIT {
   @LocalServerPort int port;
   @Autowired ApplicationContext context;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ImportSlots slots;
   Journeys journeys;
   Api api;
 
@@ -193,6 +198,42 @@ class BankStatementsIT {
     assertThat(payments(partlyPaid)).isEqualTo(1);
     assertThat(journeys.invoices.get(partlyPaid.id()).openAmount()).isEqualByComparingTo("600.00");
     assertThat(journeys.invoices.get(later.id()).status()).isEqualTo(InvoiceStatus.PAID);
+  }
+
+  @Test
+  void anUploadThatFindsEveryImportSlotTakenIsToldToRetryAndNothingIsStored() throws Exception {
+    CustomerView customer = journeys.customer(aCustomer());
+    byte[] file = aStatement().on(journeys.today()).credit("12.34", customer.name(), null, "busy").csv();
+    CountDownLatch taken = new CountDownLatch(2);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService holders = Executors.newFixedThreadPool(2);
+    try {
+      for (int i = 0; i < 2; i++) {
+        holders.submit(() -> slots.run(() -> {
+          taken.countDown();
+          try {
+            return release.await(2, TimeUnit.MINUTES);
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        }));
+      }
+      assertThat(taken.await(30, TimeUnit.SECONDS)).as("two imports hold both slots").isTrue();
+      String before = jdbc.queryForObject(ROWS, String.class);
+
+      Api.Response busy = importFile(file);
+
+      assertThat(busy.status()).as(busy.toString()).isEqualTo(503);
+      assertThat(busy.contentType()).startsWith("application/problem+json");
+      assertThat(busy.body().get("detail").asText()).contains("Send the file again");
+      assertThat(busy.body().get("retryAfterSeconds").asInt()).isPositive();
+      assertThat(jdbc.queryForObject(ROWS, String.class)).isEqualTo(before);
+    } finally {
+      release.countDown();
+      holders.shutdown();
+    }
+    assertThat(holders.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(importFile(file).status()).isEqualTo(201);
   }
 
   private Api.Response importFile(byte[] file) {
