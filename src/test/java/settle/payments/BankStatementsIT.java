@@ -10,9 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +45,7 @@ class BankStatementsIT {
   @Autowired ApplicationContext context;
   @Autowired JdbcTemplate jdbc;
   @Autowired ImportSlots slots;
+  @Autowired BankStatements statements;
   Journeys journeys;
   Api api;
 
@@ -198,6 +202,38 @@ class BankStatementsIT {
     assertThat(payments(partlyPaid)).isEqualTo(1);
     assertThat(journeys.invoices.get(partlyPaid.id()).openAmount()).isEqualByComparingTo("600.00");
     assertThat(journeys.invoices.get(later.id()).status()).isEqualTo(InvoiceStatus.PAID);
+  }
+
+  @Test
+  void twoFilesImportedAtOnceWithTheSameTransactionPostItOnce() throws Exception {
+    CustomerView customer = journeys.customer(aCustomer());
+    InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("1000.00"));
+    StatementBuilder statement = aStatement().on(journeys.today()).credit("400.00", customer.name(), null, "Instalment " + invoice.number());
+    byte[] first = statement.camt053();
+    byte[] second = new String(first, StandardCharsets.UTF_8)
+        .replace("<Id>" + statement.id() + "</Id>", "<Id>" + statement.id() + "-B</Id>").getBytes(StandardCharsets.UTF_8);
+    CyclicBarrier start = new CyclicBarrier(2);
+    ExecutorService both = Executors.newFixedThreadPool(2);
+    List<StatementImport> imports = new ArrayList<>();
+    try {
+      List<Callable<StatementImport>> uploads = List.of(first, second).stream().<Callable<StatementImport>>map(file -> () -> {
+        start.await(30, TimeUnit.SECONDS);
+        return statements.importStatement(file, "race.xml", null, null, "cara");
+      }).toList();
+      for (Future<StatementImport> done : both.invokeAll(uploads)) {
+        StatementImport imported = done.get();
+        imports.add(statements.awaitMatched(imported.id(), false, Journeys.PATIENCE));
+      }
+    } finally {
+      both.shutdown();
+    }
+
+    assertThat(imports).extracting(StatementImport::status).containsOnly("MATCHED");
+    assertThat(imports).extracting(StatementImport::id).doesNotHaveDuplicates();
+    assertThat(imports.stream().mapToInt(i -> i.duplicates().size()).sum()).isEqualTo(1);
+    assertThat(imports.stream().mapToInt(StatementImport::matched).sum()).isEqualTo(1);
+    assertThat(payments(invoice)).isEqualTo(1);
+    assertThat(journeys.invoices.get(invoice.id()).openAmount()).isEqualByComparingTo("600.00");
   }
 
   @Test
