@@ -38,8 +38,10 @@ import settle.payments.statements.StatementParsers;
 /**
  * Imports bank statements: one transaction stores the file with its SHA-256, the statement and its
  * credit lines, and queues the start of bpmn/cash-application.bpmn. The same file, or the same
- * statement id for the same account, is recognised and nothing is stored or posted again. A file
- * that cannot be read is refused before anything is written.
+ * statement id for the same account, is recognised and nothing is stored or posted again; a line
+ * whose bank transaction an earlier file delivered ({@link BankIdentities}) is stored as a DUPLICATE
+ * and never posted. A file that cannot be read is refused before anything is written. Files are read
+ * a few at a time ({@link ImportSlots}).
  */
 @Service
 public class BankStatements {
@@ -62,12 +64,12 @@ public class BankStatements {
   private final ImportSlots slots;
 
   BankStatements(JdbcTemplate jdbc, TransactionTemplate tx, EngineOutbox engine, AuditLog audit, Clock clock, ImportSlots slots) {
-    this.slots = slots;
     this.jdbc = jdbc;
     this.tx = tx;
     this.engine = engine;
     this.audit = audit;
     this.clock = clock;
+    this.slots = slots;
   }
 
   /**
