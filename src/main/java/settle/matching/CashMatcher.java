@@ -3,9 +3,11 @@ package settle.matching;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import settle.matching.MatchResult.Status;
 import settle.matching.internal.CombinationSearch;
 import settle.matching.internal.CombinationSearch.Combination;
@@ -193,10 +195,12 @@ public final class CashMatcher {
     final List<Integer> open = new ArrayList<>(4);
     final List<Integer> settled = new ArrayList<>(0);
     final List<Integer> otherCurrency = new ArrayList<>(0);
+    /** A remittance may name hundreds of invoices, some many times: a set keeps this linear. */
+    final Set<Integer> seen = new HashSet<>();
     boolean repaired;
 
     void add(Ledger ledger, int i, String currency, boolean fromRepair) {
-      if (open.contains(i) || settled.contains(i) || otherCurrency.contains(i)) {
+      if (!seen.add(i)) {
         return;
       }
       if (!ledger.items[i].currency().equals(currency)) {

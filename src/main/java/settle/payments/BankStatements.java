@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,14 +38,17 @@ import settle.payments.statements.StatementParsers;
 /**
  * Imports bank statements: one transaction stores the file with its SHA-256, the statement and its
  * credit lines, and queues the start of bpmn/cash-application.bpmn. The same file, or the same
- * statement id for the same account, is recognised and nothing is stored or posted again. A file
- * that cannot be read is refused before anything is written.
+ * statement id for the same account, is recognised and nothing is stored or posted again; a line
+ * whose bank transaction an earlier file delivered ({@link BankIdentities}) is stored as a DUPLICATE
+ * and never posted. A file that cannot be read is refused before anything is written. Files are read
+ * a few at a time ({@link ImportSlots}).
  */
 @Service
 public class BankStatements {
 
   public static final String MATCH_RATE_DEFINITION = "Line-level: credit lines posted without a person (AUTO_MATCHED, "
-      + "WRITTEN_OFF, DEDUCTION) ÷ all credit lines of the statement. Debit lines are not cash to apply and are not counted.";
+      + "WRITTEN_OFF, DEDUCTION) ÷ all credit lines of the statement but duplicates. Debit lines are not cash to apply, and "
+      + "DUPLICATE lines were imported before; neither is counted.";
   public static final String PRECISION_NOTE = "Precision = auto-posted lines posted to the right invoices ÷ auto-posted "
       + "lines. It needs the truth, so it is measured on labelled data by the matching benchmark "
       + "(./mvnw -B -Pbench verify; see docs/cash-application.md), not per statement; the engine posts a line on its own only at "
@@ -57,13 +61,15 @@ public class BankStatements {
   private final EngineOutbox engine;
   private final AuditLog audit;
   private final Clock clock;
+  private final ImportSlots slots;
 
-  BankStatements(JdbcTemplate jdbc, TransactionTemplate tx, EngineOutbox engine, AuditLog audit, Clock clock) {
+  BankStatements(JdbcTemplate jdbc, TransactionTemplate tx, EngineOutbox engine, AuditLog audit, Clock clock, ImportSlots slots) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.engine = engine;
     this.audit = audit;
     this.clock = clock;
+    this.slots = slots;
   }
 
   /**
@@ -81,22 +87,32 @@ public class BankStatements {
     if (sameFile.isPresent()) {
       return summary(sameFile.get(), true);
     }
-    BankStatement statement = StatementParsers.parse(content, format(formatName));
-    String accountId = statement.accountId() != null ? statement.accountId() : blankToNull(account);
-    Optional<Long> sameStatement = idByReference(accountId, statement.statementId());
-    if (sameStatement.isPresent()) {
-      return summary(sameStatement.get(), true);
-    }
-    try {
-      long id = tx.execute(status -> store(statement, content, sha256, fileName, accountId, actor));
-      return summary(id, false);
-    } catch (DuplicateKeyException raced) {
-      // the same file or statement arrived twice at once; the other request stored it
-      return summary(idBySha(sha256).or(() -> idByReference(accountId, statement.statementId())).orElseThrow(() -> raced), true);
-    }
+    Optional<StatementFormat> format = format(formatName);
+    return slots.run(() -> {
+      BankStatement statement = StatementParsers.parse(content, format);
+      String accountId = statement.accountId() != null ? statement.accountId() : blankToNull(account);
+      List<String> identities = BankIdentities.of(accountId, statement.credits());
+      for (int attempt = 1; ; attempt++) {
+        Optional<Long> earlier = idBySha(sha256).or(() -> idByReference(accountId, statement.statementId()));
+        if (earlier.isPresent()) {
+          return summary(earlier.get(), true);
+        }
+        try {
+          long id = tx.execute(status -> store(statement, identities, content, sha256, fileName, accountId, actor));
+          return summary(id, false);
+        } catch (DuplicateKeyException raced) {
+          // Another import stored the same file, statement or one of these transactions meanwhile:
+          // look again, and the lines it stored are now duplicates here.
+          if (attempt == 3) {
+            throw raced;
+          }
+        }
+      }
+    });
   }
 
-  private long store(BankStatement statement, byte[] content, String sha256, String fileName, String accountId, String actor) {
+  private long store(BankStatement statement, List<String> identities, byte[] content, String sha256, String fileName,
+                     String accountId, String actor) {
     List<StatementLine> credits = statement.credits();
     int debits = statement.lines().size() - credits.size();
     Long id = jdbc.queryForObject("""
@@ -106,13 +122,17 @@ public class BankStatements {
         statement.format().name(), statement.statementId(), accountId, statement.currency(),
         statement.date() == null ? null : Date.valueOf(statement.date()), truncate(fileName, 300), sha256, content,
         credits.size(), debits, actor, Timestamp.from(clock.instant()));
+    Map<String, Long> originals = originals(identities);
     List<Object[]> rows = new ArrayList<>(Math.min(credits.size(), BATCH));
-    int lineNo = 0;
-    for (StatementLine line : credits) {
-      lineNo++;
-      rows.add(new Object[] {id, lineNo, truncate(line.reference(), 200), line.amount(), line.currency(),
+    int duplicates = 0;
+    for (int i = 0; i < credits.size(); i++) {
+      StatementLine line = credits.get(i);
+      Long original = originals.get(identities.get(i));
+      duplicates += original == null ? 0 : 1;
+      rows.add(new Object[] {id, i + 1, truncate(line.reference(), 200), line.amount(), line.currency(),
           Date.valueOf(line.valueDate() != null ? line.valueDate() : line.bookingDate()), truncate(line.payerName(), 300),
-          truncate(line.payerAccount(), 100), remittance(line)});
+          truncate(line.payerAccount(), 100), remittance(line), original == null ? "PENDING" : "DUPLICATE", identities.get(i),
+          original});
       if (rows.size() == BATCH) {
         insertLines(rows);
         rows.clear();
@@ -128,16 +148,34 @@ public class BankStatements {
     details.put("sha256", sha256);
     details.put("creditLines", credits.size());
     details.put("debitLines", debits);
+    details.put("duplicateLines", duplicates);
     audit.record(actor, "statement.imported", "statement:" + id, details);
     return id;
+  }
+
+  /** Lines stored before with these identities, by identity: the transactions this file delivers again. */
+  private Map<String, Long> originals(List<String> identities) {
+    Map<String, Long> originals = new HashMap<>();
+    for (int from = 0; from < identities.size(); from += BATCH) {
+      List<String> part = identities.subList(from, Math.min(identities.size(), from + BATCH));
+      jdbc.query(con -> {
+        var query = con.prepareStatement(
+            "select bank_identity, id from bank_statement_line where bank_identity = any(?) and duplicate_of is null");
+        query.setArray(1, con.createArrayOf("varchar", part.toArray()));
+        return query;
+      }, rs -> {
+        originals.put(rs.getString("bank_identity"), rs.getLong("id"));
+      });
+    }
+    return originals;
   }
 
   private void insertLines(List<Object[]> rows) {
     if (!rows.isEmpty()) {
       jdbc.batchUpdate("""
           insert into bank_statement_line(statement_id, line_no, bank_reference, amount, currency, value_date, payer_name,
-                                          payer_account, remittance, status)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')""", rows);
+                                          payer_account, remittance, status, bank_identity, duplicate_of)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
   }
 
@@ -160,6 +198,12 @@ public class BankStatements {
   }
 
   public StatementImport summary(long id, boolean alreadyImported) {
+    List<StatementImport.DuplicateLine> duplicates = jdbc.query("""
+        select l.line_no, l.bank_reference, l.amount, l.currency, o.statement_id, o.line_no as original_line
+        from bank_statement_line l join bank_statement_line o on o.id = l.duplicate_of
+        where l.statement_id = ? order by l.line_no""", (rs, i) -> new StatementImport.DuplicateLine(rs.getInt("line_no"),
+        rs.getString("bank_reference"), Money.of(rs.getBigDecimal("amount")), rs.getString("currency"), rs.getLong("statement_id"),
+        rs.getInt("original_line")), id);
     return jdbc.query("""
             select s.id, s.format, s.credit_lines, s.matched_at,
                    (select count(*) from bank_statement_line l where l.statement_id = s.id
@@ -168,13 +212,14 @@ public class BankStatements {
       int lines = rs.getInt("credit_lines");
       int auto = rs.getInt("auto_posted");
       return new StatementImport(rs.getLong("id"), displayName(StatementFormat.valueOf(rs.getString("format"))), lines, auto,
-          matchRate(auto, lines), rs.getTimestamp("matched_at") == null ? "MATCHING" : "MATCHED", alreadyImported);
+          matchRate(auto, lines - duplicates.size()), rs.getTimestamp("matched_at") == null ? "MATCHING" : "MATCHED", alreadyImported,
+          duplicates);
     }, id).stream().findFirst().orElseThrow(() -> new NotFoundException("Bank statement", id));
   }
 
   public StatementView get(long id) {
     List<StatementView.Line> lines = lines(id);
-    int credits = lines.size();
+    long credits = lines.stream().filter(l -> l.status() != LineStatus.DUPLICATE).count();
     Map<String, long[]> byRule = new TreeMap<>();
     Map<LineStatus, Long> counts = new EnumMap<>(LineStatus.class);
     long auto = 0;
@@ -199,11 +244,13 @@ public class BankStatements {
   public List<StatementView.Summary> list() {
     return jdbc.query("""
         select s.*, (select count(*) from bank_statement_line l where l.statement_id = s.id
-                       and l.status in ('AUTO_MATCHED', 'WRITTEN_OFF', 'DEDUCTION')) as auto_posted
+                       and l.status in ('AUTO_MATCHED', 'WRITTEN_OFF', 'DEDUCTION')) as auto_posted,
+                    (select count(*) from bank_statement_line l where l.statement_id = s.id and l.status = 'DUPLICATE') as duplicates
         from bank_statement s order by s.id desc limit 200""", (rs, i) -> new StatementView.Summary(rs.getLong("id"),
         displayName(StatementFormat.valueOf(rs.getString("format"))), rs.getString("statement_ref"), rs.getString("account_id"),
         rs.getDate("statement_date") == null ? null : rs.getDate("statement_date").toLocalDate(), rs.getString("status"),
-        rs.getInt("credit_lines"), rs.getLong("auto_posted"), matchRate(rs.getLong("auto_posted"), rs.getInt("credit_lines")),
+        rs.getInt("credit_lines"), rs.getLong("auto_posted"),
+        matchRate(rs.getLong("auto_posted"), rs.getInt("credit_lines") - rs.getLong("duplicates")),
         rs.getTimestamp("imported_at").toInstant()));
   }
 

@@ -1,12 +1,20 @@
 package settle.payments;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * What an import did: the statement's id and format, its credit lines, how many were posted without a
- * person and that share ({@code matchRate}, 0–1). {@code alreadyImported} when the same file or
- * statement was imported before: nothing was posted again. {@code status} is MATCHING while the
- * match step is still running; counts are then those so far.
+ * person and that share ({@code matchRate}, 0–1, of the lines that were not duplicates). {@code alreadyImported}
+ * when the same file or statement was imported before: nothing was stored or posted again. {@code duplicates}:
+ * credit lines of this statement that an earlier statement already delivered (the same bank transaction), which
+ * are recorded but never posted. {@code status} is MATCHING while the match step is still running; counts are
+ * then those so far.
  */
 public record StatementImport(long id, String format, int lines, int matched, BigDecimal matchRate, String status,
-                              boolean alreadyImported) {}
+                              boolean alreadyImported, List<DuplicateLine> duplicates) {
+
+  /** Credit line {@code line} of this statement is line {@code firstLine} of statement {@code firstStatementId}. */
+  public record DuplicateLine(int line, String reference, BigDecimal amount, String currency, long firstStatementId,
+                              int firstLine) {}
+}

@@ -10,6 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +44,8 @@ class BankStatementsIT {
   @LocalServerPort int port;
   @Autowired ApplicationContext context;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ImportSlots slots;
+  @Autowired BankStatements statements;
   Journeys journeys;
   Api api;
 
@@ -122,6 +131,153 @@ class BankStatementsIT {
     Api.Response second = api.postMultipart("/api/bank-statements", List.of(new Api.Part("file", "b.xml", "application/xml", sameIdOtherBytes)));
     assertThat(second.status()).isEqualTo(200);
     assertThat(second.body().get("id").asLong()).isEqualTo(first.body().get("id").asLong());
+  }
+
+  @Test
+  void aFileSentAgainWithATrailingNewlineRecordsEveryLineAsADuplicateAndPostsNothingTwice() {
+    CustomerView customer = journeys.customer(aCustomer());
+    InvoiceView first = journeys.invoiced(anOrderFor(customer.id()).worth("1000.00"));
+    InvoiceView second = journeys.invoiced(anOrderFor(customer.id()).worth("800.00"));
+    // Instalments: each pays part of an invoice it names, so a second posting would find money still open.
+    // The second row has no bank reference at all: payer, remittance, date and amount identify it instead.
+    String csv = "date,amount,currency,payer_name,payer_account,remittance,reference\n"
+        + journeys.today() + ",400.00,EUR," + customer.name() + ",,Instalment " + first.number() + ",BANK-" + first.number() + "\n"
+        + journeys.today() + ",300.00,EUR," + customer.name() + ",,Instalment " + second.number() + ",\n";
+
+    Api.Response imported = importFile(csv.getBytes(StandardCharsets.UTF_8));
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+    assertThat(imported.body().get("matched").asInt()).isEqualTo(2);
+    assertThat(imported.body().get("duplicates")).isEmpty();
+    assertThat(payments(first)).isEqualTo(1);
+    assertThat(payments(second)).isEqualTo(1);
+
+    Api.Response again = importFile((csv + "\n").getBytes(StandardCharsets.UTF_8));
+    assertThat(again.status()).as(again.toString()).isEqualTo(201);
+    long firstId = imported.body().get("id").asLong();
+    JsonNode duplicates = again.body().get("duplicates");
+    assertThat(duplicates).hasSize(2);
+    assertThat(duplicates.findValuesAsText("line")).containsExactly("1", "2");
+    assertThat(duplicates.findValuesAsText("firstStatementId")).containsOnly(String.valueOf(firstId));
+    assertThat(duplicates.findValuesAsText("firstLine")).containsExactly("1", "2");
+    assertThat(duplicates.get(0).get("reference").asText()).isEqualTo("BANK-" + first.number());
+    assertThat(duplicates.get(1).get("reference").isNull()).isTrue();
+    assertThat(again.body().get("matched").asInt()).isZero();
+    assertThat(again.body().get("status").asText()).isEqualTo("MATCHED");
+    JsonNode view = api.get("/api/bank-statements/" + again.body().get("id").asLong()).body();
+    assertThat(view.get("lines").findValuesAsText("status")).containsOnly("DUPLICATE");
+    assertThat(payments(first)).isEqualTo(1);
+    assertThat(payments(second)).isEqualTo(1);
+    assertThat(journeys.invoices.get(first.id()).openAmount()).isEqualByComparingTo("600.00");
+    assertThat(journeys.invoices.get(second.id()).openAmount()).isEqualByComparingTo("500.00");
+  }
+
+  @Test
+  void aStatementUnderAnotherIdThatRepeatsATransactionPostsOnlyItsNewLines() {
+    CustomerView customer = journeys.customer(aCustomer());
+    InvoiceView partlyPaid = journeys.invoiced(anOrderFor(customer.id()).worth("1000.00"));
+    InvoiceView later = journeys.invoiced(anOrderFor(customer.id()).worth("250.00"));
+    StatementBuilder statement = aStatement().on(journeys.today())
+        .credit("400.00", customer.name(), null, "Instalment " + partlyPaid.number());
+    // The bank notifies the credit during the day (camt.054) ...
+    Api.Response notified = importFile(statement.camt054());
+    assertThat(notified.status()).as(notified.toString()).isEqualTo(201);
+    assertThat(notified.body().get("matched").asInt()).isEqualTo(1);
+
+    // ... and books it again in the day's statement (camt.053, its own id) with a later credit.
+    statement.credit("250.00", customer.name(), null, later.number());
+    byte[] endOfDay = new String(statement.camt053(), StandardCharsets.UTF_8)
+        .replace("<Id>" + statement.id() + "</Id>", "<Id>" + statement.id() + "-EOD</Id>").getBytes(StandardCharsets.UTF_8);
+    Api.Response booked = importFile(endOfDay);
+    assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+    assertThat(booked.body().get("alreadyImported").asBoolean()).isFalse();
+    assertThat(booked.body().get("lines").asInt()).isEqualTo(2);
+    assertThat(booked.body().get("matched").asInt()).isEqualTo(1);
+    assertThat(booked.body().get("matchRate").decimalValue()).isEqualByComparingTo("1.0000");
+    JsonNode duplicates = booked.body().get("duplicates");
+    assertThat(duplicates).hasSize(1);
+    assertThat(duplicates.get(0).get("line").asInt()).isEqualTo(1);
+    assertThat(duplicates.get(0).get("firstStatementId").asLong()).isEqualTo(notified.body().get("id").asLong());
+    assertThat(duplicates.get(0).get("amount").decimalValue()).isEqualByComparingTo("400.00");
+
+    assertThat(payments(partlyPaid)).isEqualTo(1);
+    assertThat(journeys.invoices.get(partlyPaid.id()).openAmount()).isEqualByComparingTo("600.00");
+    assertThat(journeys.invoices.get(later.id()).status()).isEqualTo(InvoiceStatus.PAID);
+  }
+
+  @Test
+  void twoFilesImportedAtOnceWithTheSameTransactionPostItOnce() throws Exception {
+    CustomerView customer = journeys.customer(aCustomer());
+    InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("1000.00"));
+    StatementBuilder statement = aStatement().on(journeys.today()).credit("400.00", customer.name(), null, "Instalment " + invoice.number());
+    byte[] first = statement.camt053();
+    byte[] second = new String(first, StandardCharsets.UTF_8)
+        .replace("<Id>" + statement.id() + "</Id>", "<Id>" + statement.id() + "-B</Id>").getBytes(StandardCharsets.UTF_8);
+    CyclicBarrier start = new CyclicBarrier(2);
+    ExecutorService both = Executors.newFixedThreadPool(2);
+    List<StatementImport> imports = new ArrayList<>();
+    try {
+      List<Callable<StatementImport>> uploads = List.of(first, second).stream().<Callable<StatementImport>>map(file -> () -> {
+        start.await(30, TimeUnit.SECONDS);
+        return statements.importStatement(file, "race.xml", null, null, "cara");
+      }).toList();
+      for (Future<StatementImport> done : both.invokeAll(uploads)) {
+        StatementImport imported = done.get();
+        imports.add(statements.awaitMatched(imported.id(), false, Journeys.PATIENCE));
+      }
+    } finally {
+      both.shutdown();
+    }
+
+    assertThat(imports).extracting(StatementImport::status).containsOnly("MATCHED");
+    assertThat(imports).extracting(StatementImport::id).doesNotHaveDuplicates();
+    assertThat(imports.stream().mapToInt(i -> i.duplicates().size()).sum()).isEqualTo(1);
+    assertThat(imports.stream().mapToInt(StatementImport::matched).sum()).isEqualTo(1);
+    assertThat(payments(invoice)).isEqualTo(1);
+    assertThat(journeys.invoices.get(invoice.id()).openAmount()).isEqualByComparingTo("600.00");
+  }
+
+  @Test
+  void anUploadThatFindsEveryImportSlotTakenIsToldToRetryAndNothingIsStored() throws Exception {
+    CustomerView customer = journeys.customer(aCustomer());
+    byte[] file = aStatement().on(journeys.today()).credit("12.34", customer.name(), null, "busy").csv();
+    CountDownLatch taken = new CountDownLatch(2);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService holders = Executors.newFixedThreadPool(2);
+    try {
+      for (int i = 0; i < 2; i++) {
+        holders.submit(() -> slots.run(() -> {
+          taken.countDown();
+          try {
+            return release.await(2, TimeUnit.MINUTES);
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        }));
+      }
+      assertThat(taken.await(30, TimeUnit.SECONDS)).as("two imports hold both slots").isTrue();
+      String before = jdbc.queryForObject(ROWS, String.class);
+
+      Api.Response busy = importFile(file);
+
+      assertThat(busy.status()).as(busy.toString()).isEqualTo(503);
+      assertThat(busy.contentType()).startsWith("application/problem+json");
+      assertThat(busy.body().get("detail").asText()).contains("Send the file again");
+      assertThat(busy.body().get("retryAfterSeconds").asInt()).isPositive();
+      assertThat(jdbc.queryForObject(ROWS, String.class)).isEqualTo(before);
+    } finally {
+      release.countDown();
+      holders.shutdown();
+    }
+    assertThat(holders.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(importFile(file).status()).isEqualTo(201);
+  }
+
+  private Api.Response importFile(byte[] file) {
+    return api.postMultipart("/api/bank-statements", List.of(new Api.Part("file", "statement.dat", "application/octet-stream", file)));
+  }
+
+  private int payments(InvoiceView invoice) {
+    return jdbc.queryForObject("select count(*) from payment where invoice_id = ?", Integer.class, invoice.id());
   }
 
   @Test

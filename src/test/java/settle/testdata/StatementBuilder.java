@@ -127,7 +127,7 @@ public final class StatementBuilder {
     for (Credit c : credits) {
       n++;
       mt.append(":61:").append(date.format(YYMMDD)).append(date.format(DateTimeFormatter.ofPattern("MMdd"))).append("C")
-          .append(c.amount().toPlainString().replace('.', ',')).append("NTRFNONREF//").append(n).append("\n")
+          .append(c.amount().toPlainString().replace('.', ',')).append("NTRFNONREF//").append(bankReference(n)).append("\n")
           .append(":86:/ORDP//NAME/").append(c.payerName()).append("\n");
       if (c.payerAccount() != null) {
         mt.append("/IBAN/").append(c.payerAccount()).append("\n");
@@ -138,7 +138,7 @@ public final class StatementBuilder {
     for (BigDecimal d : debits) {
       n++;
       mt.append(":61:").append(date.format(YYMMDD)).append("D").append(d.toPlainString().replace('.', ','))
-          .append("NCHGNONREF//").append(n).append("\n:86:/REMI/USTD//Account fee/\n");
+          .append("NCHGNONREF//").append(bankReference(n)).append("\n:86:/REMI/USTD//Account fee/\n");
       balance = balance.subtract(d);
     }
     mt.append(":62F:").append(balance.signum() < 0 ? "D" : "C").append(date.format(YYMMDD)).append("EUR")
@@ -159,14 +159,14 @@ public final class StatementBuilder {
       n++;
       long cents = c.amount().movePointRight(2).longValueExact();
       total += cents;
-      records.add("16,165," + cents + ",0,REF" + n + ",,ORIG CO NAME:" + c.payerName().toUpperCase() + " ORIG ID:" + n
+      records.add("16,165," + cents + ",0," + bankReference(n) + ",,ORIG CO NAME:" + c.payerName().toUpperCase() + " ORIG ID:" + n
           + " RMR*IV*" + c.remittance().replace(",", " ").replace("/", " "));
     }
     for (BigDecimal d : debits) {
       n++;
       long cents = d.movePointRight(2).longValueExact();
       total += cents;
-      records.add("16,698," + cents + ",0,FEE" + n + ",,ACCOUNT FEE");
+      records.add("16,698," + cents + ",0," + bankReference(n) + ",,ACCOUNT FEE");
     }
     int accountRecords = 1 + credits.size() + debits.size() + 1;
     records.add("49," + total + "," + accountRecords + "/");
@@ -189,6 +189,14 @@ public final class StatementBuilder {
       csv.append(date).append(",-").append(d).append(",EUR,Bank,,Account fee,").append(id).append('-').append(n).append('\n');
     }
     return csv.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The bank's reference of the n-th movement, unique to this statement (16 characters at most, as
+   * MT940 allows): Settle recognises a bank transaction delivered again by it.
+   */
+  private String bankReference(int n) {
+    return id.substring(5, 13) + "-" + n;
   }
 
   private static String quote(String s) {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import settle.payments.BankStatements;
+import settle.payments.ImportsBusyException;
 import settle.payments.StatementImport;
 import settle.payments.StatementView;
 import settle.payments.statements.StatementFormatException;
@@ -58,6 +59,17 @@ class BankStatementController {
   @GetMapping
   List<StatementView.Summary> list() {
     return statements.list();
+  }
+
+  /** Too many statements are being read at once: 503 with Retry-After, and nothing was stored. */
+  @ExceptionHandler(ImportsBusyException.class)
+  ResponseEntity<ProblemDetail> busy(ImportsBusyException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    problem.setTitle("Statement imports are busy; try again");
+    problem.setType(URI.create("about:blank"));
+    problem.setProperty("retryAfterSeconds", e.retryAfter().toSeconds());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", String.valueOf(e.retryAfter().toSeconds()))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   /** The file cannot be read: 422 naming the line and element, and nothing was stored. */

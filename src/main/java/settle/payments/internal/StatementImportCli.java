@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 public final class StatementImportCli {
 
   private static final int BAR = 30;
+  private static final int RETRIES = 6;
 
   private StatementImportCli() {}
 
@@ -80,6 +81,11 @@ public final class StatementImportCli {
           .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, file, format, account))).build();
       try {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        // Settle reads a few statements at a time and asks the others to come back.
+        for (int retry = 1; response.statusCode() == 503 && retry <= RETRIES; retry++) {
+          Thread.sleep(1000L * response.headers().firstValueAsLong("Retry-After").orElse(10));
+          response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         switch (response.statusCode()) {
           case 201 -> {
             imported++;

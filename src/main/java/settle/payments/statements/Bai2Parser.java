@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +21,9 @@ final class Bai2Parser {
   private static final Pattern CODE = Pattern.compile("\\d{2}");
   private static final Pattern TYPE_CODE = Pattern.compile("\\d{3}");
   private static final Pattern CENTS = Pattern.compile("[+-]?\\d{1,17}");
+  private static final Pattern UNSIGNED_CENTS = Pattern.compile("\\d{1,17}");
+  private static final Pattern COUNT = Pattern.compile("\\d{1,2}");
+  private static final Pattern RECORD_COUNT = Pattern.compile("\\d{1,9}");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   private static final Pattern ORIGINATOR = Pattern.compile(
       "(?:ORIG CO NAME|ORIGINATOR)\\s*[:=]\\s*(.+?)(?=\\s+(?:ORIG ID|CO ID|DESC DATE|CO ENTRY|ENTRY DESCR|SEC|TRACE|IND ID|IND NAME|RMR|REF)\\b|\\s{2,}|$)");
@@ -27,14 +31,9 @@ final class Bai2Parser {
 
   private Bai2Parser() {}
 
-  /** One logical record: a physical record with its 88 continuations folded in. */
-  private record Record(String code, String body, int line, int physicalRecords) {
-    List<String> fields() {
-      return Arrays.asList(body.split(",", -1));
-    }
-
+  /** One logical record: a physical record with its 88 continuations folded in, split into fields once. */
+  private record Record(String code, List<String> fields, int line, int physicalRecords) {
     String field(int index) {
-      List<String> fields = fields();
       return index < fields.size() ? fields.get(index).strip() : "";
     }
 
@@ -43,18 +42,37 @@ final class Bai2Parser {
     }
   }
 
+  /** A record being read: its 88 continuations are appended, not concatenated anew each time. */
+  private static final class Pending {
+    final String code;
+    final StringBuilder body;
+    final int line;
+    int physicalRecords = 1;
+
+    Pending(String code, String body, int line) {
+      this.code = code;
+      this.body = new StringBuilder(body);
+      this.line = line;
+    }
+
+    Record record() {
+      String text = Text.bounded(body.toString(), line, "record " + code);
+      return new Record(code, Arrays.asList(text.split(",", -1)), line, physicalRecords);
+    }
+  }
+
   static BankStatement parse(byte[] content) {
     return new Reader(records(Text.lines(Text.utf8OrLatin1(content)))).read();
   }
 
-  private static List<Record> records(List<String> lines) {
+  private static List<Record> records(Iterator<String> lines) {
     List<Record> records = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).stripTrailing(); // fixed-length files pad with blanks
+    Pending pending = null;
+    for (int number = 1; lines.hasNext(); number++) {
+      String line = lines.next().stripTrailing(); // fixed-length files pad with blanks
       if (line.isEmpty()) {
         continue;
       }
-      int number = i + 1;
       int comma = line.indexOf(',');
       String code = comma < 0 ? line : line.substring(0, comma);
       if (!CODE.matcher(code).matches()) {
@@ -65,31 +83,36 @@ final class Bai2Parser {
       }
       String body = comma < 0 ? "" : line.substring(comma + 1);
       // Text at the end of a 16 runs to the end of the record; every other record ends in '/'.
-      boolean textRecord = code.equals("16")
-          || (code.equals("88") && !records.isEmpty() && records.get(records.size() - 1).code().equals("16"));
+      boolean textRecord = code.equals("16") || (code.equals("88") && pending != null && pending.code.equals("16"));
       if (body.endsWith("/")) {
         body = body.substring(0, body.length() - 1);
       } else if (!textRecord) {
         throw new StatementFormatException(number, "record " + code, "record does not end with '/'");
       }
       if (code.equals("88")) {
-        if (records.isEmpty()) {
+        if (pending == null) {
           throw new StatementFormatException(number, "record 88", "continuation has no record to continue");
         }
-        Record previous = records.remove(records.size() - 1);
-        String joiner = previous.code().equals("16") ? " " : ",";
-        records.add(new Record(previous.code(), previous.body() + joiner + body, previous.line(),
-            previous.physicalRecords() + 1));
+        if (pending.body.length() + body.length() > Text.MAX_FIELD_CHARS) {
+          throw Text.tooLong(pending.line, "record " + pending.code);
+        }
+        pending.body.append(pending.code.equals("16") ? " " : ",").append(body);
+        pending.physicalRecords++;
       } else {
-        records.add(new Record(code, body, number, 1));
+        if (pending != null) {
+          records.add(pending.record());
+        }
+        pending = new Pending(code, body, number);
       }
+    }
+    if (pending != null) {
+      records.add(pending.record());
     }
     return records;
   }
 
   private static final class Reader {
     private final List<Record> records;
-    private final Text.References references = new Text.References();
     private final List<StatementLine> lines = new ArrayList<>();
     private int position;
 
@@ -191,7 +214,7 @@ final class Bai2Parser {
       if (rawAmount.isEmpty()) {
         throw new StatementFormatException(detail.line(), detail.element(), "amount is missing");
       }
-      if (!rawAmount.matches("\\d{1,17}")) {
+      if (!UNSIGNED_CENTS.matcher(rawAmount).matches()) {
         throw new StatementFormatException(detail.line(), detail.element(), "amount '" + rawAmount + "' is not a number of cents");
       }
       BigDecimal amount = cents(rawAmount);
@@ -210,7 +233,7 @@ final class Bai2Parser {
           : null;
       List<String> structured = customerReference == null ? List.of() : List.of(customerReference);
       int index = lines.size() + 1;
-      return new StatementLine(index, references.unique(bankReference, index), amount, currency, credit,
+      return new StatementLine(index, bankReference, amount, currency, credit,
           valueDate, asOf, originator(text), null, Text.joinNonBlank(Arrays.asList(text, customerReference)),
           structured, detail.line());
     }
@@ -224,7 +247,7 @@ final class Bai2Parser {
         case "S" -> 3;
         case "D" -> {
           String count = record.field(at + 1);
-          if (!count.matches("\\d{1,2}")) {
+          if (!COUNT.matcher(count).matches()) {
             throw new StatementFormatException(record.line(), record.element(),
                 "distribution count '" + count + "' is not a number");
           }
@@ -274,7 +297,7 @@ final class Bai2Parser {
 
     private void checkCount(Record trailer, int at, String what, int computed) {
       String raw = trailer.field(at);
-      if (!raw.matches("\\d{1,9}")) {
+      if (!RECORD_COUNT.matcher(raw).matches()) {
         throw new StatementFormatException(trailer.line(), trailer.element(), what + " '" + raw + "' is not a number");
       }
       if (Integer.parseInt(raw) != computed) {

@@ -62,7 +62,6 @@ final class CamtParser {
     private final StatementFormat format;
     private final XmlElement element;
     private final String path;
-    private final Text.References references = new Text.References();
     private final List<StatementLine> lines = new ArrayList<>();
     private LocalDate date;
 
@@ -79,9 +78,9 @@ final class CamtParser {
       date = statementDate();
       List<XmlElement> entries = element.all("Ntry");
       String currency = element.textAt("Acct/Ccy")
-          .or(() -> element.find("Bal/Amt").map(a -> a.attributes.get("Ccy")))
+          .or(() -> element.find("Bal/Amt").map(a -> a.attribute("Ccy")))
           .or(() -> entries.isEmpty() ? Optional.empty()
-              : entries.get(0).find("Amt").map(a -> a.attributes.get("Ccy")))
+              : entries.get(0).find("Amt").map(a -> a.attribute("Ccy")))
           .orElse(null);
       if (currency != null && !CURRENCY.matcher(currency).matches()) {
         throw new StatementFormatException(element.line, path + "/Acct/Ccy", "currency '" + currency + "' is not an ISO code");
@@ -143,7 +142,9 @@ final class CamtParser {
           remittances.add(remittance(transaction));
         }
         Remittance remittance = Remittance.join(remittances);
-        add(base, base.amount, base.credit, base.reference, parties, remittance, base.line);
+        String reference = base.reference != null || transactions.size() != 1 ? base.reference
+            : paymentReference(transactions.get(0)).orElse(null);
+        add(base, base.amount, base.credit, reference, parties, remittance, base.line);
       }
     }
 
@@ -160,8 +161,11 @@ final class CamtParser {
         sameCurrency &= base.currency.equals(currency(amountElement, path + "/Amt"));
         boolean credit = creditOrDebit(transaction, path, base.credit);
         total = credit == base.credit ? total.add(amount) : total.subtract(amount);
+        int position = i + 1;
         String reference = transaction.textAt("Refs/AcctSvcrRef")
-            .orElse(base.reference == null ? null : base.reference + "/" + (i + 1));
+            .or(() -> Optional.ofNullable(base.reference).map(r -> r + "/" + position))
+            .or(() -> paymentReference(transaction))
+            .orElse(null);
         Parties parties = parties(transaction, credit);
         Remittance remittance = remittance(transaction);
         additions.add(() -> add(base, amount, credit, reference, parties, remittance, transaction.line));
@@ -177,9 +181,14 @@ final class CamtParser {
         Remittance remittance, int line) {
       int index = lines.size() + 1;
       String text = remittance.text() != null ? remittance.text() : base.entryInfo;
-      lines.add(new StatementLine(index, references.unique(reference, index), amount, base.currency,
+      lines.add(new StatementLine(index, reference, amount, base.currency,
           credit, base.valueDate, base.bookingDate, parties.name, parties.account, text,
           remittance.structured(), line));
+    }
+
+    /** Where the bank gave the entry no reference of its own: the payment's id, which it carries end to end. */
+    private static Optional<String> paymentReference(XmlElement transaction) {
+      return transaction.textAt("Refs/TxId", "Refs/EndToEndId").filter(r -> !r.equals("NOTPROVIDED"));
     }
 
     private static Optional<XmlElement> transactionAmount(XmlElement transaction) {
@@ -202,7 +211,7 @@ final class CamtParser {
       List<String> texts = new ArrayList<>();
       List<String> structured = new ArrayList<>();
       for (XmlElement information : transaction.all("RmtInf")) {
-        for (XmlElement part : information.children) {
+        for (XmlElement part : information.children()) {
           if (part.name.equals("Ustrd")) {
             texts.add(part.text());
           } else if (part.name.equals("Strd")) {
@@ -240,7 +249,7 @@ final class CamtParser {
     }
 
     private static String currency(XmlElement amount, String at) {
-      String currency = amount.attributes.get("Ccy");
+      String currency = amount.attribute("Ccy");
       if (currency == null || !CURRENCY.matcher(currency).matches()) {
         throw new StatementFormatException(amount.line, at + "@Ccy",
             currency == null ? "currency is missing" : "currency '" + currency + "' is not an ISO code");

@@ -43,7 +43,6 @@ final class CsvStatementParser {
       throw new StatementFormatException(1, null, "header must be " + String.join(",", HEADER));
     }
     List<StatementLine> lines = new ArrayList<>();
-    Text.References references = new Text.References();
     String currency = null;
     LocalDate latest = null;
     for (Row row : rows.subList(1, rows.size())) {
@@ -54,7 +53,7 @@ final class CsvStatementParser {
         throw new StatementFormatException(row.line(), null,
             "expected " + HEADER.size() + " columns, found " + row.fields().size());
       }
-      StatementLine line = line(row, lines.size() + 1, references);
+      StatementLine line = line(row, lines.size() + 1);
       if (currency == null) {
         currency = line.currency();
       } else if (!currency.equals(line.currency())) {
@@ -73,7 +72,7 @@ final class CsvStatementParser {
     return fields.stream().map(f -> f.strip().toLowerCase()).toList().equals(HEADER);
   }
 
-  private static StatementLine line(Row row, int index, Text.References references) {
+  private static StatementLine line(Row row, int index) {
     List<String> f = row.fields();
     int at = row.line();
     LocalDate date;
@@ -95,7 +94,7 @@ final class CsvStatementParser {
       throw new StatementFormatException(at, "currency", "currency '" + currency + "' is not an ISO code");
     }
     String remittance = Text.blankToNull(f.get(5));
-    return new StatementLine(index, references.unique(Text.blankToNull(f.get(6)), index), signed.abs(),
+    return new StatementLine(index, Text.blankToNull(f.get(6)), signed.abs(),
         currency, signed.signum() >= 0, date, date, Text.blankToNull(f.get(3)), Text.blankToNull(f.get(4)),
         remittance, List.of(), at);
   }
@@ -112,6 +111,12 @@ final class CsvStatementParser {
     boolean afterQuote = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (field.length() > Text.MAX_FIELD_CHARS) {
+        throw Text.tooLong(rowStart, null);
+      }
+      if (fields.size() > HEADER.size()) {
+        throw new StatementFormatException(rowStart, null, "expected " + HEADER.size() + " columns, found more");
+      }
       if (quoted) {
         if (c == '"') {
           if (i + 1 < text.length() && text.charAt(i + 1) == '"') {

@@ -7,6 +7,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -51,15 +52,14 @@ final class Mt940Parser {
   }
 
   /** Splits the text into tags, each with the line it starts on; continuation lines join with \n. */
-  static List<Tag> tags(List<String> lines) {
+  static List<Tag> tags(Iterator<String> lines) {
     List<Tag> tags = new ArrayList<>();
     String name = null;
     StringBuilder value = null;
     int start = 0;
     boolean ended = false;
-    for (int i = 0; i < lines.size(); i++) {
-      int lineNumber = i + 1;
-      String line = lines.get(i);
+    for (int lineNumber = 1; lines.hasNext(); lineNumber++) {
+      String line = lines.next();
       int block4 = line.indexOf("{4:");
       if (name == null && block4 >= 0) {
         line = line.substring(block4 + 3);
@@ -93,6 +93,9 @@ final class Mt940Parser {
         throw new StatementFormatException(lineNumber, null,
             ended ? "unexpected text after the end of the statement" : "expected the :20: tag, found '" + abbreviate(trimmed) + "'");
       }
+      if (name != null && value.length() > Text.MAX_FIELD_CHARS) {
+        throw Text.tooLong(start, ":" + name + ":");
+      }
     }
     if (name != null) {
       tags.add(new Tag(name, value.toString(), start));
@@ -102,7 +105,6 @@ final class Mt940Parser {
 
   private static final class Reader {
     private final List<Tag> tags;
-    private final Text.References references = new Text.References();
     private final List<StatementLine> lines = new ArrayList<>();
     private int position;
 
@@ -210,7 +212,7 @@ final class Mt940Parser {
           ? new Narrative(Text.joinNonBlank(Arrays.asList(ownerReference, field.getSupplementaryDetails())), null, null, List.of())
           : Narrative.of(narrative.value());
       int index = lines.size() + 1;
-      String reference = references.unique(bankReference != null ? bankReference : ownerReference, index);
+      String reference = bankReference != null ? bankReference : ownerReference;
       return new StatementLine(index, reference, amount, open.currency, credit, valueDate, bookingDate,
           details.name(), details.account(), details.remittance(), details.structured(), at);
     }

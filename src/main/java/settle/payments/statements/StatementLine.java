@@ -9,7 +9,8 @@ import java.util.List;
  * application uses the credits only.
  *
  * @param index 1-based position in the statement
- * @param reference the bank's reference for the movement, unique within the statement
+ * @param reference the bank's reference for the movement as the file gives it (a bank may repeat
+ *     one across the parts of a batch), or null where it gives none
  * @param amount never negative, scale 2; the direction is {@code credit}
  * @param remittance what the payer wrote, unstructured and structured parts as the bank gave them
  * @param structuredReferences creditor references and referred document numbers, if the bank

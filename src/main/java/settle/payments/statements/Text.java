@@ -5,9 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Small helpers the text-based parsers share. */
@@ -16,7 +15,12 @@ final class Text {
   private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
   private static final Pattern COMMA_DECIMAL = Pattern.compile("\\d+(,\\d*)?");
   private static final Pattern POINT_DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
+  private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
   private static final int MAX_AMOUNT_DIGITS = 15;
+  /** 15 digits, a separator and up to five decimals (camt allows five) is the longest amount a bank writes. */
+  static final int MAX_AMOUNT_CHARS = 21;
+  /** Longer than any name, account, reference or remittance a bank format carries; more is not a statement. */
+  static final int MAX_FIELD_CHARS = 10_000;
 
   private Text() {}
 
@@ -38,8 +42,9 @@ final class Text {
     }
   }
 
-  static List<String> lines(String text) {
-    return List.of(LINE_BREAK.split(text, -1));
+  /** The file's lines, one at a time: a file is never held twice, as text and as a list of its lines. */
+  static Iterator<String> lines(String text) {
+    return LINE_BREAK.splitAsStream(text).iterator();
   }
 
   /**
@@ -51,24 +56,29 @@ final class Text {
     if (digits.isEmpty()) {
       throw new StatementFormatException(line, element, "amount is missing");
     }
+    // Checked before any parsing: BigDecimal takes quadratic time on a million digits.
+    if (digits.length() > MAX_AMOUNT_CHARS) {
+      throw new StatementFormatException(line, element,
+          "amount '" + abbreviate(digits) + "' is " + digits.length() + " characters long; at most " + MAX_AMOUNT_CHARS + " are read");
+    }
     Pattern shape = decimalSeparator == ',' ? COMMA_DECIMAL : POINT_DECIMAL;
     if (!shape.matcher(digits).matches()) {
-      throw new StatementFormatException(line, element, "amount '" + raw + "' is not a number");
+      throw new StatementFormatException(line, element, "amount '" + digits + "' is not a number");
     }
     BigDecimal value = new BigDecimal(digits.replace(',', '.').replaceAll("\\.$", ""));
     if (value.precision() - value.scale() > MAX_AMOUNT_DIGITS) {
-      throw new StatementFormatException(line, element, "amount '" + raw + "' is too large");
+      throw new StatementFormatException(line, element, "amount '" + digits + "' is too large");
     }
     if (value.stripTrailingZeros().scale() > 2) {
       throw new StatementFormatException(line, element,
-          "amount '" + raw + "' has more than two decimals");
+          "amount '" + digits + "' has more than two decimals");
     }
     return value.setScale(2);
   }
 
   /** A six-digit YYMMDD date of this century, as bank formats write them. */
   static java.time.LocalDate yymmdd(String text, int line, String element) {
-    if (!text.matches("\\d{6}")) {
+    if (!SIX_DIGITS.matcher(text).matches()) {
       throw new StatementFormatException(line, element, "date '" + text + "' is not YYMMDD");
     }
     try {
@@ -93,20 +103,21 @@ final class Text {
     return joined.isEmpty() ? null : joined;
   }
 
-  /**
-   * Keeps references unique within a statement: the importer uses (statement, reference) to refuse
-   * a line twice, and some banks repeat a reference across the parts of a batch.
-   */
-  static final class References {
-    private final Set<String> seen = new HashSet<>();
-
-    String unique(String wanted, int index) {
-      String base = wanted == null ? "entry-" + index : wanted;
-      String reference = base;
-      for (int n = 2; !seen.add(reference); n++) {
-        reference = base + "/" + n;
-      }
-      return reference;
+  /** Refuses a text field longer than {@link #MAX_FIELD_CHARS}, naming where it is. */
+  static String bounded(String value, int line, String element) {
+    if (value != null && value.length() > MAX_FIELD_CHARS) {
+      throw tooLong(line, element);
     }
+    return value;
+  }
+
+  static StatementFormatException tooLong(int line, String element) {
+    return new StatementFormatException(line, element,
+        "text is longer than the " + MAX_FIELD_CHARS + " characters a statement field may hold");
+  }
+
+  /** For messages: the start of a long value, never the whole of it. */
+  static String abbreviate(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "...";
   }
 }

@@ -4,7 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,15 +17,25 @@ import javax.xml.stream.XMLStreamReader;
  * A minimal element tree that remembers each element's line, so errors found while reading the
  * content can still point into the file. Namespaces are dropped after the root: camt versions
  * differ in namespace but mostly not in element names.
+ *
+ * <p>The tree is kept small and bounded: collections only where an element has children or
+ * attributes, text only where it is not blank, and the reader refuses a file with more elements,
+ * deeper nesting or longer text than any real statement of the size we accept, at the line where
+ * the limit is crossed, before reading further.
  */
 final class XmlElement {
+
+  /** A real camt file has one element per 30 bytes or more; 10 MB (the upload limit) is about 350,000. */
+  static final int MAX_ELEMENTS = 500_000;
+  /** camt nests about 12 deep, 16 with an envelope around the document. */
+  static final int MAX_DEPTH = 40;
 
   final String name;
   final String namespace;
   final int line;
-  final Map<String, String> attributes = new LinkedHashMap<>();
-  final List<XmlElement> children = new ArrayList<>();
-  private final StringBuilder text = new StringBuilder();
+  private Map<String, String> attributes;
+  private List<XmlElement> children;
+  private String text;
 
   private XmlElement(String name, String namespace, int line) {
     this.name = name;
@@ -44,27 +54,46 @@ final class XmlElement {
     try {
       reader = factory.createXMLStreamReader(new ByteArrayInputStream(content));
       Deque<XmlElement> open = new ArrayDeque<>();
+      StringBuilder text = new StringBuilder();
       XmlElement root = null;
+      int elements = 0;
       while (reader.hasNext()) {
         int event = reader.next();
         line = reader.getLocation().getLineNumber();
         switch (event) {
           case XMLStreamConstants.START_ELEMENT -> {
-            XmlElement element = new XmlElement(reader.getLocalName(), reader.getNamespaceURI(), line);
+            if (++elements > MAX_ELEMENTS) {
+              throw new StatementFormatException(line, reader.getLocalName(),
+                  "the file has more than " + MAX_ELEMENTS + " XML elements, more than any statement we accept");
+            }
+            if (open.size() >= MAX_DEPTH) {
+              throw new StatementFormatException(line, reader.getLocalName(),
+                  "elements are nested more than " + MAX_DEPTH + " deep");
+            }
+            XmlElement element = new XmlElement(reader.getLocalName(), open.isEmpty() ? reader.getNamespaceURI() : null, line);
             for (int i = 0; i < reader.getAttributeCount(); i++) {
-              element.attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+              element.attribute(reader.getAttributeLocalName(i), Text.bounded(reader.getAttributeValue(i), line, element.name));
             }
             if (open.isEmpty()) {
               root = element;
             } else {
-              open.peek().children.add(element);
+              open.peek().child(element);
             }
             open.push(element);
+            text.setLength(0);
           }
-          case XMLStreamConstants.END_ELEMENT -> open.pop();
+          case XMLStreamConstants.END_ELEMENT -> {
+            XmlElement closed = open.pop();
+            String value = text.toString().strip();
+            closed.text = value.isEmpty() ? null : value;
+            text.setLength(0);
+          }
           case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
             if (!open.isEmpty()) {
-              open.peek().text.append(reader.getText());
+              if (text.length() + reader.getTextLength() > Text.MAX_FIELD_CHARS) {
+                throw Text.tooLong(open.peek().line, open.peek().name);
+              }
+              text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
             }
           }
           default -> { }
@@ -81,6 +110,20 @@ final class XmlElement {
     } finally {
       close(reader);
     }
+  }
+
+  private void attribute(String key, String value) {
+    if (attributes == null) {
+      attributes = new HashMap<>(2);
+    }
+    attributes.put(key, value);
+  }
+
+  private void child(XmlElement element) {
+    if (children == null) {
+      children = new ArrayList<>(4);
+    }
+    children.add(element);
   }
 
   /** The JDK prefixes its message with "ParseError at [row,col]:[..]\nMessage: "; the line says it already. */
@@ -101,11 +144,19 @@ final class XmlElement {
   }
 
   String text() {
-    return text.toString().strip();
+    return text == null ? "" : text;
+  }
+
+  String attribute(String key) {
+    return attributes == null ? null : attributes.get(key);
+  }
+
+  List<XmlElement> children() {
+    return children == null ? List.of() : children;
   }
 
   List<XmlElement> all(String childName) {
-    return children.stream().filter(c -> c.name.equals(childName)).toList();
+    return children().stream().filter(c -> c.name.equals(childName)).toList();
   }
 
   /** The first element along a path of child names such as {@code "Acct/Id/IBAN"}. */
@@ -113,7 +164,7 @@ final class XmlElement {
     XmlElement current = this;
     for (String step : path.split("/")) {
       XmlElement next = null;
-      for (XmlElement child : current.children) {
+      for (XmlElement child : current.children()) {
         if (child.name.equals(step)) {
           next = child;
           break;

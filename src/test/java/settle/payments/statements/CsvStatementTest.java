@@ -48,13 +48,13 @@ class CsvStatementTest {
   }
 
   @Test
-  void rowWithoutReferenceIsNamedByItsPositionAndRepeatedReferencesStayUnique() {
+  void referencesAreKeptAsTheFileGivesThemNoneWhereThereIsNoneAndRepeatedOnesUnchanged() {
     BankStatement statement = parse(HEADER
         + "2026-01-05,10.00,EUR,A,,x,\n"
         + "2026-01-05,20.00,EUR,B,,y,R1\n"
         + "2026-01-05,30.00,EUR,C,,z,R1\n");
 
-    assertThat(statement.lines()).extracting(StatementLine::reference).containsExactly("entry-1", "R1", "R1/2");
+    assertThat(statement.lines()).extracting(StatementLine::reference).containsExactly(null, "R1", "R1");
   }
 
   @Test
