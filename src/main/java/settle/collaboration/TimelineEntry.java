@@ -5,4 +5,10 @@ import java.util.Map;
 
 /** One thing that happened to a customer, in words a colleague reads at a glance. */
 public record TimelineEntry(long id, Instant at, String kind, String title, String actor, String subject,
-                            Map<String, Object> details) {}
+                            Map<String, Object> details) {
+
+  /** The entry without the audit record's details, for readers the audit trail is not open to. */
+  public TimelineEntry summary() {
+    return new TimelineEntry(id, at, kind, title, actor, subject, Map.of());
+  }
+}

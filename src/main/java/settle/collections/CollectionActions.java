@@ -49,23 +49,42 @@ public class CollectionActions {
   /** A held step is skipped and audited; the loop resumes with the next step once the hold ends. */
   @Transactional
   public HoldView hold(long invoiceId, HoldRequest request, String actor) {
-    return place(invoiceId, request, actor, "HOLD");
+    return place(invoiceId, request, actor, "HOLD", null);
   }
 
-  /** A snoozed step is not skipped but taken when the snooze ends. */
+  /** The same through a heads-up link; {@code linkKey} lets each link be used once. */
   @Transactional
-  public HoldView snooze(long invoiceId, HoldRequest request, String actor) {
-    return place(invoiceId, request, actor, "SNOOZE");
+  public HoldView hold(long invoiceId, HoldRequest request, String actor, String linkKey) {
+    return place(invoiceId, request, actor, "HOLD", linkKey);
   }
 
-  private HoldView place(long invoiceId, HoldRequest request, String actor, String kind) {
+  /** A snoozed step is not skipped but taken when the snooze ends; only through a heads-up link. */
+  @Transactional
+  public HoldView snooze(long invoiceId, HoldRequest request, String actor, String linkKey) {
+    return place(invoiceId, request, actor, "SNOOZE", linkKey);
+  }
+
+  /** Whether a heads-up link with this key has placed its hold or snooze. */
+  public boolean linkUsed(String linkKey) {
+    return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from collection_hold where link_key = ?)",
+        Boolean.class, linkKey));
+  }
+
+  private HoldView place(long invoiceId, HoldRequest request, String actor, String kind, String linkKey) {
     InvoiceView invoice = openInvoice(invoiceId);
     LocalDate until = LocalDate.now(clock).plusDays(request.days());
-    Long id = jdbc.queryForObject("insert into collection_hold(invoice_id, held_until, kind, reason, held_by, created_at)"
-            + " values (?, ?, ?, ?, ?, ?) returning id", Long.class,
-        invoice.id(), Date.valueOf(until), kind, request.reason().strip(), actor, Timestamp.from(clock.instant()));
-    audit.record(actor, "collections." + kind.toLowerCase() + "-placed", "invoice:" + invoiceId,
-        Map.of("heldUntil", until.toString(), "days", request.days(), "reason", request.reason().strip()));
+    // a second use of the same link meets the unique key: a conflict, nothing written
+    Long id = jdbc.queryForObject("insert into collection_hold(invoice_id, held_until, kind, reason, held_by, created_at, link_key)"
+            + " values (?, ?, ?, ?, ?, ?, ?) returning id", Long.class,
+        invoice.id(), Date.valueOf(until), kind, request.reason().strip(), actor, Timestamp.from(clock.instant()), linkKey);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("heldUntil", until.toString());
+    details.put("days", request.days());
+    details.put("reason", request.reason().strip());
+    if (linkKey != null) {
+      details.put("via", "heads-up link");
+    }
+    audit.record(actor, "collections." + kind.toLowerCase() + "-placed", "invoice:" + invoiceId, details);
     return new HoldView(id, invoiceId, until, request.reason().strip(), actor, kind);
   }
 
@@ -74,10 +93,12 @@ public class CollectionActions {
 
   /**
    * Records the promise and tells the invoice's process, which waits until the date plus the grace
-   * period. {@code sourceKey} makes a repeated call (a redelivered job) record nothing new.
+   * period. {@code actor} is who records it (the signed-in user); who took it from the customer
+   * ({@code takenBy}) is a detail they state. {@code sourceKey} makes a repeated call (a redelivered job)
+   * record nothing new.
    */
   @Transactional
-  public PromiseView promise(long invoiceId, PromiseRequest request, String sourceKey) {
+  public PromiseView promise(long invoiceId, PromiseRequest request, String actor, String sourceKey) {
     InvoiceView invoice = openInvoice(invoiceId);
     LocalDate today = LocalDate.now(clock);
     if (request.date().isBefore(today)) {
@@ -101,8 +122,9 @@ public class CollectionActions {
         Timestamp.from(clock.instant()), invoiceId, id);
     engine.publishMessage(InvoiceCollection.PROMISE_TO_PAY, String.valueOf(invoiceId),
         Map.of("promiseId", id, "promisedDate", request.date().toString(), "promisedAmount", amount, "promiseDeadline", deadline));
-    audit.record(request.takenBy(), "collections.promise-recorded", "invoice:" + invoiceId, Map.of(
-        "promiseId", id, "date", request.date().toString(), "amount", amount, "channel", request.channel(), "deadline", deadline));
+    audit.record(actor, "collections.promise-recorded", "invoice:" + invoiceId, Map.of(
+        "promiseId", id, "date", request.date().toString(), "amount", amount, "takenBy", request.takenBy().strip(),
+        "channel", request.channel(), "deadline", deadline));
     return new PromiseView(id, invoiceId, request.date(), amount, request.takenBy(), request.channel(), "ACTIVE", deadline);
   }
 
@@ -126,7 +148,10 @@ public class CollectionActions {
 
   public record PaymentPlanView(long id, long invoiceId, String agreedBy, List<Map<String, Object>> instalments) {}
 
-  /** The instalments must pay exactly what is open, in date order, none before today. */
+  /**
+   * The instalments must pay exactly what is open, in date order, none before today. {@code actor} is who
+   * records the plan; who agreed it with the customer ({@code agreedBy}) is a detail they state.
+   */
   @Transactional
   public PaymentPlanView agreePaymentPlan(long invoiceId, PaymentPlanRequest request, String actor) {
     InvoiceView invoice = openInvoice(invoiceId);
@@ -145,7 +170,7 @@ public class CollectionActions {
           + " but " + invoice.openAmount() + " is open");
     }
     Long planId = jdbc.queryForObject("insert into payment_plan(invoice_id, open_at_plan, agreed_by, created_at) values (?, ?, ?, ?) returning id",
-        Long.class, invoiceId, invoice.openAmount(), actor, Timestamp.from(clock.instant()));
+        Long.class, invoiceId, invoice.openAmount(), request.agreedBy().strip(), Timestamp.from(clock.instant()));
     List<Map<String, Object>> instalments = new ArrayList<>();
     int number = 1;
     for (PaymentPlanRequest.Instalment instalment : request.instalments()) {
@@ -161,8 +186,9 @@ public class CollectionActions {
     }
     engine.publishMessage(InvoiceCollection.PAYMENT_PLAN_AGREED, String.valueOf(invoiceId),
         Map.of("planId", planId, "instalments", instalments));
-    audit.record(actor, "collections.payment-plan-agreed", "invoice:" + invoiceId, Map.of("planId", planId, "instalments", instalments));
-    return new PaymentPlanView(planId, invoiceId, actor, instalments);
+    audit.record(actor, "collections.payment-plan-agreed", "invoice:" + invoiceId, Map.of("planId", planId,
+        "agreedBy", request.agreedBy().strip(), "instalments", instalments));
+    return new PaymentPlanView(planId, invoiceId, request.agreedBy().strip(), instalments);
   }
 
   private InvoiceView openInvoice(long invoiceId) {

@@ -23,6 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemHandler.class);
+
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), null);
@@ -54,15 +56,60 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
       org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status,
       WebRequest request) {
+    String field = uploadField(request);
+    String message = "A file is larger than 10 MB, or the whole upload larger than 30 MB";
     return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Upload too large",
-        "An attachment is larger than 10 MB, or the upload larger than 30 MB", List.of(Map.of("field", "attachments",
-            "message", "too large"))));
+        message, List.of(Map.of("field", field, "message", message))));
+  }
+
+  /** A multipart body that cannot be read (a NUL in a file name, a broken boundary): the client's to fix. */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ProblemDetail unreadableUpload(org.springframework.web.multipart.MultipartException e, WebRequest request) {
+    String message = "The upload cannot be read: " + (e.getMostSpecificCause().getMessage() == null ? "malformed multipart body"
+        : e.getMostSpecificCause().getMessage().replace("\0", "\\0").replaceAll("\\p{Cntrl}", "?"));
+    return problem(HttpStatus.BAD_REQUEST, "Unreadable upload", message, List.of(Map.of("field", uploadField(request), "message", message)));
+  }
+
+  /** The part that carries files: a bank statement's "file", a dispute's "attachments". */
+  private static String uploadField(WebRequest request) {
+    String uri = request instanceof org.springframework.web.context.request.ServletWebRequest web ? web.getRequest().getRequestURI() : "";
+    return uri.startsWith("/api/bank-statements") ? "file" : "attachments";
   }
 
   /** Two requests raced for the same unique record (the same payment twice, say): the second is a conflict. */
   @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
   ProblemDetail duplicate(org.springframework.dao.DuplicateKeyException e) {
     return problem(HttpStatus.CONFLICT, "Conflict", "The same record was submitted twice; the first one counts", null);
+  }
+
+  /**
+   * The last line of defence for a value no check caught but the database refuses as data (too long, out
+   * of range, not storable: SQL state class 22): the request is refused, its transaction rolled back.
+   */
+  @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+  ResponseEntity<ProblemDetail> unstorable(org.springframework.dao.DataAccessException e,
+                                           org.springframework.web.method.HandlerMethod handler) throws Exception {
+    Throwable cause = e.getMostSpecificCause();
+    if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+      String message = String.valueOf(sql.getMessage()).lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+      return ResponseEntity.unprocessableEntity().body(problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid request",
+          "A value cannot be stored: " + message, null));
+    }
+    return internal(e, handler);
+  }
+
+  /**
+   * Anything else on the API is our fault: logged with its stack, answered as problem+json without
+   * internals. A page's failure goes on to the error page.
+   */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> internal(Exception e, org.springframework.web.method.HandlerMethod handler) throws Exception {
+    if (handler == null || !handler.getBeanType().isAnnotationPresent(org.springframework.web.bind.annotation.RestController.class)) {
+      throw e;
+    }
+    log.error("Request failed", e);
+    return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        "Settle could not complete this request; the error is logged", null));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

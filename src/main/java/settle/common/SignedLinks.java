@@ -24,11 +24,14 @@ public class SignedLinks {
 
   private final byte[] secret;
 
-  SignedLinks(@Value("${settle.link-secret:}") String secret) {
-    if (secret.isBlank()) {
+  SignedLinks(@Value("${settle.link-secret:}") String secret, @Value("${settle.embedded:true}") boolean embedded) {
+    if (secret.isBlank() && embedded) {
       // embedded mode: links live as long as this run, like its database
       this.secret = new byte[32];
       new SecureRandom().nextBytes(this.secret);
+    } else if (secret.isBlank() || secret.strip().length() < RequiredSecrets.MIN_LINK_SECRET) {
+      // RequiredSecrets stops the start before this; a key is never made up where replicas must share it
+      throw new IllegalStateException("settle.link-secret must be set, at least " + RequiredSecrets.MIN_LINK_SECRET + " characters");
     } else {
       this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }

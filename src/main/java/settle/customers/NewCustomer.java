@@ -1,5 +1,6 @@
 package settle.customers;
 
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +16,7 @@ public record NewCustomer(
     @NotBlank @Email @Size(max = 320) String apEmail,
     @NotBlank @Size(max = 200) String accountOwnerName,
     @NotBlank @Email @Size(max = 320) String accountOwnerEmail,
-    @NotNull @PositiveOrZero BigDecimal creditLimit,
+    @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal creditLimit,
     @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
     @Pattern(regexp = "LOW|MEDIUM|HIGH", message = "must be LOW, MEDIUM or HIGH") String riskRating,
     LocalDate customerSince) {}

@@ -53,17 +53,33 @@ public class StaffDirectory {
     if (member.email() == null || !member.email().matches("[^@\\s]+@[^@\\s]+")) {
       throw new InvalidRequestException("email", "email must be an e-mail address");
     }
+    if (member.email().length() > 320) {
+      throw new InvalidRequestException("email", "email must have at most 320 characters");
+    }
+    // BCrypt reads at most 72 bytes of a password; a longer one would be cut without a word
+    if (member.password().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+      throw new InvalidRequestException("password", "password must have at most 72 bytes");
+    }
+    if (member.displayName() == null || member.displayName().isBlank() || member.displayName().length() > 200) {
+      throw new InvalidRequestException("displayName", "displayName is required, at most 200 characters");
+    }
+    if (member.roles() == null || member.roles().isEmpty() || member.roles().stream().anyMatch(java.util.Objects::isNull)) {
+      throw new InvalidRequestException("roles", "roles must name at least one role, such as COLLECTOR");
+    }
+    if (member.groups() != null && !member.groups().stream().allMatch(g -> g != null && g.matches("[a-z][a-z0-9-]{0,99}"))) {
+      throw new InvalidRequestException("groups", "groups must be lower-case names such as collectors");
+    }
     jdbc.update("insert into staff_user(username, display_name, email, password_hash, created_at) values (?, ?, ?, ?, ?)",
         member.username(), member.displayName(), member.email(), passwords.encode(member.password()),
         Timestamp.from(clock.instant()));
     for (Role role : member.roles()) {
       jdbc.update("insert into staff_role(username, role) values (?, ?)", member.username(), role.name());
     }
-    for (String group : member.groups()) {
+    for (String group : member.groups() == null ? Set.<String>of() : member.groups()) {
       jdbc.update("insert into staff_group(username, group_name) values (?, ?)", member.username(), group);
     }
     audit.record(actor, "staff.added", "staff:" + member.username(), Map.of("roles", member.roles().stream().map(Role::label).toList(),
-        "groups", List.copyOf(member.groups())));
+        "groups", member.groups() == null ? List.of() : List.copyOf(member.groups())));
     return get(member.username());
   }
 

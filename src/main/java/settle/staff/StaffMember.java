@@ -15,7 +15,16 @@ public record StaffMember(String username, String displayName, String email, Set
     return has(Role.COLLECTOR) || has(Role.COLLECTIONS_MANAGER) || has(Role.FINANCE_MANAGER) || has(Role.AUDITOR);
   }
 
+  /**
+   * Whether they may act on a customer's record at all: a salesperson only for the customers they own;
+   * every other role for any customer (its role decides which actions).
+   */
   public boolean mayActFor(String accountOwnerEmail) {
-    return worksEveryCustomer() || email.equalsIgnoreCase(accountOwnerEmail);
+    return worksEveryCustomer() || !roles.contains(Role.SALES) || email.equalsIgnoreCase(accountOwnerEmail);
+  }
+
+  /** The audit trail (and what is read from it with its details) is for those who review the work. */
+  public boolean mayReadAudit() {
+    return Role.AUDIT_READERS.stream().anyMatch(this::has);
   }
 }

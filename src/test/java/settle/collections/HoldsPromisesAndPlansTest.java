@@ -67,7 +67,7 @@ class HoldsPromisesAndPlansTest {
     assertThat(journeys.mailsTo(customer.apEmail())).hasSize(1);
     AuditEntry skipped = audit.trail("invoice:" + invoice.id()).stream()
         .filter(e -> e.action().equals("collections.step-held")).findFirst().orElseThrow();
-    assertThat(skipped.details()).containsEntry("heldBy", customer.accountOwnerEmail())
+    assertThat(skipped.details()).containsEntry("heldBy", "link:" + customer.accountOwnerEmail())
         .containsEntry("reason", "Payment arranged — CFO confirmed").containsEntry("action", "DUE_REMINDER");
 
     // held until four days after the due date; the overdue reminder then follows a day after its heads-up
@@ -134,7 +134,7 @@ class HoldsPromisesAndPlansTest {
   @Test
   void aBrokenPromiseOpensACollectorTaskWithinOneTurn() {
     InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("1000.00"));
-    actions.promise(invoice.id(), new PromiseRequest(journeys.today().plusDays(3), new BigDecimal("1000"), "Casey", "PHONE"), "test:broken");
+    actions.promise(invoice.id(), new PromiseRequest(journeys.today().plusDays(3), new BigDecimal("1000"), "Casey", "PHONE"), "casey", "test:broken");
 
     journeys.advanceDays(4);
     journeys.quiesce();

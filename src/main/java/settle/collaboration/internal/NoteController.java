@@ -48,11 +48,15 @@ class NoteController {
     return notes.add(customerId, note, staff.signedIn());
   }
 
-  /** Newest first; {@code kind} narrows it, e.g. {@code MAIL,CALL}. */
+  /**
+   * Newest first; {@code kind} narrows it, e.g. {@code MAIL,CALL}. The entries are audit records, so
+   * their details go only to those who may read the audit trail; everyone else reads what happened.
+   */
   @GetMapping("/timeline")
   List<TimelineEntry> timeline(@PathVariable long customerId, @RequestParam(required = false) String kind,
                                @RequestParam(defaultValue = "200") int limit) {
-    return timeline.of(customerId, kinds(kind), Math.max(1, Math.min(limit, 1000)));
+    List<TimelineEntry> entries = timeline.of(customerId, kinds(kind), Math.max(1, Math.min(limit, 1000)));
+    return staff.signedIn().mayReadAudit() ? entries : entries.stream().map(TimelineEntry::summary).toList();
   }
 
   static Set<String> kinds(String kind) {

@@ -15,11 +15,9 @@ import settle.collections.CollectionActions;
 import settle.collections.HoldRequest;
 import settle.collections.PaymentPlanRequest;
 import settle.collections.PromiseRequest;
-import settle.common.ForbiddenException;
-import settle.customers.CustomerDirectory;
+import settle.customers.AccountOwnership;
 import settle.invoicing.Invoices;
 import settle.staff.StaffDirectory;
-import settle.staff.StaffMember;
 
 @RestController
 @RequestMapping("/api/invoices/{invoiceId}")
@@ -27,26 +25,19 @@ class CollectionController {
 
   private final CollectionActions actions;
   private final CollectionSteps steps;
-  private final StaffDirectory staff;
   private final Invoices invoices;
-  private final CustomerDirectory customers;
+  private final AccountOwnership ownership;
 
-  CollectionController(CollectionActions actions, CollectionSteps steps, StaffDirectory staff, Invoices invoices,
-                       CustomerDirectory customers) {
+  CollectionController(CollectionActions actions, CollectionSteps steps, Invoices invoices, AccountOwnership ownership) {
     this.actions = actions;
     this.steps = steps;
-    this.staff = staff;
     this.invoices = invoices;
-    this.customers = customers;
+    this.ownership = ownership;
   }
 
   /** A salesperson works the collection of their own customers only; collectors and managers all. */
   private void mustWork(long invoiceId) {
-    StaffMember me = staff.signedIn();
-    String owner = customers.get(invoices.get(invoiceId).customerId()).accountOwnerEmail();
-    if (!me.mayActFor(owner)) {
-      throw new ForbiddenException("Invoice " + invoiceId + " belongs to a customer " + me.username() + " does not own");
-    }
+    ownership.mustActFor(invoices.get(invoiceId).customerId());
   }
 
   @PostMapping("/holds")
@@ -60,14 +51,14 @@ class CollectionController {
   @ResponseStatus(HttpStatus.CREATED)
   CollectionActions.PromiseView promise(@PathVariable long invoiceId, @RequestBody @Valid PromiseRequest request) {
     mustWork(invoiceId);
-    return actions.promise(invoiceId, request, "api:" + java.util.UUID.randomUUID());
+    return actions.promise(invoiceId, request, StaffDirectory.currentUsername(), "api:" + java.util.UUID.randomUUID());
   }
 
   @PostMapping("/payment-plans")
   @ResponseStatus(HttpStatus.CREATED)
   CollectionActions.PaymentPlanView plan(@PathVariable long invoiceId, @RequestBody @Valid PaymentPlanRequest request) {
     mustWork(invoiceId);
-    return actions.agreePaymentPlan(invoiceId, request, request.agreedBy());
+    return actions.agreePaymentPlan(invoiceId, request, StaffDirectory.currentUsername());
   }
 
   /** The invoice's collection so far: each step with its day and outcome, and the promises made. */

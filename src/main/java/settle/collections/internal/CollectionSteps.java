@@ -137,9 +137,15 @@ public class CollectionSteps {
     }
     Map<Long, CustomerView> ownersCustomers = customers.ownedBy(customer.accountOwnerEmail()).stream()
         .collect(java.util.stream.Collectors.toMap(CustomerView::id, c -> c));
-    List<Step> due = jdbc.query("select " + Step.COLUMNS + " from dunning_step where status = 'PLANNED' and heads_up"
-            + " and heads_up_mail_key is null and action_date = ? and customer_id = any(?) order by id",
+    // a step held past its day will not be taken (see take), so it is not announced
+    List<Step> due = jdbc.query("select " + Step.COLUMNS + " from dunning_step s where status = 'PLANNED' and heads_up"
+            + " and heads_up_mail_key is null and action_date = ? and customer_id = any(?)"
+            + " and not exists (select 1 from collection_hold h where h.invoice_id = s.invoice_id and h.held_until > s.action_date)"
+            + " order by id",
         Step::read, Date.valueOf(step.actionDate()), ownersCustomers.keySet().toArray(Long[]::new));
+    if (due.isEmpty()) {
+      return;
+    }
     String key = "heads-up:" + customer.accountOwnerEmail() + ":" + step.actionDate() + ":" + due.getFirst().id();
     List<Map<String, Object>> lines = new ArrayList<>();
     for (Step s : due) {

@@ -26,6 +26,10 @@ import settle.invoicing.Invoices;
 @Controller
 class HoldLinkPage {
 
+  /** A snooze is the short pause the heads-up mail offers; a longer pause is a hold. */
+  static final int SNOOZE_DAYS = 2;
+  static final int MAX_HOLD_DAYS = 30;
+
   static final List<String> REASONS = List.of("Customer contacted me", "Dispute expected", "Payment arranged",
       "Relationship at a sensitive point", "Other");
 
@@ -46,7 +50,13 @@ class HoldLinkPage {
     this.clock = clock;
   }
 
-  record Link(Step step, String kind, InvoiceView invoice, CustomerView customer) {}
+  record Link(Step step, String kind, InvoiceView invoice, CustomerView customer) {
+
+    /** One use per heads-up: its hold and snooze links share this key, a re-planned step gets a new one. */
+    String key() {
+      return step.invoiceId() + ":" + step.stage() + ":" + step.actionDate();
+    }
+  }
 
   @GetMapping("/holds/{token}")
   String show(@PathVariable String token, Model model) {
@@ -54,7 +64,8 @@ class HoldLinkPage {
     model.addAttribute("link", link);
     model.addAttribute("token", token);
     model.addAttribute("reasons", REASONS);
-    model.addAttribute("days", "snooze".equals(link.kind()) ? 2 : 7);
+    model.addAttribute("days", "snooze".equals(link.kind()) ? SNOOZE_DAYS : 7);
+    model.addAttribute("maxDays", MAX_HOLD_DAYS);
     return "pages/hold";
   }
 
@@ -62,13 +73,16 @@ class HoldLinkPage {
   String apply(@PathVariable String token, @RequestParam int days, @RequestParam String reason,
                @RequestParam(required = false, defaultValue = "") String note, Model model) {
     Link link = link(token);
-    if (days < 1 || days > 90 || !REASONS.contains(reason) || note.length() > 300) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Hold for 1 to 90 days with one of the listed reasons and a note of at most 300 characters");
+    boolean snooze = "snooze".equals(link.kind());
+    if ((snooze ? days != SNOOZE_DAYS : days < 1 || days > MAX_HOLD_DAYS) || !REASONS.contains(reason) || note.length() > 300) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, (snooze ? "Snooze for " + SNOOZE_DAYS + " days"
+          : "Hold for 1 to " + MAX_HOLD_DAYS + " days") + " with one of the listed reasons and a note of at most 300 characters");
     }
     var request = new HoldRequest(days, note.isBlank() ? reason : reason + " — " + note.strip());
-    String owner = link.customer().accountOwnerEmail();
-    var hold = "snooze".equals(link.kind()) ? actions.snooze(link.invoice().id(), request, owner)
-        : actions.hold(link.invoice().id(), request, owner);
+    // whoever opens the link acts; all we know is where it was sent, so that is what the record says
+    String actor = "link:" + link.customer().accountOwnerEmail();
+    var hold = snooze ? actions.snooze(link.invoice().id(), request, actor, link.key())
+        : actions.hold(link.invoice().id(), request, actor, link.key());
     model.addAttribute("link", link);
     model.addAttribute("hold", hold);
     return "pages/hold-done";
@@ -82,6 +96,10 @@ class HoldLinkPage {
     Step step = steps.step(invoiceId, Integer.parseInt(parts[1]))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "The step no longer exists"));
     InvoiceView invoice = invoices.get(invoiceId);
-    return new Link(step, parts[2], invoice, customers.get(invoice.customerId()));
+    Link link = new Link(step, parts[2], invoice, customers.get(invoice.customerId()));
+    if (actions.linkUsed(link.key())) {
+      throw new ResponseStatusException(HttpStatus.GONE, "This link has been used already; each heads-up link works once");
+    }
+    return link;
   }
 }

@@ -25,9 +25,11 @@ public class RecordPromiseWorker {
     Map<String, Object> vars = job.getVariablesAsMap();
     long invoiceId = ((Number) vars.get("invoiceId")).longValue();
     Object by = vars.get("completedBy");
+    // the collector who completed the call task took the promise and is the one acting
+    String collector = by == null ? "collector" : by.toString();
     var promise = actions.promise(invoiceId, new PromiseRequest(LocalDate.parse(String.valueOf(vars.get("promiseDate"))),
-            new BigDecimal(String.valueOf(vars.get("promiseAmount"))), by == null ? "collector" : by.toString(), "PHONE"),
-        "element:" + job.getElementInstanceKey());
+            new BigDecimal(String.valueOf(vars.get("promiseAmount"))), collector, "PHONE"),
+        collector, "element:" + job.getElementInstanceKey());
     return Map.of("promiseId", promise.id());
   }
 }

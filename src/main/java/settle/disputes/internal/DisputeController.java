@@ -27,10 +27,12 @@ import org.springframework.web.multipart.MultipartFile;
 import settle.audit.AuditEntry;
 import settle.audit.AuditLog;
 import settle.common.InvalidRequestException;
+import settle.customers.AccountOwnership;
 import settle.disputes.DisputeView;
 import settle.disputes.Disputes;
 import settle.disputes.Evidence;
 import settle.disputes.RaiseDispute;
+import settle.invoicing.Invoices;
 import settle.staff.StaffDirectory;
 
 @RestController
@@ -41,20 +43,30 @@ class DisputeController {
   private final AuditLog audit;
   private final ObjectMapper json;
   private final Validator validator;
+  private final Invoices invoices;
+  private final AccountOwnership ownership;
+  private final StaffDirectory staff;
 
-  DisputeController(Disputes disputes, DisputeEvidence evidence, AuditLog audit, ObjectMapper json, Validator validator) {
+  DisputeController(Disputes disputes, DisputeEvidence evidence, AuditLog audit, ObjectMapper json, Validator validator,
+                    Invoices invoices, AccountOwnership ownership, StaffDirectory staff) {
     this.disputes = disputes;
     this.evidence = evidence;
     this.audit = audit;
     this.json = json;
     this.validator = validator;
+    this.invoices = invoices;
+    this.ownership = ownership;
+    this.staff = staff;
   }
 
-  record DisputeWithHistory(@JsonUnwrapped DisputeView dispute, List<AuditEntry> history) {}
+  record DisputeWithHistory(@JsonUnwrapped DisputeView dispute,
+                            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                            List<AuditEntry> history) {}
 
   @PostMapping(path = "/api/invoices/{invoiceId}/disputes", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
   DisputeView raise(@PathVariable long invoiceId, @RequestBody @Valid RaiseDispute request) {
+    ownership.mustActFor(invoices.get(invoiceId).customerId());
     return disputes.raise(invoiceId, request, List.of(), StaffDirectory.currentUsername());
   }
 
@@ -64,6 +76,7 @@ class DisputeController {
   DisputeView raiseWithEvidence(@PathVariable long invoiceId, @RequestPart("dispute") String dispute,
                                 @RequestPart(name = "attachments", required = false) List<MultipartFile> attachments)
       throws IOException {
+    ownership.mustActFor(invoices.get(invoiceId).customerId());
     RaiseDispute request;
     try {
       request = json.readValue(dispute, RaiseDispute.class);
@@ -99,9 +112,11 @@ class DisputeController {
     return disputes.rootCauses(from, to);
   }
 
+  /** The history is the dispute's audit trail, so only those who may read the audit trail see it. */
   @GetMapping("/api/disputes/{id:\\d+}")
   DisputeWithHistory get(@PathVariable long id) {
-    return new DisputeWithHistory(disputes.get(id), audit.trail("dispute:" + id));
+    DisputeView dispute = disputes.get(id);
+    return new DisputeWithHistory(dispute, staff.signedIn().mayReadAudit() ? audit.trail("dispute:" + id) : null);
   }
 
   /** Evidence goes back as a download, never as something a browser would render or run. */

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import settle.customers.AccountOwnership;
+import settle.customers.CustomerDirectory;
 import settle.orders.NewOrder;
 import settle.orders.OrderView;
 import settle.orders.Orders;
@@ -22,9 +24,13 @@ import settle.staff.StaffDirectory;
 class OrderController {
 
   private final Orders orders;
+  private final AccountOwnership ownership;
+  private final CustomerDirectory customers;
 
-  OrderController(Orders orders) {
+  OrderController(Orders orders, AccountOwnership ownership, CustomerDirectory customers) {
     this.orders = orders;
+    this.ownership = ownership;
+    this.customers = customers;
   }
 
   record Release(@NotBlank String reason) {}
@@ -32,6 +38,8 @@ class OrderController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   OrderView place(@RequestBody @Valid NewOrder request) {
+    // an unknown customer is refused by Orders.place, naming the field
+    customers.find(request.customerId()).ifPresent(ownership::mustActFor);
     return orders.place(request, StaffDirectory.currentUsername());
   }
 
@@ -47,11 +55,13 @@ class OrderController {
 
   @PostMapping("/{id}/fulfilment")
   OrderView fulfil(@PathVariable long id) {
+    ownership.mustActFor(orders.get(id).customerId());
     return orders.fulfil(id, StaffDirectory.currentUsername());
   }
 
   @PostMapping("/{id}/credit-release")
   OrderView release(@PathVariable long id, @RequestBody @Valid Release request) {
+    ownership.mustActFor(orders.get(id).customerId());
     return orders.releaseCreditHold(id, request.reason(), StaffDirectory.currentUsername());
   }
 }

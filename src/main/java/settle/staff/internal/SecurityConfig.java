@@ -19,9 +19,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -45,17 +48,26 @@ class SecurityConfig {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
+  /** Who may change data: every role but the auditor, who only reads. */
+  static final Role[] WRITERS = Arrays.stream(Role.values()).filter(r -> r != AUDITOR).toArray(Role[]::new);
+  /** Who holds an invoice's reminders, places promises and plans: the same on the API and the chasing page. */
+  static final Role[] COLLECTION_WORKERS = {COLLECTOR, SALES, COLLECTIONS_MANAGER, FINANCE_MANAGER};
+
   @Bean
-  UserDetailsService staffUsers(StaffDirectory staff) {
-    return staff::signInDetails;
+  UserDetailsService staffUsers(StaffDirectory staff, SignInAttempts attempts) {
+    return username -> {
+      UserDetails details = staff.signInDetails(username);
+      // a locked account is refused before its password is checked
+      return attempts.isLocked(username) ? User.withUserDetails(details).accountLocked(true).build() : details;
+    };
   }
 
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http) throws Exception {
-    http.securityMatcher("/api/**")
+    http.securityMatcher("/api/**", "/v3/api-docs/**")
         .authorizeHttpRequests(api -> {
-          allow(api, HttpMethod.GET, "/api/audit/**", AUDITOR, PROCESS_OWNER, FINANCE_MANAGER, COLLECTIONS_MANAGER);
+          allow(api, HttpMethod.GET, "/api/audit/**", Role.AUDIT_READERS.toArray(Role[]::new));
           // the whole inbox is for those who oversee the work; everyone else has their worklist
           allow(api, HttpMethod.GET, "/api/tasks", AUDITOR, FINANCE_MANAGER, COLLECTIONS_MANAGER);
           allow(api, HttpMethod.POST, "/api/staff/**");
@@ -66,10 +78,13 @@ class SecurityConfig {
           allow(api, HttpMethod.POST, "/api/bank-statements/**", CASH_APPLIER, FINANCE_MANAGER);
           allow(api, HttpMethod.POST, "/api/invoices/*/disputes", COLLECTOR, CASH_APPLIER, SALES, SUPPORT, OPERATIONS,
               COLLECTIONS_MANAGER, FINANCE_MANAGER);
-          allow(api, HttpMethod.POST, "/api/invoices/**", COLLECTOR, SALES, COLLECTIONS_MANAGER, FINANCE_MANAGER);
-          // tasks check the candidate groups themselves; notes and the demo clock are for everyone
-          api.requestMatchers(HttpMethod.POST, "/api/tasks/**", "/api/customers/*/notes", "/api/clock/**").authenticated();
-          api.requestMatchers(HttpMethod.GET, "/api/**").authenticated();
+          allow(api, HttpMethod.POST, "/api/invoices/**", COLLECTION_WORKERS);
+          // tasks check the candidate groups themselves; notes are for everyone who may write
+          allow(api, HttpMethod.POST, "/api/tasks/**", WRITERS);
+          allow(api, HttpMethod.POST, "/api/customers/*/notes", WRITERS);
+          // moving the demo clock moves every process: the process owner's, not anyone's
+          allow(api, HttpMethod.POST, "/api/clock/**", PROCESS_OWNER);
+          api.requestMatchers(HttpMethod.GET, "/api/**", "/v3/api-docs/**").authenticated();
           api.anyRequest().hasRole(ADMIN.name());
         })
         .httpBasic(basic -> basic.realmName("Settle").authenticationEntryPoint(unauthorized()))
@@ -82,23 +97,37 @@ class SecurityConfig {
   @Bean
   @Order(2)
   SecurityFilterChain pages(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(pages -> pages
-            .requestMatchers("/login", "/error", "/settle.css", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
-            .requestMatchers("/portal/**", "/holds/**").permitAll()
-            .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**").permitAll()
-            .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+    http.authorizeHttpRequests(pages -> {
+          pages.requestMatchers("/login", "/error", "/settle.css", "/js/**", "/webjars/**", "/favicon.ico").permitAll();
+          pages.requestMatchers("/portal/**", "/holds/**").permitAll();
+          // the status only; its details (paths, hosts) are shown to signed-in users
+          pages.requestMatchers("/actuator/health/**", "/actuator/info").permitAll();
+          // a page action passes the same role check as its API
+          allow(pages, HttpMethod.POST, "/chasing/hold", COLLECTION_WORKERS);
+          allow(pages, HttpMethod.POST, "/demo-clock", PROCESS_OWNER);
+          allow(pages, HttpMethod.POST, "/work/**", WRITERS);
+          allow(pages, HttpMethod.POST, "/customers/*/notes", WRITERS);
+          // any other change through a page needs a rule above; until it has one, only an admin passes
+          pages.requestMatchers(request -> !SAFE.contains(request.getMethod())).hasRole(ADMIN.name());
+          pages.anyRequest().authenticated();
+        })
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+            .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                + (e instanceof LockedException ? "/login?locked" : "/login?error")))
+            .permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
         // the signed token in these links is the authority, and it cannot be guessed cross-site
         .csrf(csrf -> csrf.ignoringRequestMatchers("/portal/**", "/holds/**"));
     return http.build();
   }
 
-  private static void allow(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry api,
+  private static final java.util.Set<String> SAFE = java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+  private static void allow(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules,
                             HttpMethod method, String path, Role... roles) {
     List<String> names = new java.util.ArrayList<>(Arrays.stream(roles).map(Role::name).toList());
     names.add(ADMIN.name());
-    api.requestMatchers(method, path).hasAnyRole(names.toArray(String[]::new));
+    rules.requestMatchers(method, path).hasAnyRole(names.stream().distinct().toArray(String[]::new));
   }
 
   /**
@@ -114,6 +143,12 @@ class SecurityConfig {
     return (request, response, e) -> {
       // no Basic challenge to a browser: it would remember the password and send it on every request
       String accept = request.getHeader("Accept");
+      if (e instanceof LockedException) {
+        response.setHeader("Retry-After", String.valueOf(SignInAttempts.WINDOW.toSeconds()));
+        problem(response, 429, "Too many failed sign-ins", "Too many wrong passwords for this user; try again in "
+            + SignInAttempts.WINDOW.toMinutes() + " minutes");
+        return;
+      }
       if (accept == null || !accept.contains("text/html")) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"Settle\"");
       }

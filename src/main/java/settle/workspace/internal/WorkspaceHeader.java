@@ -10,9 +10,11 @@ import settle.engine.DemoClock;
 public class WorkspaceHeader {
 
   private final Clock clock;
+  private final settle.staff.StaffDirectory staff;
 
-  WorkspaceHeader(Clock clock) {
+  WorkspaceHeader(Clock clock, settle.staff.StaffDirectory staff) {
     this.clock = clock;
+    this.staff = staff;
   }
 
   public LocalDate today() {
@@ -33,6 +35,11 @@ public class WorkspaceHeader {
 
   public boolean demo() {
     return clock instanceof DemoClock;
+  }
+
+  /** The clock's buttons are for whoever may move it (the process owner), as SecurityConfig says. */
+  public boolean mayMoveClock() {
+    return demo() && staff.current().map(me -> me.has(settle.staff.Role.PROCESS_OWNER)).orElse(false);
   }
 
   private static final java.time.format.DateTimeFormatter WHEN =

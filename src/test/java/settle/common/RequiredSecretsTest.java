@@ -1,0 +1,56 @@
+package settle.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.mock.env.MockEnvironment;
+import settle.SettleApplication;
+
+/** Production has no default secrets: without them Settle does not start, and says which is missing. */
+class RequiredSecretsTest {
+
+  private static final String LONG_SECRET = "k2V9q7Lr0pXw4sN8tYb3cMe6hJ1uA5dZ";
+
+  @Test
+  void theClusterProfileWithoutItsSecretsRefusesToStartNamingEachMissingProperty() {
+    assertThatThrownBy(() -> new SpringApplicationBuilder(SettleApplication.class).profiles("cluster")
+        .web(WebApplicationType.NONE).run())
+        .hasMessageContaining("spring.datasource.password is not set")
+        .hasMessageContaining("settle.link-secret is not set");
+  }
+
+  @Test
+  void outsideEmbeddedModeTheDatabasePasswordAndTheLinkSecretAreRequired() {
+    MockEnvironment cluster = new MockEnvironment().withProperty("settle.embedded", "false");
+    assertThatThrownBy(() -> RequiredSecrets.check(cluster)).hasMessageContaining("spring.datasource.password");
+    cluster.withProperty("spring.datasource.password", "s3cret-from-the-vault");
+    assertThatThrownBy(() -> RequiredSecrets.check(cluster)).hasMessageContaining("settle.link-secret is not set")
+        .message().doesNotContain("spring.datasource.password");
+    cluster.withProperty("settle.link-secret", LONG_SECRET);
+    assertThatCode(() -> RequiredSecrets.check(cluster)).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aLinkSecretShorterThan32CharactersIsRefusedInEveryMode() {
+    MockEnvironment embedded = new MockEnvironment().withProperty("settle.link-secret", "short");
+    assertThatThrownBy(() -> RequiredSecrets.check(embedded)).hasMessageContaining("settle.link-secret must be at least 32 characters");
+    assertThatThrownBy(() -> new SignedLinks("short", true)).hasMessageContaining("at least 32");
+  }
+
+  @Test
+  void aBlankLinkSecretIsReplacedByARandomKeyOnlyInEmbeddedMode() {
+    assertThatThrownBy(() -> new SignedLinks(" ", false)).hasMessageContaining("settle.link-secret must be set");
+    SignedLinks embedded = new SignedLinks("", true);
+    String token = embedded.sign("hold", "1:1:hold", LocalDate.of(2030, 1, 1));
+    assertThat(embedded.verify("hold", token, LocalDate.of(2029, 1, 1))).contains("1:1:hold");
+    // two replicas with the same configured secret accept each other's links
+    assertThat(new SignedLinks(LONG_SECRET, false).verify("hold",
+        new SignedLinks(LONG_SECRET, false).sign("hold", "2:1:hold", LocalDate.of(2030, 1, 1)), LocalDate.of(2029, 1, 1)))
+        .contains("2:1:hold");
+  }
+}
