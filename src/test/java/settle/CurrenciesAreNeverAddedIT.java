@@ -19,7 +19,7 @@ import settle.disputes.ReasonCode;
 import settle.invoicing.InvoiceView;
 import settle.testdata.Api;
 import settle.testdata.Journeys;
-import settle.testdata.Pages;
+import settle.testdata.PageSession;
 import settle.testdata.SettleTest;
 import settle.testdata.Staff;
 
@@ -44,15 +44,15 @@ class CurrenciesAreNeverAddedIT {
     DisputeView inFrancs = raise(francs, "100.00");
     DisputeView inKronor = raise(kronor, "250.00");
 
-    String dashboard = Pages.signIn(port, "demo").get("/?currency=CHF");
+    String dashboard = PageSession.signIn(port, "demo", "demo").get("/?currency=CHF").body();
     assertThat(dashboard).contains("1000.00 CHF").contains("100.00 CHF").contains("250.00 SEK");
-    assertThat(Pages.signIn(port, "demo").get("/?currency=SEK")).contains("2500.00 SEK");
+    assertThat(PageSession.signIn(port, "demo", "demo").get("/?currency=SEK").body()).contains("2500.00 SEK");
     assertThat(disputes.openByTeam()).filteredOn(t -> t.currency().equals("CHF") || t.currency().equals("SEK"))
         .extracting(Disputes.OpenByTeam::team, Disputes.OpenByTeam::currency, t -> t.amount().toPlainString())
         .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("sales", "CHF", "100.00"),
             org.assertj.core.groups.Tuple.tuple("sales", "SEK", "250.00"));
 
-    String customers = Pages.signIn(port, "demo").get("/customers");
+    String customers = PageSession.signIn(port, "demo", "demo").get("/customers").body();
     assertThat(customers).contains("1000.00 CHF").contains("2500.00 SEK");
 
     for (DisputeView dispute : List.of(inFrancs, inKronor)) {

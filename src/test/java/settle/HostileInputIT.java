@@ -43,7 +43,7 @@ import settle.customers.CustomerView;
 import settle.disputes.RaiseDispute;
 import settle.invoicing.InvoiceView;
 import settle.orders.OrderView;
-import settle.staff.PageSession;
+import settle.testdata.PageSession;
 import settle.testdata.Journeys;
 import settle.testdata.SettleTest;
 

@@ -36,7 +36,7 @@ class OnlyCashKeepsPromisesTest {
   @Test
   void aPromiseMetOnlyByACreditIsBroken() {
     InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("1000.00"));
-    actions.promise(invoice.id(), new PromiseRequest(journeys.today().plusDays(3), new BigDecimal("400"), "Casey", "PHONE"), "test:promise:" + invoice.id());
+    actions.promise(invoice.id(), new PromiseRequest(journeys.today().plusDays(3), new BigDecimal("400"), "Casey", "PHONE"), "test", "test:promise:" + invoice.id());
     journeys.invoices.writeOff(invoice.number(), new BigDecimal("400"), "Goodwill for a late delivery", "test:goodwill:" + invoice.id(), "test");
     assertThat(journeys.invoices.get(invoice.id()).openAmount()).isEqualByComparingTo("600");
 
@@ -49,7 +49,7 @@ class OnlyCashKeepsPromisesTest {
   @Test
   void aPromiseMetByCashIsKeptWhateverCreditsCameToo() {
     InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("1000.00"));
-    actions.promise(invoice.id(), new PromiseRequest(journeys.today().plusDays(3), new BigDecimal("400"), "Casey", "PHONE"), "test:promise:" + invoice.id());
+    actions.promise(invoice.id(), new PromiseRequest(journeys.today().plusDays(3), new BigDecimal("400"), "Casey", "PHONE"), "test", "test:promise:" + invoice.id());
     journeys.invoices.writeOff(invoice.number(), new BigDecimal("100"), "Goodwill for a late delivery", "test:goodwill:" + invoice.id(), "test");
     journeys.pay(invoice, "400.00");
 

@@ -1,5 +1,6 @@
 package settle.staff;
 
+import settle.testdata.PageSession;
 import static org.assertj.core.api.Assertions.assertThat;
 import static settle.testdata.CustomerBuilder.aCustomer;
 import static settle.testdata.OrderBuilder.anOrderFor;

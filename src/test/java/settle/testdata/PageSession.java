@@ -1,4 +1,4 @@
-package settle.staff;
+package settle.testdata;
 
 import java.io.IOException;
 import java.net.CookieManager;
