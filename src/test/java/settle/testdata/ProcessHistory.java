@@ -94,16 +94,20 @@ public final class ProcessHistory {
   }
 
   /**
-   * The last job of {@code type} activated since {@code since} that its worker completed (a user task's job
+   * The last job of {@code type}, in an instance started since {@code since}, that its worker completed (a user task's job
    * stays active until a person completes the task, so any counts), as the engine handed it to the worker:
    * the same key, element, headers and fetched variables.
    */
   public Optional<ActivatedJob> lastJob(String type, Mark since, Set<String> fetched, JsonMapper json) {
     List<Record<?>> records = records();
     Set<Long> completed = new HashSet<>();
+    Set<Long> startedSince = new HashSet<>();
     for (int i = since.position(); i < records.size(); i++) {
       if (records.get(i).getValueType() == ValueType.JOB && records.get(i).getIntent() == JobIntent.COMPLETED) {
         completed.add(records.get(i).getKey());
+      } else if (records.get(i).getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
+          && records.get(i).getValue() instanceof ProcessInstanceRecordValue v && v.getBpmnElementType() == BpmnElementType.PROCESS) {
+        startedSince.add(v.getProcessInstanceKey());
       }
     }
     for (int i = records.size() - 1; i >= since.position(); i--) {
@@ -111,7 +115,8 @@ public final class ProcessHistory {
           && records.get(i).getValue() instanceof JobBatchRecordValue batch && type.equals(batch.getType())) {
         for (int j = batch.getJobs().size() - 1; j >= 0; j--) {
           long key = batch.getJobKeys().get(j);
-          if (completed.contains(key) || type.equals("io.camunda.zeebe:userTask")) {
+          boolean done = completed.contains(key) || type.equals("io.camunda.zeebe:userTask");
+          if (done && startedSince.contains(batch.getJobs().get(j).getProcessInstanceKey())) {
             JobRecordValue job = batch.getJobs().get(j);
             return Optional.of(asActivated(key, job, variablesAt(i, job.getElementInstanceKey(), fetched, json), json));
           }
