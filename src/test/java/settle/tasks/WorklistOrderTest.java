@@ -2,6 +2,7 @@ package settle.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +48,8 @@ class WorklistOrderTest {
 
     assertThat(worklist).extracting(TaskView::name).containsExactly("low-risk-huge", "high-risk-very-late", "medium-risk",
         "high-risk-late", "low-risk-large", "high-risk-not-late", "unrated");
-    assertThat(worklist).extracting(t -> t.priority().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString()).containsExactly("58333.35", "23333.33", "16000.00",
-        "10000.00", "9333.34", "6000.00", "5800.00");
+    assertThat(worklist).extracting(t -> t.priority().setScale(2, RoundingMode.HALF_EVEN).toPlainString())
+        .containsExactly("58333.35", "23333.33", "16000.00", "10000.00", "9333.34", "6000.00", "5800.00");
   }
 
   private void open(String name, String riskRating, String openAmount, int daysFromDue) {
