@@ -78,7 +78,7 @@ class WorkersAreIdempotentTest {
       "assess-invoice", "plan-collection-step", "send-heads-up", "take-collection-step", "withdraw-tasks",
       "check-promise", "record-promise", "plan-instalment", "send-instalment-reminder", "check-instalment",
       // dispute-resolution
-      "credit-invoice", "resolve-dispute", "notify-sla-breach", "escalate-dispute",
+      "total-credits", "credit-invoice", "resolve-dispute", "notify-sla-breach", "escalate-dispute",
       // cash-application
       "match-statement", "assess-short-pay", "write-off-short-pay", "open-deduction", "ask-customer-about-short-pay",
       "describe-statement-line", "post-manual-match", "close-statement");
@@ -117,7 +117,7 @@ class WorkersAreIdempotentTest {
 
     InvoiceView promised = journeys.invoiced(anOrderFor(customer.id()).worth("200.00"));
     actions.promise(promised.id(), new PromiseRequest(journeys.today().plusDays(1), new BigDecimal("200"), "Casey", "PHONE"),
-        "test:redelivery-promise");
+        "test", "test:redelivery-promise");
 
     InvoiceView planned = journeys.invoiced(anOrderFor(customer.id()).worth("300.00"));
     actions.agreePaymentPlan(planned.id(), new PaymentPlanRequest(List.of(
