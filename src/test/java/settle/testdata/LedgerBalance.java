@@ -71,7 +71,11 @@ public final class LedgerBalance implements AfterEachCallback {
     @Override
     public String toString() {
       return "customer " + customerId + " in " + currency + ": invoiced − payments − credits − write-offs + refunds = "
-          + movements.toPlainString() + ", open − credit balance = " + balances.toPlainString();
+          + plain(movements) + ", open − credit balance = " + plain(balances);
+    }
+
+    private static String plain(BigDecimal amount) {
+      return amount.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
   }
 
