@@ -29,6 +29,10 @@ import settle.invoicing.Invoices;
 @Service
 public class CustomerCredit {
 
+  /**
+   * UNAPPLIED_CASH: cash received that no invoice absorbed. CREDIT_MEMO: the part of a credit note (counted in
+   * full as a credit) that its invoice could not absorb. APPLIED: credit that lowered an invoice. REFUND: paid back.
+   */
   public enum Kind { UNAPPLIED_CASH, CREDIT_MEMO, APPLIED, REFUND }
 
   /** A balance in one currency. */
