@@ -56,7 +56,7 @@ class CustomerCreditTest {
   @Test
   void anOverpaymentBecomesTheCustomersCreditBalanceAndLowersTheirExposure() {
     InvoiceView invoice = invoice("1000.00", "NET30");
-    BigDecimal before = exposure.computeExposure(customer.id(), new BigDecimal("500.00"), "EUR").exposure();
+    BigDecimal before = exposure.computeExposure(customer.id(), new BigDecimal("500.00")).exposure();
 
     long id = importAndMatch(aStatement().on(journeys.today()).credit("1200.00", customer.name(), null, "Invoice " + invoice.number()));
 
@@ -64,7 +64,7 @@ class CustomerCreditTest {
     assertThat(journeys.invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.PAID);
     assertThat(credit.balances(customer.id())).containsExactly(new CustomerCredit.Balance("EUR", new BigDecimal("200.00")));
     assertThat(credit.balance(customer.id(), "USD")).isEqualByComparingTo("0");
-    var after = exposure.computeExposure(customer.id(), new BigDecimal("500.00"), "EUR");
+    var after = exposure.computeExposure(customer.id(), new BigDecimal("500.00"));
     assertThat(after.creditBalance()).isEqualByComparingTo("200.00");
     // the invoice's 1000 is paid, and 200 held for the customer comes off the order's 500
     assertThat(before).isEqualByComparingTo("1500.00");
