@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import settle.customers.ApContactChange;
 import settle.customers.CustomerDirectory;
 import settle.customers.CustomerView;
 import settle.customers.NewCustomer;
@@ -29,6 +30,11 @@ class CustomerController {
   @ResponseStatus(HttpStatus.CREATED)
   CustomerView open(@RequestBody @Valid NewCustomer request) {
     return customers.open(request, StaffDirectory.currentUsername());
+  }
+
+  @PostMapping("/{id}/ap-contact")
+  CustomerView changeApContact(@PathVariable long id, @RequestBody @Valid ApContactChange change) {
+    return customers.changeApContact(id, change, StaffDirectory.currentUsername());
   }
 
   @GetMapping("/{id}")
