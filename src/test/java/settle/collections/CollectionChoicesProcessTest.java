@@ -97,6 +97,29 @@ class CollectionChoicesProcessTest {
   }
 
   @Test
+  void aDisputeHeardWhenCallingAboutABrokenPromiseIsRaisedToo() {
+    CustomerView customer = journeys.customer(aCustomer());
+    InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("1000.00"));
+    actions.promise(invoice.id(), new PromiseRequest(journeys.today().plusDays(3), new BigDecimal("1000"), "Casey", "PHONE"),
+        "test:broken-then-disputed:" + invoice.id());
+    journeys.advanceDays(5);
+    TaskView followUp = journeys.awaitOpenTask("invoice:" + invoice.id());
+    assertThat(followUp.taskType()).isEqualTo("broken-promise");
+
+    journeys.inbox.complete(followUp.id(), Map.of("outcome", "DISPUTE", "disputeReason", "SHORT_SHIPMENT",
+        "disputeAmount", "150", "notes", "One pallet missing"), Staff.anyone("casey"));
+
+    await().atMost(Journeys.PATIENCE).until(() -> !disputes.find(null, null, invoice.id()).isEmpty());
+    DisputeView dispute = disputes.find(null, null, invoice.id()).getFirst();
+    assertThat(dispute.reasonCode()).isEqualTo("SHORT_SHIPMENT");
+    assertThat(dispute.amount()).isEqualByComparingTo("150.00");
+    long instance = journeys.instanceOf(InvoiceCollection.PROCESS_ID, "invoiceId", invoice.id());
+    await().atMost(Journeys.PATIENCE).until(() -> journeys.history.completedElements(instance).contains("raise-dispute-after-promise"));
+    assertThat(journeys.history.completedElements(instance))
+        .containsSubsequence("broken-promise", "new-promise", "raise-dispute-after-promise", "next-turn", "assess-invoice");
+  }
+
+  @Test
   void aWrongContactAsksTheOwnerToFixItAndDunningWaitsUntilItIsFixed() throws Exception {
     CustomerView customer = journeys.customer(aCustomer().rated("MEDIUM"));
     InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("900.00"));
@@ -105,7 +128,9 @@ class CollectionChoicesProcessTest {
 
     journeys.inbox.complete(call.id(), Map.of("outcome", "WRONG_CONTACT", "notes", "Jo left the company"), Staff.anyone("casey"));
 
-    MimeMessage ask = journeys.awaitMailsTo(customer.accountOwnerEmail(), 1).stream()
+    await().atMost(Journeys.PATIENCE).until(() -> journeys.subjectsTo(customer.accountOwnerEmail()).stream()
+        .anyMatch(t -> t.startsWith("Please correct the AP contact")));
+    MimeMessage ask = journeys.mailsTo(customer.accountOwnerEmail()).stream()
         .filter(m -> subject(m).startsWith("Please correct the AP contact")).findFirst().orElseThrow();
     assertThat(subject(ask)).isEqualTo("Please correct the AP contact of " + customer.name());
     assertThat(text(ask)).contains(customer.apEmail()).contains("Jo left the company").contains("casey")
@@ -160,7 +185,7 @@ class CollectionChoicesProcessTest {
     long instance = journeys.instanceOf(InvoiceCollection.PROCESS_ID, "invoiceId", invoice.id());
     await().atMost(Journeys.PATIENCE).until(() -> journeys.history.isCompleted(instance));
     assertThat(journeys.history.completedElements(instance)).containsSubsequence("escalation", "escalation-outcome",
-        "handed-over", "turn-handed-over", "hand-over-invoice", "hand-over-follow-up-due", "follow-up-hand-over",
+        "turn-handed-over", "hand-over-invoice", "hand-over-follow-up-due", "follow-up-hand-over",
         "payment-after-hand-over", "paid-after-hand-over", "invoice-paid-after-hand-over");
     assertThat(journeys.invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.PAID);
     assertThat(audit.trail("invoice:" + invoice.id())).extracting(AuditEntry::action)
@@ -238,7 +263,7 @@ class CollectionChoicesProcessTest {
     assertThat(done.subList(done.indexOf("plan-cancelled"), done.size()))
         .containsSubsequence("next-turn", "assess-invoice", "plan-collection-step");
     assertThat(journeys.history.completedElements(instance)).containsSubsequence(
-        "missed-instalment", "missed-decision", "cancel-payment-plan", "plan-cancelled-end", "plan-cancelled");
+        "missed-instalment", "missed-decision", "cancel-payment-plan", "plan-cancelled");
     assertThat(audit.trail("invoice:" + invoice.id())).extracting(AuditEntry::action).contains("collections.payment-plan-cancelled");
   }
 
@@ -263,7 +288,7 @@ class CollectionChoicesProcessTest {
         .anyMatch(m -> subject(m).contains(toAgency.number())));
     long agencyInstance = journeys.instanceOf(InvoiceCollection.PROCESS_ID, "invoiceId", toAgency.id());
     assertThat(journeys.history.completedElements(agencyInstance))
-        .containsSubsequence("missed-decision", "instalment-handed-over", "plan-handed-over", "hand-over-invoice");
+        .containsSubsequence("missed-decision", "plan-handed-over", "hand-over-invoice");
 
     TaskView collectorCall = journeys.awaitOpenTask("invoice:" + toCall.id());
     assertThat(collectorCall.taskType()).isEqualTo("call-about-instalment");

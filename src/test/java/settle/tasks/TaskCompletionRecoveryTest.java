@@ -21,6 +21,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import settle.customers.CustomerView;
 import settle.orders.OrderStatus;
 import settle.orders.OrderToCash;
@@ -34,6 +35,7 @@ import settle.testdata.Staff;
  * The engine is made unreachable for job completions only, at the client, as a network outage would.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "settle.demo-data=false")
+@DirtiesContext // its own engine and database: closed after the class rather than kept beside the shared context
 class TaskCompletionRecoveryTest {
 
   static final AtomicBoolean engineAway = new AtomicBoolean();

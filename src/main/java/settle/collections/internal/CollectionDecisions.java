@@ -150,6 +150,9 @@ public class CollectionDecisions {
       default -> throw new IllegalArgumentException("Hand-over to " + to + " is not modelled; expected AGENCY or LEGAL");
     };
     InvoiceView invoice = invoices.handOver(invoiceId, status, manager);
+    if (invoice.status() == InvoiceStatus.PAID) {
+      return; // paid meanwhile: nothing to hand over; the payment ends the process
+    }
     CustomerView customer = customers.get(invoice.customerId());
     List<InvoiceView> open = invoices.find(customer.id(), null).stream().filter(i -> i.status() != InvoiceStatus.PAID).toList();
     List<Map<String, Object>> statement = new ArrayList<>();
