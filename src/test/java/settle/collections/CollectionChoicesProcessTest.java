@@ -148,9 +148,10 @@ class CollectionChoicesProcessTest {
     assertThat(changed.status()).isEqualTo(200);
 
     await().atMost(Journeys.PATIENCE).until(() -> journeys.history.completedElements(instance).contains("ap-contact-fixed"));
-    await().atMost(Journeys.PATIENCE).until(() -> journeys.history.completedElements(instance)
-        .subList(journeys.history.completedElements(instance).indexOf("ap-contact-fixed"),
-            journeys.history.completedElements(instance).size()).contains("assess-invoice"));
+    await().atMost(Journeys.PATIENCE).until(() -> {
+      List<String> done = journeys.history.completedElements(instance);
+      return done.subList(done.indexOf("ap-contact-fixed"), done.size()).contains("assess-invoice");
+    });
     assertThat(audit.trail("customer:" + customer.id())).extracting(AuditEntry::action).contains("customer.ap-contact-changed");
   }
 
@@ -171,7 +172,8 @@ class CollectionChoicesProcessTest {
     assertThat(attachments(handOver)).containsExactly(invoice.number() + ".pdf", "timeline.csv");
     assertThat(text(handOver)).contains("Statement of the customer's open invoices").contains("1000.00 EUR open")
         .contains("(handed over with this mail)");
-    assertThat(attachment(handOver, "timeline.csv")).contains("Task opened").contains("morgan");
+    assertThat(attachment(handOver, "timeline.csv")).contains("Task opened").contains("morgan")
+        .contains("Handed over to the collection agency");
     int mailsToAp = journeys.mailsTo(customer.apEmail()).size();
 
     journeys.advanceDays(30);
