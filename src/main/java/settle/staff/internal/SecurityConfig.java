@@ -72,6 +72,7 @@ class SecurityConfig {
           allow(api, HttpMethod.GET, "/api/tasks", AUDITOR, FINANCE_MANAGER, COLLECTIONS_MANAGER);
           allow(api, HttpMethod.POST, "/api/staff/**");
           allow(api, HttpMethod.POST, "/api/customers", SALES, OPERATIONS, FINANCE_MANAGER);
+          allow(api, HttpMethod.POST, "/api/customers/*/ap-contact", SALES, COLLECTOR, OPERATIONS, COLLECTIONS_MANAGER, FINANCE_MANAGER);
           allow(api, HttpMethod.POST, "/api/orders/*/credit-release", CREDIT_ANALYST, FINANCE_MANAGER);
           allow(api, HttpMethod.POST, "/api/orders/**", SALES, OPERATIONS);
           allow(api, HttpMethod.POST, "/api/payments/**", CASH_APPLIER, FINANCE_MANAGER);
