@@ -120,6 +120,7 @@ public class Disputes {
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.put("disputeId", id);
     vars.put("invoiceId", invoice.id());
+    vars.put("customerId", invoice.customerId());
     vars.put("reasonCode", request.reasonCode().name());
     vars.put("amount", amount);
     vars.put("description", request.description().strip());

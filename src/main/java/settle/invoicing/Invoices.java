@@ -158,14 +158,24 @@ public class Invoices {
 
   /**
    * Credits {@code amount} against the invoice for a dispute: as a credit memo with its own number, or as
-   * an adjustment that lowers the invoice's total. Once per dispute; asking again returns the first.
+   * an adjustment that lowers the invoice's total. Once per dispute; asking again returns the first. Refused when
+   * the invoice's credits are no longer {@code creditedBefore}, the total the approval was decided on.
    */
   @Transactional
-  public CreditNoteView credit(long invoiceId, long disputeId, String kind, BigDecimal amount, String reason, String actor) {
+  public CreditNoteView credit(long invoiceId, long disputeId, String kind, BigDecimal amount, BigDecimal creditedBefore,
+                               String reason, String actor) {
     jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))", Object.class, "credit-for-dispute:" + disputeId);
     var existing = jdbc.query("select * from credit_note where dispute_id = ?", (rs, i) -> creditNote(rs, i), disputeId);
     if (!existing.isEmpty()) {
       return existing.getFirst();
+    }
+    // credits on one invoice one at a time, each against the total its approval was decided on: two decided at
+    // once cannot both slip under the limit
+    jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))", Object.class, "credits-on-invoice:" + invoiceId);
+    BigDecimal creditedNow = creditsGiven(invoiceId, 30).onInvoice();
+    if (creditedNow.compareTo(Money.of(creditedBefore)) != 0) {
+      throw new InvalidRequestException("creditAmount", "The invoice was credited " + creditedNow + " in all meanwhile, not "
+          + Money.of(creditedBefore) + " as when this credit was approved; decide again so the limit counts every credit");
     }
     if (!kind.equals("CREDIT_MEMO") && !kind.equals("ADJUSTMENT")) {
       throw new IllegalArgumentException("A credit is a CREDIT_MEMO or an ADJUSTMENT, not " + kind);
@@ -175,19 +185,19 @@ public class Invoices {
     if (credited.signum() <= 0) {
       throw new InvalidRequestException("creditAmount", "A credit must be more than 0, not " + credited);
     }
-    if (credited.compareTo(invoice.getOpenAmount()) > 0) {
-      throw new InvalidRequestException("creditAmount", "A credit of " + credited + " exceeds the open amount of "
-          + Money.of(invoice.getOpenAmount()));
-    }
+    // what the invoice cannot absorb (the customer paid meanwhile) is still theirs: held on their credit balance
+    BigDecimal unabsorbed = credited.subtract(credited.min(Money.of(invoice.getOpenAmount())));
     LocalDate today = LocalDate.now(clock);
     String number = "%s-%d-%06d".formatted(kind.equals("ADJUSTMENT") ? "ADJ" : "CM", today.getYear(),
         nextInYear("credit_note_counter", today.getYear()));
     invoice.credit(credited, kind.equals("ADJUSTMENT"));
     CreditNoteView note = jdbc.queryForObject("insert into credit_note(kind, number, invoice_id, dispute_id, amount, currency, reason,"
-            + " issued_on, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning *", (rs, i) -> creditNote(rs, i),
-        kind, number, invoiceId, disputeId, credited, invoice.getCurrency(), reason, today, java.sql.Timestamp.from(clock.instant()));
+            + " issued_on, created_at, unabsorbed) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning *", (rs, i) -> creditNote(rs, i),
+        kind, number, invoiceId, disputeId, credited, invoice.getCurrency(), reason, today, java.sql.Timestamp.from(clock.instant()),
+        unabsorbed);
     audit.record(actor, kind.equals("ADJUSTMENT") ? "invoice.adjusted" : "invoice.credit-memo-issued", "invoice:" + invoiceId,
-        Map.of("number", number, "amount", credited, "disputeId", disputeId, "openAmount", invoice.view().openAmount()));
+        Map.of("number", number, "amount", credited, "disputeId", disputeId, "openAmount", invoice.view().openAmount(),
+            "heldForCustomer", unabsorbed));
     return note;
   }
 
@@ -233,7 +243,7 @@ public class Invoices {
   private CreditNoteView creditNote(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
     return new CreditNoteView(rs.getLong("id"), rs.getString("kind"), rs.getString("number"), rs.getLong("invoice_id"),
         rs.getLong("dispute_id"), Money.of(rs.getBigDecimal("amount")), rs.getString("currency"), rs.getString("reason"),
-        rs.getDate("issued_on").toLocalDate());
+        rs.getDate("issued_on").toLocalDate(), Money.of(rs.getBigDecimal("unabsorbed")));
   }
 
   /** What the customer owes in this currency (its credit limit's); amounts in other currencies are never added in. */

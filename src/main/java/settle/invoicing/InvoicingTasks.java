@@ -7,8 +7,8 @@ public final class InvoicingTasks {
   public static final String SEND_INVOICE = "send-invoice";
   public static final String CREDIT_INVOICE = "credit-invoice";
   public static final String TOTAL_CREDITS = "total-credits";
-  /** The BPMN error a credit or payment above what is open raises, caught by the models and routed to a person. */
-  public static final String AMOUNT_EXCEEDS_OPEN = "amount-exceeds-open";
+  /** The BPMN error a credit that cannot be posted as decided raises; the dispute goes back to its team with the reason. */
+  public static final String CREDIT_REFUSED = "credit-refused";
 
   private InvoicingTasks() {}
 }

@@ -24,6 +24,8 @@ import settle.common.ForbiddenException;
 import settle.common.InvalidRequestException;
 import settle.common.Money;
 import settle.common.NotFoundException;
+import settle.customers.CustomerDirectory;
+import settle.customers.CustomerView;
 import settle.engine.EngineOutbox;
 import settle.staff.StaffMember;
 
@@ -40,10 +42,12 @@ public class Inbox {
   private final Clock clock;
 
   private final TaskPriority priorities;
+  private final CustomerDirectory customers;
 
   Inbox(JdbcTemplate jdbc, TransactionTemplate tx, EngineOutbox outbox, AuditLog audit, ObjectMapper json, Clock clock,
-        TaskPriority priorities) {
+        TaskPriority priorities, CustomerDirectory customers) {
     this.priorities = priorities;
+    this.customers = customers;
     this.jdbc = jdbc;
     this.tx = tx;
     this.outbox = outbox;
@@ -104,6 +108,9 @@ public class Inbox {
   public List<TaskView> worklist(StaffMember user, String group, String show, int limit) {
     String[] groups = user.groups().toArray(String[]::new);
     String mode = show == null ? "ALL" : show.toUpperCase(Locale.ROOT);
+    // a salesperson sees the tasks of their own customers only (null: every customer's)
+    Long[] owned = user.mayActFor(null) ? null
+        : customers.ownedBy(user.email()).stream().map(CustomerView::id).toArray(Long[]::new);
     return jdbc.query("""
             select * from task
             where status = 'OPEN'
@@ -111,8 +118,10 @@ public class Inbox {
               and (? <> 'MINE' or assignee = ?) and (? <> 'UNCLAIMED' or assignee is null)
               and (cast(? as text) is null or cast(? as text) = any(string_to_array(candidate_groups, ',')))
               and not coalesce(variables -> 'excludedUsers', '[]'::jsonb) @> jsonb_build_array(cast(? as text))
+              and (cast(? as bigint[]) is null or variables ->> 'customerId' is null
+                   or cast(variables ->> 'customerId' as bigint) = any(cast(? as bigint[])))
             order by priority_problem is null, priority desc, created_at, id limit ?""",
-        this::row, user.username(), groups, mode, user.username(), mode, group, group, user.username(), limit);
+        this::row, user.username(), groups, mode, user.username(), mode, group, group, user.username(), owned, owned, limit);
   }
 
   /**
@@ -124,6 +133,7 @@ public class Inbox {
     TaskView task = get(id);
     mustBeInGroups(task, user);
     mustNotBeExcluded(task, user);
+    mustActForItsCustomer(task, user);
     int claimed = jdbc.update("""
             update task set assignee = ?, version = version + 1
             where id = ? and status = 'OPEN' and assignee is null and (cast(? as bigint) is null or version = ?)""",
@@ -185,6 +195,17 @@ public class Inbox {
     }
   }
 
+  /** The ownership rule of every customer-scoped action: a salesperson works only their own customers' tasks. */
+  private void mustActForItsCustomer(TaskView task, StaffMember user) {
+    if (task.variables().get("customerId") instanceof Number id && !user.mayActFor(null)) {
+      CustomerView customer = customers.get(id.longValue());
+      if (!user.mayActFor(customer.accountOwnerEmail())) {
+        throw new ForbiddenException(customer.name() + " is " + customer.accountOwnerName() + "'s customer; "
+            + user.displayName() + " may work only their own customers' tasks");
+      }
+    }
+  }
+
   private static void mustBeInGroups(TaskView task, StaffMember user) {
     if (task.candidateGroups().stream().noneMatch(user.groups()::contains)) {
       throw new ForbiddenException("Task " + task.id() + " belongs to " + String.join(", ", task.candidateGroups())
@@ -202,6 +223,7 @@ public class Inbox {
     TaskView task = get(id);
     mustBeInGroups(task, user);
     mustNotBeExcluded(task, user);
+    mustActForItsCustomer(task, user);
     String actor = user.username();
     if (!"OPEN".equals(task.status()) || (task.assignee() != null && !task.assignee().equals(actor))) {
       throw new ConflictException(whyNotFree(task));
@@ -224,6 +246,17 @@ public class Inbox {
       outbox.completeJob(id, toEngine);
     });
     return get(id);
+  }
+
+  /** A completion the engine never took (the process moved on first): the task says so, and so does the trail. */
+  @org.springframework.context.event.EventListener
+  public void completionNotTaken(settle.engine.JobCompletionNotTaken event) {
+    jdbc.query("select * from task where id = ? and status = 'COMPLETED'", this::row, event.jobKey()).forEach(task -> {
+      jdbc.update("update task set status = 'WITHDRAWN', version = version + 1 where id = ?", task.id());
+      audit.record("engine:" + task.bpmnProcessId(), "task.completion-not-taken", subjectOf(task.subject(), task.id()),
+          Map.of("task", task.name(), "taskId", task.id(), "completedBy", String.valueOf(task.completedBy()),
+              "why", "the process had moved on before the completion reached it, so it did not take effect"));
+    });
   }
 
   /**

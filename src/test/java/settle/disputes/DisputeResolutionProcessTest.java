@@ -41,6 +41,8 @@ class DisputeResolutionProcessTest {
   @Autowired Disputes disputes;
   @Autowired AuditLog audit;
   @Autowired JdbcTemplate jdbc;
+  @Autowired io.camunda.client.CamundaClient client;
+  @Autowired settle.payments.CustomerCredit credit;
   Journeys journeys;
   CustomerView customer;
   InvoiceView invoice;
@@ -232,22 +234,83 @@ class DisputeResolutionProcessTest {
   }
 
   @Test
-  void aCreditAboveWhatIsStillOpenGoesBackToTheTeamWithTheReason() {
+  void aCreditAboveWhatIsStillOpenSettlesTheInvoiceAndHoldsTheRestForTheCustomer() {
     DisputeView dispute = raise(ReasonCode.PRICING, "400");
     journeys.pay(invoice, invoice.total().subtract(new BigDecimal("100")).toPlainString());
+    BigDecimal heldBefore = credit.balance(customer.id(), invoice.currency());
     decide(dispute, "CREDIT_MEMO", "300", "sam.sales");
 
-    TaskView review = awaitTask(dispute, "review-credit");
-    assertThat(review.candidateGroups()).containsExactly("sales");
-    assertThat(review.variables().get("problem")).asString().contains("exceeds the open amount of 100.00");
-    assertThat(creditNotes(dispute)).isZero();
-    assertThat(disputes.get(dispute.id()).status()).isEqualTo("OPEN");
-
-    journeys.inbox.complete(review.id(), Map.of("outcome", "CREDIT_MEMO", "creditAmount", "100", "rootCause", "pricing",
-        "notes", "Credited what was left open"), Staff.anyone("sam.sales"));
     await().atMost(Journeys.PATIENCE).until(() -> disputes.get(dispute.id()).status().equals("RESOLVED"));
-    assertThat(disputes.get(dispute.id()).creditAmount()).isEqualByComparingTo("100");
+    assertThat(disputes.get(dispute.id()).creditAmount()).isEqualByComparingTo("300");
     assertThat(journeys.invoices.get(invoice.id()).openAmount()).isZero();
+    assertThat(credit.balance(customer.id(), invoice.currency()).subtract(heldBefore)).isEqualByComparingTo("200");
+    assertThat(journeys.inbox.find(null, "ALL", "dispute:" + dispute.id())).extracting(TaskView::taskType)
+        .containsExactly("investigate-dispute");
+  }
+
+  @Test
+  void aCreditWhoseApprovalNoLongerCountsEveryCreditGoesBackToTheTeamWithTheReason() {
+    DisputeView large = raise(ReasonCode.PRICING, "600");
+    decide(large, "CREDIT_MEMO", "600", "sam.sales");
+    TaskView approval = awaitTask(large, "approve-credit");
+    // meanwhile a small credit on the same invoice passes on its own
+    DisputeView small = raise(ReasonCode.PRICING, "100");
+    decide(small, "CREDIT_MEMO", "100", "sam.sales");
+    await().atMost(Journeys.PATIENCE).until(() -> disputes.get(small.id()).status().equals("RESOLVED"));
+
+    journeys.inbox.complete(approval.id(), Map.of("approved", true), Staff.anyone("fran.finance"));
+    TaskView review = awaitTask(large, "review-credit");
+    assertThat(review.variables().get("problem")).asString().contains("decide again");
+    assertThat(creditNotes(large)).isZero();
+
+    journeys.inbox.complete(review.id(), Map.of("outcome", "CREDIT_MEMO", "creditAmount", "300", "rootCause", "pricing",
+        "notes", "Credited what the limit allows"), Staff.anyone("sam.sales"));
+    await().atMost(Journeys.PATIENCE).until(() -> disputes.get(large.id()).status().equals("RESOLVED"));
+    assertThat(disputes.get(large.id()).creditAmount()).isEqualByComparingTo("300");
+  }
+
+  @Test
+  void aSalespersonDecidesOnlyTheirOwnCustomersDisputes() {
+    DisputeView dispute = raise(ReasonCode.PRICING, "100");
+    TaskView task = journeys.awaitOpenTask("dispute:" + dispute.id());
+    var stranger = Staff.salesperson("lee.other", "lee.other@northwind.example");
+    var owner = Staff.salesperson("the.owner", customer.accountOwnerEmail());
+    Map<String, Object> credit = Map.of("outcome", "CREDIT_MEMO", "creditAmount", "100", "rootCause", "pricing", "notes", "n");
+
+    assertThat(journeys.inbox.worklist(stranger, null, "ALL", 1000)).extracting(TaskView::id).doesNotContain(task.id());
+    assertThatThrownBy(() -> journeys.inbox.claim(task.id(), stranger, null)).isInstanceOf(ForbiddenException.class)
+        .hasMessageContaining(customer.name());
+    assertThatThrownBy(() -> journeys.inbox.complete(task.id(), credit, stranger)).isInstanceOf(ForbiddenException.class);
+    assertThat(creditNotes(dispute)).isZero();
+
+    assertThat(journeys.inbox.worklist(owner, null, "ALL", 1000)).extracting(TaskView::id).contains(task.id());
+    journeys.inbox.complete(task.id(), credit, owner);
+    await().atMost(Journeys.PATIENCE).until(() -> disputes.get(dispute.id()).status().equals("RESOLVED"));
+  }
+
+  @Test
+  void aCreditIsRefusedWhenAnotherCreditReachedTheInvoiceSinceItsApprovalWasDecided() {
+    DisputeView first = raise(ReasonCode.PRICING, "300");
+    DisputeView second = raise(ReasonCode.PRICING, "300");
+    // both decided against an invoice with nothing credited yet: the second must not slip under the limit too
+    journeys.invoices.credit(invoice.id(), first.id(), "CREDIT_MEMO", new BigDecimal("300"), BigDecimal.ZERO, "first", "test");
+    assertThatThrownBy(() -> journeys.invoices.credit(invoice.id(), second.id(), "CREDIT_MEMO", new BigDecimal("300"),
+        BigDecimal.ZERO, "second", "test")).isInstanceOf(InvalidRequestException.class).hasMessageContaining("decide again");
+    assertThat(creditNotes(second)).isZero();
+  }
+
+  @Test
+  void aDecisionThatReachesTheEngineAfterTheProcessMovedOnIsMarkedAsNotTaken() {
+    DisputeView dispute = raise(ReasonCode.PRICING, "100");
+    TaskView task = journeys.awaitOpenTask("dispute:" + dispute.id());
+    client.newCancelInstanceCommand(task.processInstanceKey()).send().join();
+
+    journeys.inbox.complete(task.id(), Map.of("outcome", "CREDIT_MEMO", "creditAmount", "100", "rootCause", "pricing",
+        "notes", "Decided after the process was gone"), Staff.anyone("sam.sales"));
+    await().atMost(Journeys.PATIENCE).until(() -> journeys.inbox.get(task.id()).status().equals("WITHDRAWN"));
+    assertThat(audit.trail("dispute:" + dispute.id())).extracting(AuditEntry::action)
+        .containsSubsequence("task.completed", "task.completion-not-taken");
+    assertThat(creditNotes(dispute)).isZero();
   }
 
   private void decide(DisputeView dispute, String outcome, String credit, String by) {

@@ -25,6 +25,7 @@ class WorklistOrderTest {
   private static final String GROUP = "worklist-order-check";
 
   @Autowired Inbox inbox;
+  @Autowired java.time.Clock clock;
   // below the engine's keys (partition 1 starts at 2^51), so no real task or instance is touched
   final long instance = ThreadLocalRandom.current().nextLong(1L << 32, 1L << 40);
   final StaffMember worker = Staff.member("wendy", GROUP);
@@ -56,7 +57,7 @@ class WorklistOrderTest {
     Map<String, Object> variables = new HashMap<>();
     variables.put("riskRating", riskRating);
     variables.put("openAmount", openAmount);
-    variables.put("daysFromDue", daysFromDue);
+    variables.put("dueDate", java.time.LocalDate.now(clock).minusDays(daysFromDue).toString()); // days counted as the task opens
     inbox.open(new Inbox.NewTask(ThreadLocalRandom.current().nextLong(1L << 32, 1L << 40), name, "collector-call",
         "invoice-collection", instance, List.of(GROUP), "worklist-order:" + name, variables, ""));
   }

@@ -22,6 +22,11 @@ public final class Staff {
         new LinkedHashSet<>(List.of(groups)));
   }
 
+  /** A salesperson in the sales group, who may act only for the customers owned by {@code email}. */
+  public static StaffMember salesperson(String username, String email) {
+    return new StaffMember(username, username, email, EnumSet.of(Role.SALES), new LinkedHashSet<>(List.of("sales")));
+  }
+
   /** Someone who may work any task: for tests about a process, not about who may work it. */
   public static StaffMember anyone(String username) {
     return new StaffMember(username, username, username + "@northwind.example", Set.of(Role.ADMIN),

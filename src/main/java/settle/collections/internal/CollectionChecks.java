@@ -99,19 +99,17 @@ public class CollectionChecks {
   }
 
   /**
-   * The one rule for what a customer said they would pay: met when that much cash arrived, or when the invoice
-   * is settled and cash was part of settling it (a credit lowered the rest). Settled by credits alone, it was
-   * neither met nor missed: CREDITED.
+   * The one rule for what a customer said they would pay: met only when that much cash arrived. An invoice
+   * settled meanwhile with less cash than that was settled with a credit's help: CREDITED, neither kept nor
+   * missed, so no collector chases a settled invoice and no credit counts as a kept promise.
    */
   private static String cashMeets(BigDecimal cash, BigDecimal due, InvoiceView invoice, String met, String missed) {
     if (cash.compareTo(due) >= 0) {
       return met;
     }
-    if (invoice.status() == InvoiceStatus.PAID) {
-      return cash.signum() > 0 ? met : "CREDITED";
-    }
-    return missed;
+    return invoice.status() == InvoiceStatus.PAID ? "CREDITED" : missed;
   }
+
 
   public record InstalmentTimes(String reminderAt, String deadlineAt) {}
 

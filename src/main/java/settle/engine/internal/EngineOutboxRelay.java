@@ -6,6 +6,8 @@ import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import settle.engine.JobCompletionNotTaken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,14 +29,16 @@ class EngineOutboxRelay {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final EngineCommands engine;
+  private final ApplicationEventPublisher events;
 
-  EngineOutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, EngineCommands engine) {
+  EngineOutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, EngineCommands engine, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.engine = engine;
+    this.events = events;
   }
 
-  record Row(long id, String messageName, String correlationKey, String variables, long ttlSeconds, Long jobKey) {}
+  record Row(long id, String messageName, String correlationKey, String variables, long ttlSeconds, Long jobKey, int attempts) {}
 
   @Scheduled(fixedDelayString = "${settle.engine-outbox.poll-ms:200}")
   void relay() {
@@ -46,11 +50,11 @@ class EngineOutboxRelay {
 
   private int relayBatch() {
     List<Row> rows = jdbc.query("""
-            select id, message_name, correlation_key, variables::text, ttl_seconds, job_key
+            select id, message_name, correlation_key, variables::text, ttl_seconds, job_key, attempts
             from engine_outbox where sent_at is null and next_attempt_at <= now()
             order by id limit 32 for update skip locked""",
         (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-            rs.getObject(6, Long.class)));
+            rs.getObject(6, Long.class), rs.getInt(7)));
     for (Row row : rows) {
       try {
         send(row);
@@ -59,6 +63,9 @@ class EngineOutboxRelay {
         if (e.getStatusCode() == Status.Code.ALREADY_EXISTS
             || (row.jobKey() != null && e.getStatusCode() == Status.Code.NOT_FOUND)) {
           markSent(row); // an earlier attempt reached the engine and its answer was lost, or the job's process moved on
+          if (row.jobKey() != null && row.attempts() == 0) {
+            events.publishEvent(new JobCompletionNotTaken(row.jobKey())); // no earlier attempt: the process moved on
+          }
         } else {
           retryLater(row, e);
         }

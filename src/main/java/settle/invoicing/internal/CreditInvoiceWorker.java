@@ -13,9 +13,9 @@ import settle.invoicing.Invoices;
 import settle.invoicing.InvoicingTasks;
 
 /**
- * Issues the credit memo or adjustment a dispute's outcome names, for the amount the team decided: at most
- * the disputed amount and never more than is open. A credit that cannot be posted is a modelled outcome
- * (a BPMN error the process routes back to the team with the reason), not an incident.
+ * Issues the credit memo or adjustment a dispute's outcome names, for the amount the team decided, at most the
+ * disputed amount; what the invoice cannot absorb is returned for the customer's credit balance. A credit that
+ * cannot be posted is a modelled outcome (a BPMN error the process routes back to the team with the reason).
  */
 @Component
 public class CreditInvoiceWorker {
@@ -26,7 +26,7 @@ public class CreditInvoiceWorker {
     this.invoices = invoices;
   }
 
-  @JobWorker(type = InvoicingTasks.CREDIT_INVOICE, fetchVariables = {"invoiceId", "disputeId", "outcome", "creditAmount", "amount", "notes"})
+  @JobWorker(type = InvoicingTasks.CREDIT_INVOICE, fetchVariables = {"invoiceId", "disputeId", "outcome", "creditAmount", "amount", "invoiceCredited", "notes"})
   public Map<String, Object> creditInvoice(ActivatedJob job) {
     Map<String, Object> vars = job.getVariablesAsMap();
     BigDecimal credit = Money.of(new BigDecimal(String.valueOf(vars.get("creditAmount"))));
@@ -36,14 +36,15 @@ public class CreditInvoiceWorker {
     }
     try {
       CreditNoteView note = invoices.credit(((Number) vars.get("invoiceId")).longValue(), ((Number) vars.get("disputeId")).longValue(),
-          String.valueOf(vars.get("outcome")), credit, String.valueOf(vars.get("notes")), "engine:dispute-resolution");
-      return Map.of("creditNoteId", note.id(), "creditNoteNumber", note.number());
+          String.valueOf(vars.get("outcome")), credit, new BigDecimal(String.valueOf(vars.get("invoiceCredited"))),
+          String.valueOf(vars.get("notes")), "engine:dispute-resolution");
+      return Map.of("creditNoteId", note.id(), "creditNoteNumber", note.number(), "creditUnabsorbed", note.unabsorbed());
     } catch (InvalidRequestException e) {
       throw refused(e.getMessage());
     }
   }
 
   private static RuntimeException refused(String why) {
-    return CamundaError.bpmnError(InvoicingTasks.AMOUNT_EXCEEDS_OPEN, why, Map.of("problem", why + ". Decide again: credit less, or reject."));
+    return CamundaError.bpmnError(InvoicingTasks.CREDIT_REFUSED, why, Map.of("problem", why + "."));
   }
 }

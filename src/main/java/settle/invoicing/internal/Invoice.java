@@ -79,11 +79,12 @@ public class Invoice {
   }
 
   /** A credit lowers what is open; an adjustment lowers the invoice's total as well. */
+  /** Lowers what is open by the credit, never below zero; an adjustment lowers the invoice's total by all of it. */
   public void credit(BigDecimal amount, boolean adjustTotal) {
     if (adjustTotal) {
       total = total.subtract(amount);
     }
-    openAmount = openAmount.subtract(amount);
+    openAmount = openAmount.subtract(amount.min(openAmount));
     if (openAmount.signum() == 0) {
       status = InvoiceStatus.PAID;
     }
