@@ -222,7 +222,7 @@ class BankStatementsIT {
       }).toList();
       for (Future<StatementImport> done : both.invokeAll(uploads)) {
         StatementImport imported = done.get();
-        imports.add(statements.awaitMatched(imported.id(), false, Journeys.PATIENCE));
+        imports.add(statements.awaitMatched(imported, Journeys.PATIENCE));
       }
     } finally {
       both.shutdown();

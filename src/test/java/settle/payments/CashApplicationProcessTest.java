@@ -203,7 +203,7 @@ class CashApplicationProcessTest {
   private long importAndMatch(StatementBuilder statement) {
     StatementImport imported = statements.importStatement(statement.camt053(), statement.id() + ".xml", null, null, "test");
     assertThat(imported.alreadyImported()).isFalse();
-    StatementImport matched = statements.awaitMatched(imported.id(), false, Duration.ofSeconds(30));
+    StatementImport matched = statements.awaitMatched(imported, Duration.ofSeconds(30));
     assertThat(matched.status()).isEqualTo("MATCHED");
     return imported.id();
   }

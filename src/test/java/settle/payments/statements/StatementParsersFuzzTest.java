@@ -42,9 +42,10 @@ class StatementParsersFuzzTest {
       byte[] mutated = mutate(original, random);
       for (Optional<StatementFormat> named : List.of(Optional.<StatementFormat>empty(), Optional.of(format))) {
         try {
-          BankStatement statement = StatementParsers.parse(mutated, named);
+          for (BankStatement statement : StatementParsers.parse(mutated, named)) {
           assertThat(statement.lines()).extracting(StatementLine::index)
               .containsExactlyElementsOf(IntStream.rangeClosed(1, statement.lines().size()).boxed().toList());
+          }
         } catch (StatementFormatException expected) {
           refused++;
           assertThat(expected.getMessage()).isNotBlank();
