@@ -1,8 +1,10 @@
 package settle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static settle.testdata.CustomerBuilder.aCustomer;
 
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,39 +37,39 @@ class BadRequestsIT {
 
   @Test
   void anOrderForAnUnknownCustomerIsRefusedNamingTheCustomer() {
-    assertRefused(api.post("/api/orders", order(987654321, "1", "10")), 422, "customerId", "Customer 987654321 does not exist");
+    assertRefused(() -> api.post("/api/orders", order(987654321, "1", "10")), 422, "customerId", "Customer 987654321 does not exist");
   }
 
   @Test
   void aNegativeQuantityIsRefusedNamingTheLine() {
-    assertRefused(api.post("/api/orders", order(customer.id(), "-2", "10")), 400, "lines[0].quantity", "must be greater than 0");
+    assertRefused(() -> api.post("/api/orders", order(customer.id(), "-2", "10")), 400, "lines[0].quantity", "must be greater than 0");
   }
 
   @Test
   void unknownPaymentTermsAreRefused() {
     String body = order(customer.id(), "1", "10").replace("NET30", "whenever");
-    assertRefused(api.post("/api/orders", body), 422, "paymentTerms", "is not a payment term");
+    assertRefused(() -> api.post("/api/orders", body), 422, "paymentTerms", "is not a payment term");
   }
 
   @Test
   void malformedJsonIsRefusedWithItsPosition() {
-    assertRefused(api.post("/api/orders", "{\"customerId\": 1,\n \"lines\": [}"), 400, null, "Malformed JSON at line 2");
+    assertRefused(() -> api.post("/api/orders", "{\"customerId\": 1,\n \"lines\": [}"), 400, null, "Malformed JSON at line 2");
   }
 
   @Test
   void aWronglyTypedValueIsRefusedNamingTheField() {
-    assertRefused(api.post("/api/orders", order(customer.id(), "\"lots\"", "10")), 400, "lines[0].quantity", "Malformed value for lines[0].quantity");
+    assertRefused(() -> api.post("/api/orders", order(customer.id(), "\"lots\"", "10")), 400, "lines[0].quantity", "Malformed value for lines[0].quantity");
   }
 
   @Test
   void anUnknownFieldIsRefusedRatherThanIgnored() {
     String body = order(customer.id(), "1", "10").replace("\"poNumber\"", "\"discount\": 5, \"poNumber\"");
-    assertRefused(api.post("/api/orders", body), 400, "discount", "Unrecognized field");
+    assertRefused(() -> api.post("/api/orders", body), 400, "discount", "Unrecognized field");
   }
 
   @Test
   void aPaymentForAnUnknownInvoiceIsRefusedNamingTheInvoice() {
-    assertRefused(api.post("/api/payments",
+    assertRefused(() -> api.post("/api/payments",
             "{\"invoiceNumber\": \"INV-0000-999999\", \"amount\": 10, \"valueDate\": \"2026-01-01\", \"reference\": \"X\"}"),
         422, "invoiceNumber", "Invoice INV-0000-999999 does not exist");
   }
@@ -78,14 +80,14 @@ class BadRequestsIT {
     String payment = "{\"invoiceNumber\": \"%s\", \"amount\": 100, \"valueDate\": \"2026-01-01\", \"reference\": \"BANK-7\"}"
         .formatted(invoice.number());
     assertThat(api.post("/api/payments", payment).status()).isEqualTo(201);
-    assertRefused(api.post("/api/payments", payment), 409, null, "already recorded");
+    assertRefused(() -> api.post("/api/payments", payment), 409, null, "already recorded");
     assertThat(api.get("/api/invoices/" + invoice.id()).body().get("openAmount").decimalValue()).isEqualByComparingTo("400.00");
   }
 
   @Test
   void aPaymentWithoutAmountOrDateIsRefusedNamingBoth() {
-    Api.Response response = api.post("/api/payments", "{\"invoiceNumber\": \"INV-1\", \"reference\": \"X\"}");
-    assertRefused(response, 400, "amount", "must not be null");
+    Api.Response response = assertRefused(() -> api.post("/api/payments", "{\"invoiceNumber\": \"INV-1\", \"reference\": \"X\"}"),
+        400, "amount", "must not be null");
     assertThat(response.body().get("detail").asText()).contains("valueDate");
   }
 
@@ -94,17 +96,17 @@ class BadRequestsIT {
     String body = """
         {"name": "X", "apEmail": "not-an-address", "accountOwnerName": "O", "accountOwnerEmail": "o@x.example",
          "creditLimit": 100, "currency": "EUR"}""";
-    assertRefused(api.post("/api/customers", body), 400, "apEmail", "well-formed email");
-    assertRefused(api.post("/api/customers", body.replace("not-an-address", "a@x.example").replace("EUR", "XYZ")),
+    assertRefused(() -> api.post("/api/customers", body), 400, "apEmail", "well-formed email");
+    assertRefused(() -> api.post("/api/customers", body.replace("not-an-address", "a@x.example").replace("EUR", "XYZ")),
         422, "currency", "XYZ is not an ISO 4217 currency");
   }
 
   @Test
   void unknownResourcesAreNotFound() {
-    assertRefused(api.get("/api/invoices/987654321"), 404, null, "Invoice 987654321 does not exist");
-    assertRefused(api.get("/api/customers/987654321"), 404, null, "Customer 987654321 does not exist");
-    assertRefused(api.get("/api/invoices/abc"), 400, "id", "'abc' is not a valid id");
-    assertRefused(api.post("/api/tasks/987654321/complete", "{}"), 404, null, "Task 987654321 does not exist");
+    assertRefused(() -> api.get("/api/invoices/987654321"), 404, null, "Invoice 987654321 does not exist");
+    assertRefused(() -> api.get("/api/customers/987654321"), 404, null, "Customer 987654321 does not exist");
+    assertRefused(() -> api.get("/api/invoices/abc"), 400, "id", "'abc' is not a valid id");
+    assertRefused(() -> api.post("/api/tasks/987654321/complete", "{}"), 404, null, "Task 987654321 does not exist");
   }
 
   @Test
@@ -115,8 +117,21 @@ class BadRequestsIT {
     assertThat(docs.body().get("paths").has("/api/payments")).isTrue();
   }
 
-  private void assertRefused(Api.Response response, int status, String field, String detail) {
+  @Test
+  void theRefusalCheckSeesAWriteMadeWhileTheRequestRuns() {
+    String newCustomer = """
+        {"name": "Half Written Ltd", "apEmail": "ap@half.example", "accountOwnerName": "O", "accountOwnerEmail": "o@x.example",
+         "creditLimit": 100, "currency": "EUR"}""";
+    assertThatThrownBy(() -> assertRefused(() -> {
+      assertThat(api.post("/api/customers", newCustomer).status()).isEqualTo(201);
+      return api.get("/api/invoices/987654321");
+    }, 404, null, "does not exist")).isInstanceOf(AssertionError.class).hasMessageContaining("nothing written");
+  }
+
+  /** Sends the request and checks the refusal; the row counts are read before it runs, so a partial write shows. */
+  private Api.Response assertRefused(Supplier<Api.Response> request, int status, String field, String detail) {
     String before = jdbc.queryForObject(TABLES, String.class);
+    Api.Response response = request.get();
     assertThat(response.status()).isEqualTo(status);
     assertThat(response.contentType()).startsWith("application/problem+json");
     assertThat(response.body().get("status").asInt()).isEqualTo(status);
@@ -124,7 +139,8 @@ class BadRequestsIT {
     if (field != null) {
       assertThat(response.body().get("errors")).anySatisfy(e -> assertThat(e.get("field").asText()).isEqualTo(field));
     }
-    assertThat(jdbc.queryForObject(TABLES, String.class)).isEqualTo(before);
+    assertThat(jdbc.queryForObject(TABLES, String.class)).as("nothing written (rows of " + TABLES + ")").isEqualTo(before);
+    return response;
   }
 
   private static String order(long customerId, String quantity, String price) {

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import settle.collections.InvoiceCollection;
 import settle.testdata.Api;
 import settle.testdata.Journeys;
 import settle.testdata.SettleTest;
@@ -19,6 +22,7 @@ import settle.testdata.SettleTest;
 class SpineStoryIT {
 
   @LocalServerPort int port;
+  @Autowired ApplicationContext context;
 
   @Test
   void orderTravelsFromCreditReviewToInvoiceReminderAndPayment() {
@@ -87,8 +91,12 @@ class SpineStoryIT {
     await().atMost(Journeys.PATIENCE).until(() -> api.get("/api/invoices/" + invoiceId).body().get("status").asText().equals("PAID"));
     await().atMost(Journeys.PATIENCE).until(() -> api.get("/api/orders/" + orderId).body().get("status").asText().equals("PAID"));
 
-    api.post("/api/clock/advance", "{\"days\": 45}");
-    Journeys.settle();
+    // paid: the invoice's collection loop has ended, so 45 more days, run to the end, bring no reminder
+    Journeys journeys = new Journeys(context);
+    long loop = journeys.instanceOf(InvoiceCollection.PROCESS_ID, "invoiceId", invoiceId);
+    await("the collection loop ended").atMost(Journeys.PATIENCE).until(() -> journeys.history.isCompleted(loop));
+    assertThat(api.post("/api/clock/advance", "{\"days\": 45}").status()).isEqualTo(200);
+    journeys.quiesce();
     assertThat(api.get("/api/mail?to=" + ap).body()).hasSize(3);
 
     List<String> orderTrail = actions(api.get("/api/audit?subject=order:" + orderId).body());

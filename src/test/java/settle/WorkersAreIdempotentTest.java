@@ -1,60 +1,239 @@
 package settle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static settle.testdata.CustomerBuilder.aCustomer;
 import static settle.testdata.OrderBuilder.anOrderFor;
+import static settle.testdata.StatementBuilder.aStatement;
 
+import io.camunda.client.CamundaClient;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.value.JobWorkerValue;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.jobhandling.JobHandlingUtil;
+import io.camunda.client.jobhandling.JobWorkerManager;
+import io.camunda.client.jobhandling.parameter.ParameterResolverStrategy;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import settle.collections.internal.PlanCollectionStepWorker;
-import settle.collections.internal.TakeCollectionStepWorker;
+import settle.collections.CollectionActions;
+import settle.collections.PaymentPlanRequest;
+import settle.collections.PromiseRequest;
 import settle.customers.CustomerView;
+import settle.disputes.DisputeView;
+import settle.disputes.Disputes;
+import settle.disputes.RaiseDispute;
+import settle.disputes.ReasonCode;
+import settle.engine.ProcessResources;
 import settle.invoicing.InvoiceView;
-import settle.invoicing.internal.IssueInvoiceWorker;
-import settle.invoicing.internal.SendInvoiceWorker;
+import settle.orders.OrderStatus;
+import settle.orders.OrderView;
+import settle.payments.BankStatements;
+import settle.payments.StatementImport;
+import settle.tasks.TaskView;
 import settle.testdata.Journeys;
+import settle.testdata.ProcessHistory;
 import settle.testdata.SettleTest;
+import settle.testdata.Staff;
 
-/** The engine delivers a job at least once; handing a worker the same job again changes nothing. */
+/**
+ * The engine delivers a job at least once. For every job type, a job that ran in a real process is
+ * handed to its worker again, the way the Camunda client hands a job over, and no table gains a row:
+ * no second mail, posting, credit, task, engine message or audit entry.
+ */
 @SettleTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkersAreIdempotentTest {
+
+  private static final String USER_TASK = "io.camunda.zeebe:userTask";
+
+  /** Every job type the models and workers know; {@link #driveEveryJobType()} runs each of them at least once. */
+  static final List<String> JOB_TYPES = List.of(
+      // order-to-cash
+      "compute-exposure", "audit-decision", "update-order-status", "notify-credit-hold", "issue-invoice", "send-invoice",
+      USER_TASK,
+      // invoice-collection
+      "assess-invoice", "plan-collection-step", "send-heads-up", "take-collection-step", "withdraw-tasks",
+      "check-promise", "record-promise", "plan-instalment", "send-instalment-reminder", "check-instalment",
+      // dispute-resolution
+      "total-credits", "credit-invoice", "resolve-dispute", "notify-sla-breach", "escalate-dispute",
+      // cash-application
+      "match-statement", "assess-short-pay", "write-off-short-pay", "open-deduction", "ask-customer-about-short-pay",
+      "describe-statement-line", "post-manual-match", "close-statement");
 
   @Autowired ApplicationContext context;
   @Autowired JdbcTemplate jdbc;
-  @Autowired IssueInvoiceWorker issueInvoice;
-  @Autowired SendInvoiceWorker sendInvoice;
-  @Autowired PlanCollectionStepWorker planStep;
-  @Autowired TakeCollectionStepWorker takeStep;
+  @Autowired CollectionActions actions;
+  @Autowired Disputes disputes;
+  @Autowired BankStatements statements;
+  @Autowired JobWorkerManager workers;
+  @Autowired ParameterResolverStrategy parameters;
+  @Autowired CamundaClient client;
+  @Autowired io.camunda.client.api.JsonMapper jsonMapper;
+  Journeys journeys;
+  ProcessHistory.Mark journeysBegan;
+
+  /**
+   * One timeline over five days: an order credit reviews and one it holds, a reminder with its heads-up,
+   * a broken promise renewed from the follow-up task, a payment plan, a credited and an escalated
+   * dispute, and a statement whose lines take every cash-application path.
+   */
+  @BeforeAll
+  void driveEveryJobType() {
+    journeys = new Journeys(context);
+    journeysBegan = journeys.history.mark();
+
+    CustomerView reviewed = journeys.customer(aCustomer().withCreditLimit("1000"));
+    journeys.invoiced(anOrderFor(reviewed.id()).worth("1100.00"));
+
+    CustomerView risky = journeys.customer(aCustomer().rated("HIGH").withCreditLimit("1000"));
+    OrderView held = journeys.order(anOrderFor(risky.id()).worth("900.00"));
+    journeys.awaitOrder(held.id(), OrderStatus.ON_HOLD);
+
+    CustomerView customer = journeys.customer(aCustomer());
+    journeys.invoiced(anOrderFor(customer.id()).worth("120.00").terms("NET1")); // its due-day reminder is announced at once
+
+    InvoiceView promised = journeys.invoiced(anOrderFor(customer.id()).worth("200.00"));
+    actions.promise(promised.id(), new PromiseRequest(journeys.today().plusDays(1), new BigDecimal("200"), "Casey", "PHONE"),
+        "test", "test:redelivery-promise");
+
+    InvoiceView planned = journeys.invoiced(anOrderFor(customer.id()).worth("300.00"));
+    actions.agreePaymentPlan(planned.id(), new PaymentPlanRequest(List.of(
+        new PaymentPlanRequest.Instalment(journeys.today().plusDays(1), new BigDecimal("300"))), "Sam"), "sam");
+
+    InvoiceView disputedOne = journeys.invoiced(anOrderFor(customer.id()).worth("400.00"));
+    DisputeView credited = raise(disputedOne, "50");
+    journeys.inbox.complete(journeys.awaitOpenTask("dispute:" + credited.id()).id(), Map.of("outcome", "CREDIT_MEMO",
+        "creditAmount", "50", "rootCause", "pricing-setup", "notes", "Agreed the lower price"), Staff.anyone("sam.sales"));
+    InvoiceView disputedTwo = journeys.invoiced(anOrderFor(customer.id()).worth("450.00"));
+    DisputeView leftOpen = raise(disputedTwo, "60");
+    journeys.awaitOpenTask("dispute:" + leftOpen.id());
+
+    CustomerView payer = journeys.customer(aCustomer());
+    InvoiceView paid = journeys.invoiced(anOrderFor(payer.id()).worth("510.00"));
+    InvoiceView writtenOff = journeys.invoiced(anOrderFor(payer.id()).worth("1000.00"));
+    InvoiceView deducted = journeys.invoiced(anOrderFor(payer.id()).worth("1020.00"));
+    InvoiceView asked = journeys.invoiced(anOrderFor(payer.id()).worth("1040.00"));
+    InvoiceView appliedByHand = journeys.invoiced(anOrderFor(payer.id()).worth("530.00"));
+    var statement = aStatement().on(journeys.today())
+        .credit("510.00", payer.name(), null, "Invoice " + paid.number())
+        .credit("997.00", payer.name(), null, writtenOff.number())
+        .credit("920.00", payer.name(), null, deducted.number() + " less 100 damaged goods")
+        .credit("840.00", payer.name(), null, asked.number())
+        .credit("530.00", "J Smith private", "GB29NWBK" + System.nanoTime() % 100000000000000L, "payment march");
+    StatementImport imported = statements.importStatement(statement.camt053(), statement.id() + ".xml", null, null, "test");
+    statements.awaitMatched(imported.id(), false, Journeys.PATIENCE);
+    TaskView apply = journeys.awaitOpenTask("statement:" + imported.id());
+    journeys.inbox.complete(apply.id(), Map.of("action", "APPLY", "invoiceNumbers", appliedByHand.number()), Staff.anyone("cara"));
+
+    journeys.advanceDays(3); // the reminder, the instalment checked, the promise broken, the dispute's SLA passed
+    TaskView brokenPromise = journeys.awaitOpenTask("invoice:" + promised.id());
+    journeys.inbox.complete(brokenPromise.id(), Map.of("outcome", "PROMISE",
+        "promiseDate", journeys.today().plusDays(5).toString(), "promiseAmount", "200"), Staff.anyone("casey"));
+    journeys.advanceDays(2); // twice the dispute's SLA
+    journeys.quiesce();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @FieldSource("JOB_TYPES")
+  void aJobHandedToItsWorkerAgainChangesNothing(String type) throws Exception {
+    JobWorkerValue worker = workers.findJobWorkerConfigByType(type).orElseThrow(() -> new AssertionError("No worker serves " + type));
+    boolean all = Boolean.TRUE.equals(worker.getForceFetchAllVariables()) || worker.getFetchVariables() == null
+        || worker.getFetchVariables().isEmpty();
+    ActivatedJob job = journeys.history.lastJob(type, journeysBegan, all ? null : Set.copyOf(worker.getFetchVariables()), jsonMapper)
+        .orElseThrow(() -> new AssertionError("No " + type + " job ran during the journeys: extend driveEveryJobType() so one does"));
+    journeys.quiesce();
+    Map<String, Long> before = rowsPerTable();
+    long lastAudit = jdbc.queryForObject("select coalesce(max(id), 0) from audit_entry", Long.class);
+
+    // as the Camunda client hands a job to a @JobWorker method: the same parameter resolution, the same bean
+    Object[] arguments = JobHandlingUtil.createParameterResolvers(parameters, worker).stream()
+        .map(resolver -> resolver.resolve(client, job)).toArray();
+    worker.getMethodInfo().invoke(arguments);
+
+    Map<String, String> grown = new TreeMap<>();
+    rowsPerTable().forEach((table, rows) -> {
+      if (!rows.equals(before.get(table))) {
+        grown.put(table, before.get(table) + " -> " + rows);
+      }
+    });
+    assertThat(grown).as("tables written when %s (%s of %s) was handed over again; new audit entries: %s", type,
+        job.getElementId(), job.getBpmnProcessId(), jdbc.queryForList(
+            "select action || ' ' || subject from audit_entry where id > ? order by id", String.class, lastAudit)).isEmpty();
+  }
 
   @Test
-  void redeliveredInvoiceAndReminderJobsSendOneMailEach() {
-    Journeys journeys = new Journeys(context);
-    CustomerView customer = journeys.customer(aCustomer());
-    InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("640.00"));
-    journeys.awaitMailsTo(customer.apEmail(), 1);
+  void everyJobTypeOfTheModelsAndWorkersIsRedeliveredHere() {
+    Set<String> known = new TreeSet<>();
+    for (BpmnModelInstance model : models()) {
+      model.getModelElementsByType(ZeebeTaskDefinition.class).forEach(t -> known.add(t.getType()));
+      if (!model.getModelElementsByType(UserTask.class).isEmpty()) {
+        known.add(USER_TASK);
+      }
+    }
+    for (String name : context.getBeanDefinitionNames()) {
+      for (Method m : AopUtils.getTargetClass(context.getBean(name)).getDeclaredMethods()) {
+        if (m.getAnnotation(JobWorker.class) != null) {
+          known.add(m.getAnnotation(JobWorker.class).type());
+        }
+      }
+    }
+    Set<String> missing = new TreeSet<>(known);
+    JOB_TYPES.forEach(missing::remove);
+    if (!missing.isEmpty()) {
+      fail("These job types have no redelivery case: " + missing + ". Add each to WorkersAreIdempotentTest.JOB_TYPES"
+          + " and make driveEveryJobType() run a real job of it.");
+    }
+    assertThat(known).containsAll(JOB_TYPES);
+  }
 
-    assertThat(issueInvoice.issueInvoice(invoice.orderId()).invoiceId()).isEqualTo(invoice.id());
-    sendInvoice.sendInvoice(invoice.id());
-    // a step far beyond the table's own stages, so the invoice's running loop never reaches it
-    int stage = 90;
-    Map<String, Object> reminder = Map.of("action", "OVERDUE_REMINDER", "dueOffset", 3, "template", "reminder-overdue",
-        "channel", "EMAIL", "sender", "AR_TEAM", "headsUp", false, "skipIfLate", false);
-    Map<String, Object> segmentation = Map.of("segment", "STANDARD", "tone", "neutral");
-    planStep.planCollectionStep(invoice.id(), stage, segmentation, reminder);
-    planStep.planCollectionStep(invoice.id(), stage, segmentation, reminder);
-    assertThat(takeStep.takeCollectionStep(invoice.id(), stage).stepOutcome()).isEqualTo("SENT");
-    assertThat(takeStep.takeCollectionStep(invoice.id(), stage)).satisfies(t -> {
-      assertThat(t.stepOutcome()).isEqualTo("SENT");
-      assertThat(t.stage()).isEqualTo(stage + 1);
-    });
+  private DisputeView raise(InvoiceView invoice, String amount) {
+    return disputes.raise(invoice.id(), new RaiseDispute(ReasonCode.PRICING, new BigDecimal(amount), "Not the agreed price",
+        "ap@customer", null), List.of(), "test");
+  }
 
-    journeys.awaitMailsTo(customer.apEmail(), 2);
-    Journeys.settle();
-    assertThat(journeys.mailsTo(customer.apEmail())).hasSize(2);
-    assertThat(jdbc.queryForObject("select count(*) from dunning_step where invoice_id = ? and stage = ?", Integer.class,
-        invoice.id(), stage)).isEqualTo(1);
+  /** Every table's row count: a redelivery that wrote anything (a mail, a posting, an audit entry…) shows here. */
+  private Map<String, Long> rowsPerTable() {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    for (String table : jdbc.queryForList("select table_name from information_schema.tables where table_schema = 'public'"
+        + " and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history' order by table_name", String.class)) {
+      rows.put(table, jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class));
+    }
+    return rows;
+  }
+
+  private static List<BpmnModelInstance> models() {
+    return ProcessResources.all().stream().filter(r -> Objects.requireNonNull(r.getFilename()).endsWith(".bpmn"))
+        .map(WorkersAreIdempotentTest::read).toList();
+  }
+
+  private static BpmnModelInstance read(Resource resource) {
+    try (InputStream in = resource.getInputStream()) {
+      return Bpmn.readModelFromStream(in);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -90,7 +90,8 @@ public class Timeline {
       return "DISPUTE";
     }
     if (action.equals("payment.recorded") || action.equals("invoice.early-payment-discount-taken")
-        || action.equals("invoice.written-off") || action.equals("payment.credit-on-account")) {
+        || action.equals("invoice.written-off") || action.equals("payment.credit-on-account")
+        || action.equals("invoice.customer-credit-applied") || action.equals("customer-credit.refunded")) {
       return "PAYMENT";
     }
     if (action.equals("decision.credit-decision") || action.startsWith("order.credit") || action.equals("order.placed")) {
@@ -127,6 +128,8 @@ public class Timeline {
         case "payment.recorded" -> "Payment of " + money(d.get("amount")) + " received (" + d.get("reference") + ")";
         case "invoice.written-off" -> "Written off " + money(d.get("amount")) + (d.get("reason") == null ? "" : ": " + d.get("reason"));
         case "payment.credit-on-account" -> "Credit on account " + money(d.get("amount"));
+        case "invoice.customer-credit-applied" -> "Customer credit of " + money(d.get("amount")) + " " + d.get("currency") + " applied";
+        case "customer-credit.refunded" -> "Refund of " + money(d.get("amount")) + " " + d.get("currency") + " (" + d.get("reference") + ")";
         default -> "Early-payment discount taken";
       };
       case "CREDIT" -> e.action().equals("decision.credit-decision") ? "Credit decision: " + resultOf(d)

@@ -2,8 +2,12 @@ package settle.engine;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 import settle.common.NotFoundException;
 
 /**
@@ -13,16 +17,17 @@ import settle.common.NotFoundException;
 @Component
 public class DemoTime {
 
-  private static final Duration IDLE_LIMIT = Duration.ofSeconds(15);
-
   private final Clock clock;
   private final EngineActivity activity;
   private final JdbcTemplate jdbc;
+  private final Duration idleLimit;
 
-  DemoTime(Clock clock, EngineActivity activity, JdbcTemplate jdbc) {
+  DemoTime(Clock clock, EngineActivity activity, JdbcTemplate jdbc,
+           @Value("${settle.demo-clock.idle-limit:60s}") Duration idleLimit) {
     this.clock = clock;
     this.activity = activity;
     this.jdbc = jdbc;
+    this.idleLimit = idleLimit;
   }
 
   public synchronized void advance(Duration by) {
@@ -39,12 +44,18 @@ public class DemoTime {
     }
   }
 
-  /** Idle: no command waits in the engine outbox and the engine's log has not grown for a moment. */
+  /**
+   * Idle: no command waits in the engine outbox and the engine's log has not grown for a moment.
+   * Moving time on while work is under way would make days overlap, so a busy engine is an error, not a wait that ends anyway.
+   */
   public void awaitIdle() {
-    long deadline = System.nanoTime() + IDLE_LIMIT.toNanos();
+    long deadline = System.nanoTime() + idleLimit.toNanos();
     long last = -1;
     int still = 0;
-    while (still < 3 && System.nanoTime() < deadline) {
+    while (still < 3) {
+      if (System.nanoTime() >= deadline) {
+        throw new EngineBusyException(idleLimit);
+      }
       long now = activity.count() + 1_000_000L * jdbc.queryForObject(
           "select count(*) from engine_outbox where sent_at is null", Long.class);
       still = now == last ? still + 1 : 0;
@@ -53,9 +64,24 @@ public class DemoTime {
         Thread.sleep(100);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        throw new EngineBusyException(Duration.ZERO);
       }
     }
   }
 
+  /** The engine did not come to rest in time: a 503 with a problem body for callers of the clock. */
+  public static class EngineBusyException extends ErrorResponseException {
+
+    EngineBusyException(Duration waited) {
+      super(HttpStatus.SERVICE_UNAVAILABLE, ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+          "The engine was still busy after " + waited.toSeconds() + " s (commands waiting or its log still growing),"
+              + " so the demo clock stopped at the last day that finished. Try again shortly."), null);
+      getBody().setTitle("Engine busy");
+    }
+
+    @Override
+    public String getMessage() {
+      return getBody().getDetail();
+    }
+  }
 }

@@ -116,7 +116,7 @@ public class Invoices {
     }
     BigDecimal paid = Money.of(amount);
     if (paid.compareTo(invoice.getOpenAmount()) > 0) {
-      throw new InvalidRequestException("amount", "Payment of " + paid + " exceeds the open amount of "
+      throw new AmountExceedsOpenException("amount", "Payment of " + paid + " exceeds the open amount of "
           + Money.of(invoice.getOpenAmount()) + " on invoice " + number);
     }
     InvoiceView before = invoice.view();
@@ -128,9 +128,31 @@ public class Invoices {
     if (early != null && paid.compareTo(early) == 0) {
       BigDecimal discount = invoice.getOpenAmount();
       invoice.applyPayment(discount);
+      // the discount is booked like a write-off, so every amount that lowered an invoice has its row
+      jdbc.update("insert into invoice_write_off(invoice_id, amount, currency, reason, source_ref, created_at) values (?, ?, ?, ?, ?, ?)",
+          invoice.getId(), discount, invoice.getCurrency(), "Early-payment discount of " + before.earlyDiscountPercent() + "%",
+          "early-discount:" + number + ":" + reference, java.sql.Timestamp.from(clock.instant()));
       audit.record(actor, "invoice.early-payment-discount-taken", "invoice:" + invoice.getId(), Map.of(
           "discount", Money.of(discount), "percent", before.earlyDiscountPercent(), "valueDate", valueDate.toString()));
     }
+    return invoice.view();
+  }
+
+  /**
+   * Lowers the open amount by customer credit (unapplied cash or a credit memo the customer holds): not a
+   * payment, so no promise counts it as cash received. Never more than is open.
+   */
+  @Transactional
+  public InvoiceView applyCustomerCredit(long invoiceId, BigDecimal amount, String sourceRef, String actor) {
+    Invoice invoice = invoices.lockById(invoiceId).orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
+    BigDecimal applied = Money.of(amount);
+    if (applied.signum() <= 0 || applied.compareTo(invoice.getOpenAmount()) > 0) {
+      throw new AmountExceedsOpenException("amount", "Credit of " + applied + " exceeds the open amount of "
+          + Money.of(invoice.getOpenAmount()) + " on invoice " + invoice.view().number());
+    }
+    invoice.applyPayment(applied);
+    audit.record(actor, "invoice.customer-credit-applied", "invoice:" + invoiceId, Map.of(
+        "amount", applied, "currency", invoice.getCurrency(), "source", sourceRef, "openAmount", invoice.view().openAmount()));
     return invoice.view();
   }
 

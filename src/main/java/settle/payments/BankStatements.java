@@ -224,8 +224,16 @@ public class BankStatements {
 
   /** Waits up to {@code patience} for the match step of every statement imported, so the caller sees what was posted. */
   public StatementImport awaitMatched(StatementImport imported, Duration patience) {
+    return awaitMatched(imported.statements().stream().map(s -> new Part(s.id(), s.alreadyImported())).toList(), patience);
+  }
+
+  /** Waits for the match step of one statement. */
+  public StatementImport awaitMatched(long id, boolean alreadyImported, Duration patience) {
+    return awaitMatched(List.of(new Part(id, alreadyImported)), patience);
+  }
+
+  private StatementImport awaitMatched(List<Part> parts, Duration patience) {
     long until = System.nanoTime() + patience.toNanos();
-    List<Part> parts = imported.statements().stream().map(s -> new Part(s.id(), s.alreadyImported())).toList();
     while (System.nanoTime() < until && !parts.stream().allMatch(p -> matched(p.id()))) {
       try {
         Thread.sleep(100);

@@ -234,10 +234,15 @@ public class Inbox {
     return get(id);
   }
 
-  /** The process moved on without these tasks (a payment interrupted the turn): take them out of the inbox. */
-  public int withdrawOpenTasks(long processInstanceKey, String reason) {
+  /**
+   * The process moved on without these tasks (a payment interrupted the turn): take them out of the inbox.
+   * Only tasks whose job the engine created before {@code jobKey}, the withdrawing job's (keys grow within an
+   * instance's partition): a withdrawing job handed over again after the process moved on leaves the new tasks alone.
+   */
+  public int withdrawOpenTasks(long processInstanceKey, long jobKey, String reason) {
     return tx.execute(status -> {
-      List<TaskView> open = jdbc.query("select * from task where process_instance_key = ? and status = 'OPEN'", this::row, processInstanceKey);
+      List<TaskView> open = jdbc.query("select * from task where process_instance_key = ? and status = 'OPEN' and id < ?",
+          this::row, processInstanceKey, jobKey);
       for (TaskView task : open) {
         jdbc.update("update task set status = 'WITHDRAWN', version = version + 1 where id = ?", task.id());
         audit.record("engine:" + task.bpmnProcessId(), "task.withdrawn", subjectOf(task.subject(), task.id()),

@@ -119,7 +119,7 @@ class HoldsPromisesAndPlansTest {
     assertThat(promise.status()).isEqualTo(201);
 
     journeys.advanceTo(invoice.dueDate().plusDays(4));
-    journeys.quiesce();
+    journeys.awaitWaitingAt(journeys.instanceOf(InvoiceCollection.PROCESS_ID, "invoiceId", invoice.id()), "promise-wait");
     assertThat(journeys.mailsTo(customer.apEmail())).hasSize(2);
     journeys.pay(invoice, "1000.00");
     long instance = journeys.instanceOf(InvoiceCollection.PROCESS_ID, "invoiceId", invoice.id());
@@ -137,7 +137,8 @@ class HoldsPromisesAndPlansTest {
     actions.promise(invoice.id(), new PromiseRequest(journeys.today().plusDays(3), new BigDecimal("1000"), "Casey", "PHONE"), "casey", "test:broken");
 
     journeys.advanceDays(4);
-    journeys.quiesce();
+    // still waiting for the promised date plus grace (or a payment): no task yet, and none on its way
+    journeys.awaitWaitingAt(journeys.instanceOf(InvoiceCollection.PROCESS_ID, "invoiceId", invoice.id()), "promise-wait");
     assertThat(journeys.inbox.find(null, "OPEN", "invoice:" + invoice.id())).isEmpty();
     journeys.advanceDays(1);
     TaskView task = journeys.awaitOpenTask("invoice:" + invoice.id());

@@ -278,11 +278,15 @@ class CashMatcherTest {
 
   @Test
   void anInvoiceAppliedAutomaticallyCannotBePaidTwiceInOneRun() {
-    matcher.match(line("4100.00", null, ACME_ACCOUNT, "INV-2026-000126"));
+    MatchResult first = matcher.match(line("4100.00", null, ACME_ACCOUNT, "INV-2026-000126"));
+    assertThat(first.status()).isEqualTo(Status.AUTO);
+    assertThat(numbers(first)).containsExactly("INV-2026-000126");
+    assertThat(ledger.openItemsOf(1)).extracting(OpenItem::invoiceNumber).doesNotContain("INV-2026-000126");
 
     MatchResult second = matcher.match(line("4100.00", null, ACME_ACCOUNT, "INV-2026-000126"));
 
     assertThat(second.status()).isNotEqualTo(Status.AUTO);
+    assertThat(numbers(second)).doesNotContain("INV-2026-000126");
   }
 
   @Test

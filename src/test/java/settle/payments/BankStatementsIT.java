@@ -111,12 +111,14 @@ class BankStatementsIT {
     assertThat(journeys.invoices.get(discounted.id()).status()).isEqualTo(InvoiceStatus.PAID);
     journeys.awaitOpenTask("statement:" + id);
 
+    journeys.quiesce();
     String before = jdbc.queryForObject(ROWS, String.class);
     Api.Response again = api.postMultipart("/api/bank-statements", List.of(new Api.Part("file", "again.dat", "application/octet-stream", file)));
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.body().get("id").asLong()).isEqualTo(id);
-    Journeys.settle();
+    journeys.quiesce(); // had it started a second cash application, that would have run by now
     assertThat(jdbc.queryForObject(ROWS, String.class)).isEqualTo(before);
+    assertThat(journeys.history.countInstancesWith(settle.payments.CashApplication.PROCESS_ID, "statementId", id)).isEqualTo(1);
     assertThat(api.get("/api/bank-statements").body().findValuesAsText("id")).contains(String.valueOf(id));
   }
 

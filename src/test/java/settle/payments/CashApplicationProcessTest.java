@@ -46,6 +46,8 @@ class CashApplicationProcessTest {
   @Autowired settle.payments.internal.MatchStatementWorker matchStatement;
   @Autowired settle.payments.internal.WriteOffShortPayWorker writeOff;
   @Autowired settle.payments.internal.PostManualMatchWorker postManualMatch;
+  @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+  @Autowired CustomerCredit credit;
   Journeys journeys;
   CustomerView customer;
 
@@ -194,6 +196,57 @@ class CashApplicationProcessTest {
 
     assertThat(jdbc.queryForObject(COUNTS, String.class, invoice.id(), invoice.id())).isEqualTo(before);
     assertThat(statements.get(id).lines().getFirst().status()).isEqualTo(LineStatus.WRITTEN_OFF);
+  }
+
+  @Test
+  void aPaymentLargerThanWhatIsOpenWhenPostedGoesToACashApplierNotToAnIncident() throws Exception {
+    InvoiceView invoice = invoice("1000.00");
+    var locked = new java.util.concurrent.CountDownLatch(1);
+    var release = new java.util.concurrent.CountDownLatch(1);
+    // a payment arrives through the API while the statement is matched: its transaction holds the invoice row
+    var racer = java.util.concurrent.Executors.newSingleThreadExecutor();
+    var racing = racer.submit(() -> tx.executeWithoutResult(status -> {
+      jdbc.queryForObject("select id from invoice where id = ? for update", Long.class, invoice.id());
+      locked.countDown();
+      try {
+        assertThat(release.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      journeys.pay(invoice, "100.00");
+    }));
+    try {
+      assertThat(locked.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      StatementBuilder statement = aStatement().on(journeys.today()).credit("1000.00", customer.name(), null, invoice.number());
+      long id = statements.importStatement(statement.camt053(), statement.id() + ".xml", null, null, "test").id();
+      // the match step has read the invoice as 1000 open and now waits for the row to post the payment
+      await().atMost(Journeys.PATIENCE).until(() -> jdbc.queryForObject("""
+          select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query ilike '%from invoice%update%'""",
+          Long.class) > 0);
+      release.countDown();
+      racing.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+      TaskView review = journeys.awaitOpenTask("statement:" + id);
+      assertThat(review.candidateGroups()).containsExactly("cash-appliers");
+      assertThat(String.valueOf(review.variables().get("problem")))
+          .contains("Payment of 1000.00 exceeds the open amount of 900.00 on invoice " + invoice.number());
+      long process = journeys.instanceOf(CashApplication.PROCESS_ID, "statementId", id);
+      assertThat(journeys.history.completedElements(process)).contains("payment-exceeds-open").doesNotContain("match-statement");
+      assertThat(jdbc.queryForObject("select count(*) from bank_statement_match m join bank_statement_line l on l.id = m.line_id"
+          + " where l.statement_id = ?", Long.class, id)).isZero();
+      assertThat(journeys.invoices.get(invoice.id()).openAmount()).isEqualByComparingTo("900.00");
+
+      journeys.inbox.complete(review.id(), Map.of("notes", "Paid by card meanwhile"), Staff.anyone("cara"));
+
+      // matched again against what is open now: the invoice is paid and the rest is the customer's credit
+      await().atMost(Journeys.PATIENCE).until(() -> journeys.history.isCompleted(process));
+      assertThat(journeys.invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.PAID);
+      assertThat(credit.balance(customer.id(), "EUR")).isEqualByComparingTo("100.00");
+      assertThat(statements.get(id).lines().getFirst().status()).isEqualTo(LineStatus.AUTO_MATCHED);
+    } finally {
+      release.countDown();
+      racer.shutdown();
+    }
   }
 
   private InvoiceView invoice(String amount) {

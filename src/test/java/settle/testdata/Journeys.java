@@ -151,21 +151,21 @@ public final class Journeys {
     }).toList();
   }
 
-  /** Waits until the engine is idle (see DemoTime) and every queued mail has gone out. */
+  /**
+   * Waits until the engine is idle (see DemoTime) and every queued mail has gone out; fails, saying which, when
+   * either does not come. What a test asserts did not happen afterwards had its chance to happen.
+   */
   public void quiesce() {
     demoTime.awaitIdle();
-    await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+    await("every queued mail sent").atMost(PATIENCE).until(() -> jdbc.queryForObject(
         "select count(*) from mail_outbox where sent_at is null", Long.class) == 0);
   }
 
-
-  /** Lets workers and the outboxes run, for asserting that something did not happen. */
-  public static void settle() {
-    try {
-      Thread.sleep(1_500);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  /** Waits until the instance is waiting at {@code elementId} (a timer, a message, a task), and the engine is idle. */
+  public void awaitWaitingAt(long processInstanceKey, String elementId) {
+    await("instance " + processInstanceKey + " waiting at " + elementId).atMost(PATIENCE)
+        .until(() -> history.isWaitingAt(processInstanceKey, elementId));
+    quiesce();
   }
 
   public long instanceOf(String bpmnProcessId, String variable, Object value) {

@@ -8,7 +8,18 @@ import io.camunda.zeebe.protocol.record.intent.VariableIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import io.camunda.client.api.JsonMapper;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.impl.response.ActivatedJobImpl;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass;
+import io.camunda.zeebe.protocol.record.intent.JobBatchIntent;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.camunda.zeebe.protocol.record.value.JobBatchRecordValue;
+import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -57,6 +68,107 @@ public final class ProcessHistory {
       }
     }
     return ids;
+  }
+
+  /** Whether an element {@code elementId} of the instance has been entered and not yet left. */
+  public boolean isWaitingAt(long processInstanceKey, String elementId) {
+    Set<Long> active = new HashSet<>();
+    for (Record<?> r : records()) {
+      if (r.getValueType() == ValueType.PROCESS_INSTANCE && r.getValue() instanceof ProcessInstanceRecordValue v
+          && v.getProcessInstanceKey() == processInstanceKey && v.getElementId().equals(elementId)) {
+        if (r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+          active.add(r.getKey());
+        } else if (r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED || r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED) {
+          active.remove(r.getKey());
+        }
+      }
+    }
+    return !active.isEmpty();
+  }
+
+  /** A point in the engine's log; what happens later is "since" it. */
+  public record Mark(int position) {}
+
+  public Mark mark() {
+    return new Mark(records().size());
+  }
+
+  /**
+   * The last job of {@code type}, in an instance started since {@code since}, that its worker completed (a user task's job
+   * stays active until a person completes the task, so any counts), as the engine handed it to the worker:
+   * the same key, element, headers and fetched variables.
+   */
+  public Optional<ActivatedJob> lastJob(String type, Mark since, Set<String> fetched, JsonMapper json) {
+    List<Record<?>> records = records();
+    Set<Long> completed = new HashSet<>();
+    Set<Long> startedSince = new HashSet<>();
+    for (int i = since.position(); i < records.size(); i++) {
+      if (records.get(i).getValueType() == ValueType.JOB && records.get(i).getIntent() == JobIntent.COMPLETED) {
+        completed.add(records.get(i).getKey());
+      } else if (records.get(i).getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
+          && records.get(i).getValue() instanceof ProcessInstanceRecordValue v && v.getBpmnElementType() == BpmnElementType.PROCESS) {
+        startedSince.add(v.getProcessInstanceKey());
+      }
+    }
+    for (int i = records.size() - 1; i >= since.position(); i--) {
+      if (records.get(i).getValueType() == ValueType.JOB_BATCH && records.get(i).getIntent() == JobBatchIntent.ACTIVATED
+          && records.get(i).getValue() instanceof JobBatchRecordValue batch && type.equals(batch.getType())) {
+        for (int j = batch.getJobs().size() - 1; j >= 0; j--) {
+          long key = batch.getJobKeys().get(j);
+          boolean done = completed.contains(key) || type.equals("io.camunda.zeebe:userTask");
+          if (done && startedSince.contains(batch.getJobs().get(j).getProcessInstanceKey())) {
+            JobRecordValue job = batch.getJobs().get(j);
+            return Optional.of(asActivated(key, job, variablesAt(i, job.getElementInstanceKey(), fetched, json), json));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The variables an element instance saw at a point of the log: those of its own scope and every enclosing one,
+   * the nearest winning, as the engine collects them for a job; only {@code fetched} ones unless that is null.
+   */
+  private Map<String, Object> variablesAt(int position, long elementInstanceKey, Set<String> fetched, JsonMapper json) {
+    List<Record<?>> records = records();
+    Map<Long, Long> flowScope = new HashMap<>();
+    for (int i = 0; i < position; i++) {
+      if (records.get(i).getValueType() == ValueType.PROCESS_INSTANCE && records.get(i).getValue() instanceof ProcessInstanceRecordValue v) {
+        flowScope.putIfAbsent(records.get(i).getKey(), v.getFlowScopeKey());
+      }
+    }
+    List<Long> scopes = new ArrayList<>();
+    for (Long scope = elementInstanceKey; scope != null && scope > 0; scope = flowScope.get(scope)) {
+      scopes.add(scope);
+    }
+    Map<Long, Map<String, Object>> byScope = new HashMap<>();
+    for (int i = 0; i < position; i++) {
+      if (records.get(i).getValueType() == ValueType.VARIABLE && records.get(i).getValue() instanceof VariableRecordValue v
+          && scopes.contains(v.getScopeKey()) && (fetched == null || fetched.contains(v.getName()))) {
+        byScope.computeIfAbsent(v.getScopeKey(), k -> new HashMap<>()).put(v.getName(), json.fromJson(v.getValue(), Object.class));
+      }
+    }
+    Map<String, Object> variables = new HashMap<>();
+    for (int s = scopes.size() - 1; s >= 0; s--) {
+      variables.putAll(byScope.getOrDefault(scopes.get(s), Map.of()));
+    }
+    return variables;
+  }
+
+  private static ActivatedJob asActivated(long key, JobRecordValue job, Map<String, Object> variables, JsonMapper json) {
+    return new ActivatedJobImpl(json, GatewayOuterClass.ActivatedJob.newBuilder().setKey(key).setType(job.getType())
+        .setProcessInstanceKey(job.getProcessInstanceKey()).setBpmnProcessId(job.getBpmnProcessId())
+        .setProcessDefinitionVersion(job.getProcessDefinitionVersion()).setProcessDefinitionKey(job.getProcessDefinitionKey())
+        .setElementId(job.getElementId()).setElementInstanceKey(job.getElementInstanceKey())
+        .setCustomHeaders(json.toJson(job.getCustomHeaders())).setWorker(job.getWorker()).setRetries(job.getRetries())
+        .setDeadline(job.getDeadline()).setVariables(json.toJson(variables)).setTenantId(job.getTenantId()).build());
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Record<?>> records() {
+    // the in-memory engine keeps its log in one growing list
+    return (List<Record<?>>) engine.getRecordStreamSource().getRecords();
   }
 
   public boolean isCompleted(long processInstanceKey) {

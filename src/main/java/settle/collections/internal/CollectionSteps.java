@@ -71,18 +71,33 @@ public class CollectionSteps {
   /**
    * Records the step the table chose. Timers fire at 00:00 UTC of the step's day; when the owner must
    * be warned and that moment has passed, the step moves so the warning still comes 24 hours ahead.
+   * {@code planKey} names the planning job's element instance: a redelivered job answers as it did, recording nothing new.
    */
   @Transactional
-  public Plan plan(long invoiceId, int stage, String segment, String tone, NextAction next) {
+  public Plan plan(long invoiceId, int stage, String segment, String tone, NextAction next, String planKey) {
     if ("NONE".equals(next.action())) {
       return new Plan("WAIT", null, null, stage);
+    }
+    jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))", Object.class, "plan-step:" + invoiceId + ":" + stage);
+    Optional<Plan> earlier = jdbc.query("select status, heads_up, action_at, performed_at from dunning_step"
+        + " where invoice_id = ? and stage = ? and plan_key = ?", (rs, i) -> {
+          if ("SKIPPED_LATE".equals(rs.getString(1)) && rs.getTimestamp(4) == null) {
+            return new Plan("SKIPPED", null, null, stage + 1);
+          }
+          Instant at = rs.getTimestamp(3).toInstant();
+          // the heads-up is always planned a day before the action, even when the action moved
+          return rs.getBoolean(2) ? new Plan("HEADS_UP", at.toString(), at.minus(1, ChronoUnit.DAYS).toString(), stage)
+              : new Plan("ACT", at.toString(), null, stage);
+        }, invoiceId, stage, planKey).stream().findFirst();
+    if (earlier.isPresent()) {
+      return earlier.get();
     }
     InvoiceView invoice = invoices.get(invoiceId);
     Instant now = clock.instant();
     LocalDate actionDate = invoice.dueDate().plusDays(next.dueOffset());
     boolean snoozed = step(invoiceId, stage).map(s -> "SNOOZED".equals(s.status())).orElse(false);
     if (next.skipIfLate() && !snoozed && actionDate.isBefore(LocalDate.now(clock))) {
-      upsert(invoice, stage, segment, tone, next, actionDate, actionDate.atStartOfDay(ZoneOffset.UTC).toInstant(), "SKIPPED_LATE");
+      upsert(invoice, stage, segment, tone, next, actionDate, actionDate.atStartOfDay(ZoneOffset.UTC).toInstant(), "SKIPPED_LATE", planKey);
       audit.record(ACTOR, "collections.step-skipped", subject(invoiceId), Map.of("stage", stage, "action", next.action(),
           "actionDate", actionDate.toString(), "why", "its day had passed"));
       return new Plan("SKIPPED", null, null, stage + 1);
@@ -96,7 +111,7 @@ public class CollectionSteps {
         actionAt = now.plus(1, ChronoUnit.DAYS);
       }
     }
-    upsert(invoice, stage, segment, tone, next, actionAt.atZone(ZoneOffset.UTC).toLocalDate(), actionAt, "PLANNED");
+    upsert(invoice, stage, segment, tone, next, actionAt.atZone(ZoneOffset.UTC).toLocalDate(), actionAt, "PLANNED", planKey);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("stage", stage);
     details.put("action", next.action());
@@ -110,20 +125,20 @@ public class CollectionSteps {
   }
 
   private void upsert(InvoiceView invoice, int stage, String segment, String tone, NextAction next, LocalDate actionDate,
-                      Instant actionAt, String status) {
+                      Instant actionAt, String status, String planKey) {
     jdbc.update("""
             insert into dunning_step(invoice_id, customer_id, stage, segment, tone, action, template, channel, sender,
-                                     heads_up, skip_if_late, action_date, action_at, status, planned_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     heads_up, skip_if_late, action_date, action_at, status, planned_at, plan_key)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (invoice_id, stage) do update set segment = excluded.segment, tone = excluded.tone,
               action = excluded.action, template = excluded.template, channel = excluded.channel, sender = excluded.sender,
               heads_up = excluded.heads_up, skip_if_late = excluded.skip_if_late, action_date = excluded.action_date,
               action_at = excluded.action_at, status = excluded.status,
-              planned_at = excluded.planned_at, heads_up_mail_key = null
+              planned_at = excluded.planned_at, plan_key = excluded.plan_key, heads_up_mail_key = null
             where dunning_step.status in ('PLANNED', 'SKIPPED_LATE', 'SNOOZED')""",
         invoice.id(), invoice.customerId(), stage, segment, tone, next.action(), next.template(), next.channel(),
         next.sender(), next.headsUp(), next.skipIfLate(), Date.valueOf(actionDate), Timestamp.from(actionAt), status,
-        Timestamp.from(clock.instant()));
+        Timestamp.from(clock.instant()), planKey);
   }
 
   /** One heads-up per account owner and day, listing every step announced for that day. */

@@ -21,7 +21,7 @@ public class EscalateDisputeWorker {
 
   @JobWorker(type = DisputeResolution.ESCALATE_DISPUTE, fetchVariables = "disputeId")
   public void escalateDispute(ActivatedJob job) {
-    inbox.withdrawOpenTasks(job.getProcessInstanceKey(), "escalated after twice the SLA");
+    inbox.withdrawOpenTasks(job.getProcessInstanceKey(), job.getKey(), "escalated after twice the SLA");
     disputes.escalate(((Number) job.getVariablesAsMap().get("disputeId")).longValue());
   }
 }

@@ -24,6 +24,10 @@ public interface InvoiceRepository extends JpaRepository<Invoice, Long> {
   @Query("select i from Invoice i where i.number = :number")
   Optional<Invoice> lockByNumber(String number);
 
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select i from Invoice i where i.id = :id")
+  Optional<Invoice> lockById(long id);
+
   @Query("""
       select i from Invoice i
       where (:customerId is null or i.customerId = :customerId) and (:status is null or i.status = :status)

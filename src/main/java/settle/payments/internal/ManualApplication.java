@@ -103,7 +103,14 @@ class ManualApplication {
       case APPLY -> applyToInvoices(line, decision, actor);
       case ON_ACCOUNT -> holdOnAccount(line, decision, actor);
       case RETURN -> {
-        finish(line, "RETURNED", null, BigDecimal.ZERO, decision, actor);
+        Long customerId = decision.customerId() != null ? decision.customerId() : line.customerId();
+        if (customerId != null && customers.find(customerId).isEmpty()) {
+          yield "Customer " + customerId + " does not exist";
+        }
+        if (customerId != null) {
+          postings.returnToPayer(line, customerId, actor);
+        }
+        finish(line, "RETURNED", customerId, BigDecimal.ZERO, decision, actor);
         yield null;
       }
     };
@@ -174,7 +181,8 @@ class ManualApplication {
               customer_id = coalesce(?, customer_id), unapplied = ?,
               handled_by = ?, notes = ?, version = version + 1 where id = ?""",
         resolution, customerId, unapplied, actor, decision.notes(), line.id());
-    boolean learned = customerId != null && line.payerAccount() != null
+    // money sent back proves nothing about who pays from the account
+    boolean learned = customerId != null && line.payerAccount() != null && !resolution.equals("RETURNED")
         && postings.learn(line.payerAccount(), customerId, "statement-line:" + line.id(), actor);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("line", line.lineNo());

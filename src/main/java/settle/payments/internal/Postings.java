@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import settle.audit.AuditLog;
 import settle.matching.Accounts;
+import settle.payments.CustomerCredit;
 import settle.payments.PaymentView;
 import settle.payments.Payments;
 import settle.payments.RecordPayment;
@@ -19,12 +20,14 @@ class Postings {
 
   private final JdbcTemplate jdbc;
   private final Payments payments;
+  private final CustomerCredit credit;
   private final AuditLog audit;
   private final Clock clock;
 
-  Postings(JdbcTemplate jdbc, Payments payments, AuditLog audit, Clock clock) {
+  Postings(JdbcTemplate jdbc, Payments payments, CustomerCredit credit, AuditLog audit, Clock clock) {
     this.jdbc = jdbc;
     this.payments = payments;
+    this.credit = credit;
     this.audit = audit;
     this.clock = clock;
   }
@@ -38,10 +41,26 @@ class Postings {
     return payment;
   }
 
-  /** The money no invoice absorbed stays with the customer as a credit on account. */
+  /** The money no invoice absorbed stays with the customer: it joins their credit balance. */
   void creditOnAccount(StoredLine line, long customerId, BigDecimal amount, String actor) {
-    audit.record(actor, "payment.credit-on-account", "customer:" + customerId, Map.of("amount", amount, "currency", line.currency(),
-        "statement", line.statementId(), "line", line.lineNo()));
+    if (credit.book(customerId, line.currency(), CustomerCredit.Kind.UNAPPLIED_CASH, amount, null, line.paymentReference(),
+        line.paymentReference() + ":unapplied", actor)) {
+      audit.record(actor, "payment.credit-on-account", "customer:" + customerId, Map.of("amount", amount, "currency", line.currency(),
+          "statement", line.statementId(), "line", line.lineNo()));
+    }
+  }
+
+  /**
+   * A returned line's money goes back to the payer: received and refunded at once, so a known customer's
+   * ledger shows both and their balance does not change.
+   */
+  void returnToPayer(StoredLine line, long customerId, String actor) {
+    creditOnAccount(line, customerId, line.amount(), actor);
+    if (credit.book(customerId, line.currency(), CustomerCredit.Kind.REFUND, line.amount(), null, line.paymentReference(),
+        line.paymentReference() + ":returned", actor)) {
+      audit.record(actor, "customer-credit.refunded", "customer:" + customerId, Map.of("amount", line.amount(),
+          "currency", line.currency(), "reference", line.paymentReference()));
+    }
   }
 
   /** Remembers that the customer pays from this account; returns false if it was known already. */

@@ -28,6 +28,7 @@ import settle.matching.MatchResult;
 import settle.matching.OpenItem;
 import settle.matching.Payer;
 import settle.payments.CashApplication;
+import settle.payments.CustomerCredit;
 import settle.payments.LineStatus;
 import settle.payments.PaymentView;
 import settle.payments.internal.Postings.StoredLine;
@@ -47,12 +48,14 @@ class StatementMatching {
   private final Invoices invoices;
   private final CustomerDirectory customers;
   private final Postings postings;
+  private final CustomerCredit credit;
   private final AuditLog audit;
   private final ObjectMapper json;
   private final Clock clock;
 
-  StatementMatching(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, Postings postings, AuditLog audit,
-                    ObjectMapper json, Clock clock) {
+  StatementMatching(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, Postings postings, CustomerCredit credit,
+                    AuditLog audit, ObjectMapper json, Clock clock) {
+    this.credit = credit;
     this.jdbc = jdbc;
     this.invoices = invoices;
     this.customers = customers;
@@ -130,6 +133,14 @@ class StatementMatching {
     }
     if (result.unapplied().signum() > 0 && result.customerId() != null) {
       postings.creditOnAccount(line, result.customerId(), result.unapplied(), CashApplication.ACTOR);
+    }
+    if (shortPayInvoice != null && result.rule().startsWith("REFERENCE") && result.customerId() != null) {
+      // the remittance names the invoice: money the customer holds with us pays the rest if it covers all of it
+      var invoice = invoices.findByNumber(shortPayInvoice).orElseThrow();
+      if (credit.applyIfCovered(result.customerId(), invoice, shortfall, CashApplication.ACTOR).openAmount().signum() == 0) {
+        shortPayInvoice = null;
+        shortfall = BigDecimal.ZERO;
+      }
     }
     if (result.rule().startsWith("REFERENCE") && result.customerId() != null && line.payerAccount() != null) {
       // the invoice numbers confirmed who pays; next time the account alone will say so

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import settle.common.SignedLinks;
 import settle.customers.CustomerDirectory;
 import settle.invoicing.InvoiceView;
@@ -56,8 +57,21 @@ class PortalPage {
   }
 
   private InvoiceView invoice(String token) {
-    long id = links.verify("portal", token, LocalDate.now(clock)).map(Long::parseLong)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "This link is not valid or has expired"));
+    long id = links.verify("portal", token, LocalDate.now(clock)).map(Long::parseLong).orElseThrow(InvalidLink::new);
     return invoices.get(id);
+  }
+
+  /** The customer followed a link that was altered or has run out: a page that says so and how to get a new one. */
+  @ExceptionHandler(InvalidLink.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String invalidLink(Model model) {
+    model.addAttribute("companyName", companyName);
+    return "pages/portal-link-invalid";
+  }
+
+  private static final class InvalidLink extends RuntimeException {
+    InvalidLink() {
+      super("This link is not valid or has expired", null, false, false);
+    }
   }
 }

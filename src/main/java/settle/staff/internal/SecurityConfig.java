@@ -75,6 +75,7 @@ class SecurityConfig {
           allow(api, HttpMethod.POST, "/api/orders/*/credit-release", CREDIT_ANALYST, FINANCE_MANAGER);
           allow(api, HttpMethod.POST, "/api/orders/**", SALES, OPERATIONS);
           allow(api, HttpMethod.POST, "/api/payments/**", CASH_APPLIER, FINANCE_MANAGER);
+          allow(api, HttpMethod.POST, "/api/customers/*/credit/**", CASH_APPLIER, FINANCE_MANAGER);
           allow(api, HttpMethod.POST, "/api/bank-statements/**", CASH_APPLIER, FINANCE_MANAGER);
           allow(api, HttpMethod.POST, "/api/invoices/*/disputes", COLLECTOR, CASH_APPLIER, SALES, SUPPORT, OPERATIONS,
               COLLECTIONS_MANAGER, FINANCE_MANAGER);

@@ -19,6 +19,6 @@ public class WithdrawTasksWorker {
 
   @JobWorker(type = TYPE, fetchVariables = {"invoiceId"})
   public void withdrawTasks(ActivatedJob job) {
-    inbox.withdrawOpenTasks(job.getProcessInstanceKey(), "the process moved on at " + job.getElementId());
+    inbox.withdrawOpenTasks(job.getProcessInstanceKey(), job.getKey(), "the process moved on at " + job.getElementId());
   }
 }

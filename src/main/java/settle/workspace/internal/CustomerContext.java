@@ -21,6 +21,7 @@ import settle.invoicing.Invoices;
 import settle.orders.OrderStatus;
 import settle.orders.OrderView;
 import settle.orders.Orders;
+import settle.payments.CustomerCredit;
 
 /** Everything a colleague needs beside a task: the customer's open items, promises, disputes, mails, terms and risk. */
 @Component
@@ -28,18 +29,21 @@ class CustomerContext {
 
   record Risk(String level, List<String> drivers) {}
 
+  /** {@code credit}: what the company holds for the customer, one entry per currency. */
   record View(CustomerView customer, List<OrderView> pendingOrders, List<InvoiceView> openInvoices, List<PromiseView> promises,
-              List<DisputeView> disputes, Risk risk) {}
+              List<DisputeView> disputes, List<CustomerCredit.Balance> credit, Risk risk) {}
 
   private final CustomerDirectory customers;
   private final Invoices invoices;
   private final Orders orders;
   private final Disputes disputes;
   private final CollectionActions collections;
+  private final CustomerCredit credit;
   private final Clock clock;
 
   CustomerContext(CustomerDirectory customers, Invoices invoices, Orders orders, Disputes disputes,
-                  CollectionActions collections, Clock clock) {
+                  CollectionActions collections, CustomerCredit credit, Clock clock) {
+    this.credit = credit;
     this.customers = customers;
     this.invoices = invoices;
     this.orders = orders;
@@ -78,7 +82,7 @@ class CustomerContext {
     // orders credit has not let through yet (in review, on hold) or that wait to be shipped and invoiced
     List<OrderView> pending = orders.ofCustomer(customerId).stream()
         .filter(o -> o.status().compareTo(OrderStatus.INVOICED) < 0 && o.status() != OrderStatus.REJECTED).toList();
-    return new View(customer, pending, open, promises, customerDisputes,
+    return new View(customer, pending, open, promises, customerDisputes, credit.balances(customerId),
         risk(customer, balance, disputes.disputesLast12Months(customerId)));
   }
 

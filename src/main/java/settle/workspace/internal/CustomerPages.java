@@ -12,7 +12,10 @@ import settle.collaboration.NewNote;
 import settle.collaboration.Notes;
 import settle.collaboration.Timeline;
 import settle.customers.CustomerDirectory;
+import settle.common.ForbiddenException;
 import settle.invoicing.Invoices;
+import settle.payments.CustomerCredit;
+import settle.staff.Role;
 import settle.staff.StaffDirectory;
 
 /** The customer list, and a customer's page: context, timeline of everything, and notes. */
@@ -25,9 +28,11 @@ class CustomerPages {
   private final Timeline timeline;
   private final Notes notes;
   private final StaffDirectory staff;
+  private final CustomerCredit credit;
 
   CustomerPages(CustomerDirectory customers, Invoices invoices, CustomerContext context, Timeline timeline, Notes notes,
-                StaffDirectory staff) {
+                StaffDirectory staff, CustomerCredit credit) {
+    this.credit = credit;
     this.customers = customers;
     this.invoices = invoices;
     this.context = context;
@@ -50,7 +55,25 @@ class CustomerPages {
     addTimeline(id, kind, model);
     model.addAttribute("kinds", Timeline.KINDS);
     model.addAttribute("colleagues", staff.all());
+    model.addAttribute("canApplyCredit", mayApplyCredit());
     return "pages/customer";
+  }
+
+  /** The same rule as POST /api/customers/{id}/credit/apply: cash appliers and finance managers. */
+  @PostMapping("/customers/{id}/credit/apply")
+  String applyCredit(@PathVariable long id, RedirectAttributes flash) {
+    if (!mayApplyCredit()) {
+      throw new ForbiddenException("Only cash appliers and finance managers apply a customer's credit");
+    }
+    var applied = credit.apply(id, staff.signedIn().username());
+    flash.addFlashAttribute("notice", applied.applications().isEmpty() ? "Nothing to apply: no credit or no open invoice in its currency."
+        : "Credit applied: " + String.join(", ", applied.applications().stream()
+            .map(a -> a.amount() + " " + a.currency() + " to " + a.invoiceNumber()).toList()) + ".");
+    return "redirect:/customers/" + id;
+  }
+
+  private boolean mayApplyCredit() {
+    return staff.current().map(me -> me.has(Role.CASH_APPLIER) || me.has(Role.FINANCE_MANAGER)).orElse(false);
   }
 
   /** The timeline alone, for the filter's in-place refresh. */

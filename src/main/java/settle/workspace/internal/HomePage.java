@@ -15,6 +15,7 @@ import settle.collections.CollectionActions;
 import settle.disputes.Disputes;
 import settle.invoicing.Invoices;
 import settle.invoicing.Invoices.AgingBucket;
+import settle.payments.CustomerCredit;
 import settle.tasks.Inbox;
 
 /** The dashboard: receivables and their age, the work waiting, open disputes and this week's promises. */
@@ -27,8 +28,11 @@ class HomePage {
   private final Disputes disputes;
   private final CollectionActions collections;
   private final ObjectMapper json;
+  private final CustomerCredit credit;
 
-  HomePage(Clock clock, Invoices invoices, Inbox inbox, Disputes disputes, CollectionActions collections, ObjectMapper json) {
+  HomePage(Clock clock, Invoices invoices, Inbox inbox, Disputes disputes, CollectionActions collections, ObjectMapper json,
+           CustomerCredit credit) {
+    this.credit = credit;
     this.clock = clock;
     this.invoices = invoices;
     this.inbox = inbox;
@@ -51,6 +55,8 @@ class HomePage {
     var waiting = inbox.waitingByGroup();
     model.addAttribute("openAr", open);
     model.addAttribute("overdueAr", overdue);
+    model.addAttribute("creditHeld", credit.totals().stream().filter(b -> b.currency().equals(shown)).map(CustomerCredit.Balance::amount)
+        .findFirst().orElse(BigDecimal.ZERO.setScale(2)));
     model.addAttribute("aging", aging);
     model.addAttribute("waiting", waiting);
     model.addAttribute("disputes", disputes.openByTeam());
