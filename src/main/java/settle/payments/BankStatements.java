@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import settle.audit.AuditLog;
+import settle.common.ConflictException;
 import settle.common.InvalidRequestException;
 import settle.common.Money;
 import settle.common.NotFoundException;
@@ -245,8 +246,39 @@ public class BankStatements {
     return summary(parts);
   }
 
+  /** Matched, or matched as far as it may be: a statement that does not add up waits for a cash applier. */
   private boolean matched(long id) {
-    return Boolean.TRUE.equals(jdbc.queryForObject("select matched_at is not null from bank_statement where id = ?", Boolean.class, id));
+    return Boolean.TRUE.equals(jdbc.queryForObject(
+        "select matched_at is not null or status = 'AWAITING_CONFIRMATION' from bank_statement where id = ?", Boolean.class, id));
+  }
+
+  /**
+   * A cash applier confirms a statement whose balances do not add up: the money is on the account either way.
+   * One audited action; the process then posts what the engine is sure of. Confirming again changes nothing.
+   */
+  public StatementImport confirm(long id, String actor) {
+    tx.executeWithoutResult(status -> {
+      var row = jdbc.queryForList("select reconciled, confirmed_by from bank_statement where id = ? for update", id);
+      if (row.isEmpty()) {
+        throw new NotFoundException("Bank statement", id);
+      }
+      if (Boolean.TRUE.equals(row.getFirst().get("reconciled"))) {
+        throw new ConflictException("The statement's balances add up; there is nothing to confirm");
+      }
+      if (row.getFirst().get("confirmed_by") != null) {
+        return;
+      }
+      jdbc.update("update bank_statement set confirmed_by = ?, confirmed_at = ? where id = ?", actor,
+          Timestamp.from(clock.instant()), id);
+      StatementImport.Balances balances = balances(id);
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("openingBalance", balances.opening());
+      details.put("closingBalance", balances.closing());
+      details.put("expectedClosingBalance", balances.expectedClosing());
+      audit.record(actor, "statement.confirmed", "statement:" + id, details);
+      engine.publishMessage(CashApplication.STATEMENT_CONFIRMED, String.valueOf(id), Map.of());
+    });
+    return summary(id, true);
   }
 
   /** The answer for one statement. */
@@ -272,7 +304,7 @@ public class BankStatements {
 
   private StatementImport.Statement entry(Part part) {
     return jdbc.query("""
-            select s.id, s.format, s.credit_lines, s.matched_at,
+            select s.id, s.format, s.credit_lines, s.matched_at, s.status,
                    (select count(*) from bank_statement_line l where l.statement_id = s.id
                       and l.status in ('AUTO_MATCHED', 'WRITTEN_OFF', 'DEDUCTION')) as auto_posted,
                    (select count(*) from bank_statement_line l where l.statement_id = s.id and l.status = 'DUPLICATE') as duplicates
@@ -280,7 +312,8 @@ public class BankStatements {
       int lines = rs.getInt("credit_lines");
       int auto = rs.getInt("auto_posted");
       return new StatementImport.Statement(rs.getLong("id"), displayName(StatementFormat.valueOf(rs.getString("format"))), lines,
-          auto, matchRate(auto, lines - rs.getLong("duplicates")), rs.getTimestamp("matched_at") == null ? "MATCHING" : "MATCHED",
+          auto, matchRate(auto, lines - rs.getLong("duplicates")), rs.getTimestamp("matched_at") != null ? "MATCHED"
+              : rs.getString("status").equals("AWAITING_CONFIRMATION") ? "AWAITING_CONFIRMATION" : "MATCHING",
           part.alreadyImported());
     }, part.id()).stream().findFirst().orElseThrow(() -> new NotFoundException("Bank statement", part.id()));
   }
@@ -314,7 +347,8 @@ public class BankStatements {
         displayName(StatementFormat.valueOf(rs.getString("format"))), rs.getString("statement_ref"), rs.getString("account_id"),
         rs.getString("currency"), rs.getDate("statement_date") == null ? null : rs.getDate("statement_date").toLocalDate(),
         rs.getString("file_name"), rs.getString("status"), rs.getString("imported_by"), rs.getTimestamp("imported_at").toInstant(),
-        rs.getInt("debit_lines"), lines, matchRate, rates, counts, MATCH_RATE_DEFINITION, PRECISION_NOTE), id)
+        rs.getInt("debit_lines"), lines, matchRate, rates, counts, MATCH_RATE_DEFINITION, PRECISION_NOTE, rs.getBoolean("reconciled"),
+        balances(id)), id)
         .stream().findFirst().orElseThrow(() -> new NotFoundException("Bank statement", id));
   }
 

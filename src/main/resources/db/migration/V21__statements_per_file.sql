@@ -13,3 +13,4 @@ alter table bank_statement add column expected_closing_balance numeric(19, 2);
 alter table bank_statement add column reconciled boolean not null default true;
 alter table bank_statement add column confirmed_by varchar(100);
 alter table bank_statement add column confirmed_at timestamptz;
+alter table bank_statement alter column status type varchar(30);

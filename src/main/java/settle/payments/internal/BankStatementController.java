@@ -52,6 +52,13 @@ class BankStatementController {
         .location(URI.create("/api/bank-statements/" + imported.id())).body(matched);
   }
 
+  /** A cash applier confirms a statement whose balances do not add up; its sure matches are then posted. */
+  @PostMapping("/{id}/confirm")
+  StatementImport confirm(@PathVariable long id) {
+    StatementImport confirmed = statements.confirm(id, StaffDirectory.currentUsername());
+    return statements.awaitMatched(confirmed.id(), true, matchPatience);
+  }
+
   @GetMapping("/{id}")
   StatementView get(@PathVariable long id) {
     return statements.get(id);
