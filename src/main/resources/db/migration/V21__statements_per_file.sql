@@ -14,3 +14,6 @@ alter table bank_statement add column reconciled boolean not null default true;
 alter table bank_statement add column confirmed_by varchar(100);
 alter table bank_statement add column confirmed_at timestamptz;
 alter table bank_statement alter column status type varchar(30);
+
+-- A line that reverses an earlier movement (camt RvslInd, MT940 RC/RD) is never applied as a payment.
+alter table bank_statement_line add column reversal boolean not null default false;

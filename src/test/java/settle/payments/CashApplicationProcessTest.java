@@ -119,6 +119,22 @@ class CashApplicationProcessTest {
   }
 
   @Test
+  void aReversalIsNeverPostedAsAPaymentButGivenToACashApplier() {
+    InvoiceView invoice = invoice("450.00");
+    StatementBuilder statement = aStatement().on(journeys.today()).credit("450.00", customer.name(), null, "Invoice " + invoice.number());
+    byte[] reversed = new String(statement.mt940(), StandardCharsets.UTF_8).replaceFirst("(:61:\\d{10})C", "$1RD")
+        .getBytes(StandardCharsets.UTF_8);
+
+    long id = statements.importStatement(reversed, statement.id() + ".sta", null, null, "test").id();
+
+    StatementView.Line line = awaitLine(id, l -> l.status() == LineStatus.UNMATCHED);
+    assertThat(line.rule()).isEqualTo("REVERSAL");
+    assertThat(line.matches()).isEmpty();
+    assertThat(journeys.invoices.get(invoice.id()).openAmount()).isEqualByComparingTo("450.00");
+    journeys.awaitOpenTask("statement:" + id);
+  }
+
+  @Test
   void aStatementWhoseBalancesAddUpHasNothingToConfirm() {
     InvoiceView invoice = invoice("300.00");
     StatementBuilder statement = aStatement().on(journeys.today()).credit("300.00", customer.name(), null, invoice.number());

@@ -112,6 +112,11 @@ class StatementMatching {
   }
 
   private void matchPending(long statementId) {
+    // A reversal gives back or takes back an earlier movement: it is never a customer's payment, so a person decides.
+    int reversals = jdbc.update("""
+        update bank_statement_line set status = 'UNMATCHED', rule = 'REVERSAL', confidence = 0, candidates = '[]'::jsonb,
+          why = 'The bank reverses an earlier movement: never applied as a payment', version = version + 1
+        where statement_id = ? and status = 'PENDING' and reversal""", statementId);
     Ledger ledger = ledger();
     CashMatcher matcher = new CashMatcher(ledger);
     List<StoredLine> pending = postings.lockPendingLines(statementId);
@@ -143,6 +148,9 @@ class StatementMatching {
     }
     jdbc.update("update bank_statement set matched_at = ?, status = 'MATCHED' where id = ?", Timestamp.from(clock.instant()), statementId);
     Map<String, Object> details = new LinkedHashMap<>(byStatus);
+    if (reversals > 0) {
+      details.put("reversals", reversals);
+    }
     details.put("lines", pending.size());
     details.put("openItems", ledger.openItemCount());
     audit.record(CashApplication.ACTOR, "statement.matched", "statement:" + statementId, details);

@@ -167,7 +167,8 @@ final class CamtParser {
           transactionPaths.add(at + "/NtryDtls/TxDtls[" + transactions.size() + "]");
         }
       }
-      Base base = new Base(amount, currency, credit, valueDate, bookingDate, entryReference, entryInfo, entry.line);
+      boolean reversal = entry.textAt("RvslInd").filter(r -> r.equalsIgnoreCase("true")).isPresent();
+      Base base = new Base(amount, currency, credit, valueDate, bookingDate, entryReference, entryInfo, entry.line, reversal);
 
       // Transactions in the entry's currency add up to it and are each a payment; in another currency they
       // cannot be checked against the money on the account, so the entry stays one line in its own currency.
@@ -224,7 +225,7 @@ final class CamtParser {
       String text = remittance.text() != null ? remittance.text() : base.entryInfo;
       lines.add(new StatementLine(index, reference, amount, base.currency,
           credit, base.valueDate, base.bookingDate, parties.name, parties.account, text,
-          remittance.structured(), line));
+          remittance.structured(), line, base.reversal));
     }
 
     /** Where the bank gave the entry no reference of its own: the payment's id, which it carries end to end. */
@@ -338,7 +339,7 @@ final class CamtParser {
   }
 
   private record Base(BigDecimal amount, String currency, boolean credit, LocalDate valueDate,
-      LocalDate bookingDate, String reference, String entryInfo, int line) {}
+      LocalDate bookingDate, String reference, String entryInfo, int line, boolean reversal) {}
 
   private record Parties(String name, String account) {
     static final Parties NONE = new Parties(null, null);

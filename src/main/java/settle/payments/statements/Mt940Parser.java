@@ -205,7 +205,7 @@ final class Mt940Parser {
       int index = lines.size() + 1;
       String reference = bankReference != null ? bankReference : ownerReference;
       return new StatementLine(index, reference, amount, open.currency, credit, valueDate, bookingDate,
-          details.name(), details.account(), details.remittance(), details.structured(), at);
+          details.name(), details.account(), details.remittance(), details.structured(), at, field.mark().startsWith("R"));
     }
 
     private Balance balance(Tag tag) {
