@@ -97,7 +97,7 @@ public class Timeline {
     if (action.equals("decision.credit-decision") || action.startsWith("order.credit") || action.equals("order.placed")) {
       return "CREDIT";
     }
-    if (action.equals("invoice.issued")) {
+    if (action.equals("invoice.issued") || action.equals("invoice.handed-over")) {
       return "INVOICE";
     }
     return null;
@@ -134,7 +134,9 @@ public class Timeline {
       };
       case "CREDIT" -> e.action().equals("decision.credit-decision") ? "Credit decision: " + resultOf(d)
           : e.action().equals("order.placed") ? "Order placed" : "Credit hold released: " + d.get("reason");
-      case "INVOICE" -> "Invoice " + d.getOrDefault("number", "") + " issued";
+      case "INVOICE" -> e.action().equals("invoice.handed-over")
+          ? ("WITH_LEGAL".equals(String.valueOf(d.get("status"))) ? "Handed over to legal" : "Handed over to the collection agency")
+          : "Invoice " + d.getOrDefault("number", "") + " issued";
       default -> e.action();
     };
   }

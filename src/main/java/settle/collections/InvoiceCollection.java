@@ -14,6 +14,11 @@ public final class InvoiceCollection {
   public static final String PLAN_INSTALMENT = "plan-instalment";
   public static final String SEND_INSTALMENT_REMINDER = "send-instalment-reminder";
   public static final String CHECK_INSTALMENT = "check-instalment";
+  public static final String RAISE_DISPUTE = "raise-dispute";
+  public static final String ASK_FOR_AP_CONTACT = "ask-for-ap-contact";
+  public static final String PROPOSE_PAYMENT_PLAN = "propose-payment-plan";
+  public static final String CANCEL_PAYMENT_PLAN = "cancel-payment-plan";
+  public static final String HAND_OVER_INVOICE = "hand-over-invoice";
 
   public static final String PROMISE_TO_PAY = "promise-to-pay";
   public static final String PAYMENT_PLAN_AGREED = "payment-plan-agreed";

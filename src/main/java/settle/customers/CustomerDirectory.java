@@ -12,17 +12,23 @@ import settle.common.Money;
 import settle.common.NotFoundException;
 import settle.customers.internal.Customer;
 import settle.customers.internal.CustomerRepository;
+import settle.engine.EngineOutbox;
 
 @Service
 public class CustomerDirectory {
 
+  /** Tells every collection loop waiting for this customer's AP contact to be fixed that it was; keyed by customer id. */
+  public static final String AP_CONTACT_UPDATED = "ap-contact-updated";
+
   private final CustomerRepository customers;
   private final AuditLog audit;
+  private final EngineOutbox outbox;
   private final java.time.Clock clock;
 
-  CustomerDirectory(CustomerRepository customers, AuditLog audit, java.time.Clock clock) {
+  CustomerDirectory(CustomerRepository customers, AuditLog audit, EngineOutbox outbox, java.time.Clock clock) {
     this.customers = customers;
     this.audit = audit;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -44,6 +50,21 @@ public class CustomerDirectory {
     CustomerView view = c.view();
     audit.record(actor, "customer.opened", "customer:" + c.getId(), Map.of("customer", view));
     return view;
+  }
+
+  /**
+   * Corrects the AP contact. Collection loops paused because the old one was wrong resume; the message
+   * lives for no time, so a loop that starts waiting later is not resumed by an earlier fix.
+   */
+  @Transactional
+  public CustomerView changeApContact(long id, ApContactChange change, String actor) {
+    Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("Customer", id));
+    String before = customer.view().apEmail();
+    String after = change.apEmail().strip();
+    customer.changeApEmail(after);
+    audit.record(actor, "customer.ap-contact-changed", "customer:" + id, Map.of("from", before, "to", after));
+    outbox.publishMessage(AP_CONTACT_UPDATED, String.valueOf(id), Map.of("apEmail", after), java.time.Duration.ZERO);
+    return customer.view();
   }
 
   @Transactional(readOnly = true)

@@ -24,10 +24,6 @@ public class EngineCommands {
     this.client = client;
   }
 
-  public void completeJob(long jobKey, Map<String, ?> variables) {
-    call(c -> c.newCompleteCommand(jobKey).variables(variables).requestTimeout(REQUEST_TIMEOUT).send().join());
-  }
-
   /** Evaluates the deployed decision (latest version) with these inputs. */
   public io.camunda.client.api.response.EvaluateDecisionResponse evaluateDecision(String decisionId, Map<String, ?> inputs) {
     return call(c -> c.newEvaluateDecisionCommand().decisionId(decisionId).variables(inputs).requestTimeout(REQUEST_TIMEOUT)

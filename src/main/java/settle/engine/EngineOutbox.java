@@ -10,9 +10,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Messages for the engine, written in the caller's transaction and relayed afterwards, so a domain
- * change and its message are committed together or not at all, even if the engine is away. Processes
- * start from message start events too, so a start is a message like any other and is never doubled.
+ * Messages and job completions for the engine, written in the caller's transaction and relayed
+ * afterwards, so a domain change and what the engine must hear of it are committed together or not
+ * at all, even if the engine is away or the application stops in between. Processes start from
+ * message start events too, so a start is a message like any other and is never doubled.
  */
 @Component
 public class EngineOutbox {
@@ -30,8 +31,23 @@ public class EngineOutbox {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void publishMessage(String messageName, String correlationKey, Map<String, ?> variables) {
+    publishMessage(messageName, correlationKey, variables, MESSAGE_TTL);
+  }
+
+  /** With its own time to live; {@code Duration.ZERO} reaches only processes waiting for it when it arrives. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void publishMessage(String messageName, String correlationKey, Map<String, ?> variables, Duration ttl) {
     jdbc.update("insert into engine_outbox(message_name, correlation_key, variables, ttl_seconds) values (?, ?, ?::jsonb, ?)",
-        messageName, correlationKey, toJson(variables), MESSAGE_TTL.toSeconds());
+        messageName, correlationKey, toJson(variables), ttl.toSeconds());
+  }
+
+  /**
+   * Completes a job (a person's task) once the caller commits. Delivered at least once; a job the
+   * engine no longer knows was completed by an earlier attempt or left behind by its process.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void completeJob(long jobKey, Map<String, ?> variables) {
+    jdbc.update("insert into engine_outbox(job_key, variables) values (?, ?::jsonb)", jobKey, toJson(variables));
   }
 
   private String toJson(Map<String, ?> variables) {

@@ -328,6 +328,21 @@ public class Invoices {
     return invoice.view();
   }
 
+  /**
+   * Hands the invoice over to a collection agency or to legal: it leaves our dunning, and its status says
+   * where it is. Once: asking again changes nothing and records nothing.
+   */
+  @Transactional
+  public InvoiceView handOver(long id, InvoiceStatus to, String actor) {
+    Invoice invoice = invoices.lockByNumber(get(id).number()).orElseThrow();
+    InvoiceStatus before = invoice.getStatus();
+    invoice.handOver(to);
+    if (invoice.getStatus() != before) {
+      audit.record(actor, "invoice.handed-over", "invoice:" + id, Map.of("status", to, "openAmount", invoice.view().openAmount()));
+    }
+    return invoice.view();
+  }
+
   /** The invoice with this number, ignoring case and surrounding blanks (numbers are issued upper case). */
   @Transactional(readOnly = true)
   public Optional<InvoiceView> findByNumber(String number) {

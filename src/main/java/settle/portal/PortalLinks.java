@@ -23,8 +23,4 @@ public class PortalLinks {
   public String invoiceUrl(long invoiceId) {
     return publicUrl + "/portal/" + links.sign("portal", String.valueOf(invoiceId), LocalDate.now(clock).plusDays(90));
   }
-
-  public String payUrl(long invoiceId) {
-    return invoiceUrl(invoiceId) + "/pay";
-  }
 }

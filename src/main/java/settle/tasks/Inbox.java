@@ -3,8 +3,6 @@ package settle.tasks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,7 +24,7 @@ import settle.common.ForbiddenException;
 import settle.common.InvalidRequestException;
 import settle.common.Money;
 import settle.common.NotFoundException;
-import settle.engine.EngineCommands;
+import settle.engine.EngineOutbox;
 import settle.staff.StaffMember;
 
 @Service
@@ -36,19 +34,19 @@ public class Inbox {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
-  private final EngineCommands engine;
+  private final EngineOutbox outbox;
   private final AuditLog audit;
   private final ObjectMapper json;
   private final Clock clock;
 
   private final TaskPriority priorities;
 
-  Inbox(JdbcTemplate jdbc, TransactionTemplate tx, EngineCommands engine, AuditLog audit, ObjectMapper json, Clock clock,
+  Inbox(JdbcTemplate jdbc, TransactionTemplate tx, EngineOutbox outbox, AuditLog audit, ObjectMapper json, Clock clock,
         TaskPriority priorities) {
     this.priorities = priorities;
     this.jdbc = jdbc;
     this.tx = tx;
-    this.engine = engine;
+    this.outbox = outbox;
     this.audit = audit;
     this.json = json;
     this.clock = clock;
@@ -63,15 +61,20 @@ public class Inbox {
     tx.executeWithoutResult(status -> {
       int inserted = jdbc.update("""
               insert into task(id, name, task_type, bpmn_process_id, process_instance_key, candidate_groups, subject,
-                               variables, form, status, created_at, priority)
-              values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'OPEN', ?, ?) on conflict (id) do nothing""",
+                               variables, form, status, created_at, priority, priority_problem)
+              values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'OPEN', ?, ?, ?) on conflict (id) do nothing""",
           task.id(), task.name(), task.taskType(), task.bpmnProcessId(), task.processInstanceKey(),
           String.join(",", task.candidateGroups()), task.subject(), toJson(task.variables()), task.form(),
-          Timestamp.from(clock.instant()), priority.priority());
+          Timestamp.from(clock.instant()), priority.priority(), priority.problem());
       if (inserted == 1) {
-        audit.record("engine:" + task.bpmnProcessId(), "task.opened", subjectOf(task.subject(), task.id()),
-            Map.of("task", task.name(), "taskId", task.id(), "candidateGroups", task.candidateGroups(),
-                "priority", priority.priority(), "priorityInputs", priority.inputs()));
+        String actor = "engine:" + task.bpmnProcessId();
+        String subject = subjectOf(task.subject(), task.id());
+        audit.record(actor, "task.opened", subject, Map.of("task", task.name(), "taskId", task.id(),
+            "candidateGroups", task.candidateGroups(), "priority", priority.priority(), "priorityInputs", priority.inputs()));
+        if (priority.problem() != null) {
+          audit.record(actor, "task.priority-failed", subject, Map.of("task", task.name(), "taskId", task.id(),
+              "decision", TaskPriority.DECISION, "inputs", priority.inputs(), "why", priority.problem()));
+        }
       }
     });
   }
@@ -95,7 +98,8 @@ public class Inbox {
 
   /**
    * A person's worklist: open tasks claimed by them, and unclaimed ones of their groups, highest
-   * priority first. {@code show} narrows it to MINE or UNCLAIMED; {@code group} to one of their groups.
+   * priority first; a task the priority table could not weigh comes before all, flagged. {@code show}
+   * narrows it to MINE or UNCLAIMED; {@code group} to one of their groups.
    */
   public List<TaskView> worklist(StaffMember user, String group, String show, int limit) {
     String[] groups = user.groups().toArray(String[]::new);
@@ -107,7 +111,7 @@ public class Inbox {
               and (? <> 'MINE' or assignee = ?) and (? <> 'UNCLAIMED' or assignee is null)
               and (cast(? as text) is null or cast(? as text) = any(string_to_array(candidate_groups, ',')))
               and not coalesce(variables -> 'excludedUsers', '[]'::jsonb) @> jsonb_build_array(cast(? as text))
-            order by priority desc, created_at, id limit ?""",
+            order by priority_problem is null, priority desc, created_at, id limit ?""",
         this::row, user.username(), groups, mode, user.username(), mode, group, group, user.username(), limit);
   }
 
@@ -189,9 +193,10 @@ public class Inbox {
   }
 
   /**
-   * Completes the task with its form's variables. The completion is claimed and audited first, so a
-   * second person gets a clear 409 and the trail shows the cause before its effects; then the engine
-   * completes the job. If the engine refuses, the claim is undone and the trail says why.
+   * Completes the task with its form's variables. The completion, its audit entry and the engine's
+   * job completion are committed together (the latter through the engine outbox), so a second person
+   * gets a clear 409 and nothing strands: if the engine is away or the application stops before the
+   * engine hears of it, the outbox delivers it later, and the process moves on.
    */
   public TaskView complete(long id, Map<String, Object> submitted, StaffMember user) {
     TaskView task = get(id);
@@ -202,35 +207,22 @@ public class Inbox {
       throw new ConflictException(whyNotFree(task));
     }
     Map<String, Object> variables = validate(task.form(), submitted == null ? Map.of() : submitted, task.variables());
-    String subject = subjectOf(task.subject(), id);
+    Map<String, Object> toEngine = new LinkedHashMap<>();
+    // every field of the form, blank ones as null, so nothing from an earlier task's form passes for this one's
+    task.form().forEach(field -> toEngine.put(field.name(), null));
+    toEngine.putAll(variables);
+    toEngine.put("completedBy", actor);
     tx.executeWithoutResult(status -> {
-      int claimed = jdbc.update("update task set status = 'COMPLETING', completed_by = ?, outcome = ?::jsonb,"
+      int completed = jdbc.update("update task set status = 'COMPLETED', completed_by = ?, completed_at = ?, outcome = ?::jsonb,"
           + " assignee = ?, version = version + 1 where id = ? and status = 'OPEN' and (assignee is null or assignee = ?)",
-          actor, toJson(variables), actor, id, actor);
-      if (claimed == 0) {
+          actor, Timestamp.from(clock.instant()), toJson(variables), actor, id, actor);
+      if (completed == 0) {
         throw new ConflictException(whyNotFree(get(id)));
       }
-      audit.record(actor, "task.completed", subject, Map.of("task", task.name(), "taskType", task.taskType(), "taskId", id, "form", variables));
+      audit.record(actor, "task.completed", subjectOf(task.subject(), id),
+          Map.of("task", task.name(), "taskType", task.taskType(), "taskId", id, "form", variables));
+      outbox.completeJob(id, toEngine);
     });
-    Map<String, Object> toEngine = new LinkedHashMap<>(variables);
-    toEngine.put("completedBy", actor);
-    try {
-      engine.completeJob(id, toEngine);
-    } catch (RuntimeException e) {
-      boolean gone = e instanceof ClientStatusException c && c.getStatusCode() == Status.Code.NOT_FOUND;
-      tx.executeWithoutResult(status -> {
-        jdbc.update("update task set status = ?, completed_by = null, outcome = null, version = version + 1 where id = ?",
-            gone ? "WITHDRAWN" : "OPEN", id);
-        audit.record(actor, gone ? "task.withdrawn" : "task.completion-failed", subject,
-            Map.of("task", task.name(), "taskId", id, "why", String.valueOf(e.getMessage())));
-      });
-      if (gone) {
-        throw new ConflictException("Task " + id + " was withdrawn: the process moved on without it");
-      }
-      throw e;
-    }
-    jdbc.update("update task set status = 'COMPLETED', completed_at = ?, version = version + 1 where id = ?",
-        Timestamp.from(clock.instant()), id);
     return get(id);
   }
 
@@ -324,7 +316,7 @@ public class Inbox {
           rs.getString("subject"), json.readValue(rs.getString("variables"), MAP), FormField.parse(rs.getString("form")),
           rs.getString("status"), rs.getTimestamp("created_at").toInstant(),
           completed == null ? null : completed.toInstant(), rs.getString("completed_by"),
-          Money.of(rs.getBigDecimal("priority")), rs.getLong("version"));
+          Money.of(rs.getBigDecimal("priority")), rs.getString("priority_problem"), rs.getLong("version"));
     } catch (JsonProcessingException e) {
       throw new SQLException(e);
     }

@@ -58,7 +58,11 @@ public class CollectionChecks {
     this.instalmentGraceDays = instalmentGraceDays;
   }
 
-  public record Assessment(String invoiceStatus, BigDecimal openAmount, long daysFromDue, String riskRating,
+  /**
+   * {@code dueDate} travels with the process so a task opened later counts its own days past due;
+   * {@code customerId} keys the wait for a corrected AP contact.
+   */
+  public record Assessment(String invoiceStatus, long customerId, BigDecimal openAmount, String dueDate, long daysFromDue, String riskRating,
                     BigDecimal customerOpenBalance, long tenureDays, int disputesLast12Months, String promiseState) {}
 
   /** The inputs of both collection tables, read fresh at the start of every turn; what is disputed is not dunned. */
@@ -69,8 +73,8 @@ public class CollectionChecks {
     LocalDate today = LocalDate.now(clock);
     String promiseState = jdbc.query("select status from promise_to_pay where invoice_id = ? and status <> 'SUPERSEDED' order by id desc limit 1",
         rs -> rs.next() ? rs.getString(1) : "NONE", invoiceId);
-    return new Assessment(invoice.status().name(), disputes.undisputedOpenAmount(invoice),
-        ChronoUnit.DAYS.between(invoice.dueDate(), today), segmentation.riskRating(), segmentation.customerOpenBalance(),
+    return new Assessment(invoice.status().name(), invoice.customerId(), disputes.undisputedOpenAmount(invoice),
+        invoice.dueDate().toString(), ChronoUnit.DAYS.between(invoice.dueDate(), today), segmentation.riskRating(), segmentation.customerOpenBalance(),
         segmentation.tenureDays(), segmentation.disputesLast12Months(), promiseState);
   }
 
@@ -131,7 +135,7 @@ public class CollectionChecks {
         customer.apEmail(), "Instalment " + number + " of " + count + " for invoice " + invoice.number() + " is due on " + date,
         "instalment-reminder", Map.ofEntries(Map.entry("invoice", invoice), Map.entry("instalmentNumber", number),
             Map.entry("instalmentCount", count), Map.entry("instalmentDate", date), Map.entry("instalmentAmount", amount),
-            Map.entry("currency", invoice.currency()), Map.entry("payUrl", portal.payUrl(invoiceId)), Map.entry("portalUrl", portal.invoiceUrl(invoiceId)),
+            Map.entry("currency", invoice.currency()), Map.entry("portalUrl", portal.invoiceUrl(invoiceId)),
             Map.entry("customer", customer), Map.entry("tone", "neutral"), Map.entry("today", today)),
         List.of(), CollectionSteps.subject(invoiceId)));
     if (queued) {

@@ -259,7 +259,6 @@ public class CollectionSteps {
       item.put("earlyDiscountOpen", invoice.earlyDiscountDate() != null && !invoice.earlyDiscountDate().isBefore(today)
           && invoice.openAmount().compareTo(invoice.total()) == 0 && disputed.signum() == 0);
       item.put("portalUrl", portal.invoiceUrl(invoice.id()));
-      item.put("payUrl", portal.payUrl(invoice.id()));
       items.add(item);
       pdfs.add(new OutgoingMail.Attachment(invoice.number() + ".pdf", "application/pdf", invoices.pdf(invoice.id())));
       totalDue = totalDue.add(amountDue);

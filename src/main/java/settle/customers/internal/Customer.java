@@ -45,6 +45,10 @@ public class Customer {
     this.createdAt = createdAt;
   }
 
+  public void changeApEmail(String apEmail) {
+    this.apEmail = apEmail;
+  }
+
   public Long getId() {
     return id;
   }

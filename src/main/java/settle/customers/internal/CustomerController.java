@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import settle.customers.AccountOwnership;
+import settle.customers.ApContactChange;
 import settle.customers.CustomerDirectory;
 import settle.customers.CustomerView;
 import settle.customers.NewCustomer;
@@ -20,15 +22,23 @@ import settle.staff.StaffDirectory;
 class CustomerController {
 
   private final CustomerDirectory customers;
+  private final AccountOwnership ownership;
 
-  CustomerController(CustomerDirectory customers) {
+  CustomerController(CustomerDirectory customers, AccountOwnership ownership) {
     this.customers = customers;
+    this.ownership = ownership;
   }
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   CustomerView open(@RequestBody @Valid NewCustomer request) {
     return customers.open(request, StaffDirectory.currentUsername());
+  }
+
+  @PostMapping("/{id}/ap-contact")
+  CustomerView changeApContact(@PathVariable long id, @RequestBody @Valid ApContactChange change) {
+    ownership.mustActFor(id);
+    return customers.changeApContact(id, change, StaffDirectory.currentUsername());
   }
 
   @GetMapping("/{id}")

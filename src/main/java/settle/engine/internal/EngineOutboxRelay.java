@@ -15,7 +15,8 @@ import settle.engine.EngineCommands;
 /**
  * Carries committed outbox rows to the engine. Rows are locked with SKIP LOCKED so replicas share the
  * work. A message keeps its outbox id as message id, so a resend after a lost answer is refused as a
- * duplicate, which counts as sent. A row that fails waits with growing back-off and holds up no other row.
+ * duplicate, which counts as sent; a job completion resent after a lost answer finds no job, which
+ * counts as done too. A row that fails waits with growing back-off and holds up no other row.
  */
 @Component
 class EngineOutboxRelay {
@@ -33,7 +34,7 @@ class EngineOutboxRelay {
     this.engine = engine;
   }
 
-  record Row(long id, String messageName, String correlationKey, String variables, long ttlSeconds) {}
+  record Row(long id, String messageName, String correlationKey, String variables, long ttlSeconds, Long jobKey) {}
 
   @Scheduled(fixedDelayString = "${settle.engine-outbox.poll-ms:200}")
   void relay() {
@@ -45,17 +46,19 @@ class EngineOutboxRelay {
 
   private int relayBatch() {
     List<Row> rows = jdbc.query("""
-            select id, message_name, correlation_key, variables::text, ttl_seconds
+            select id, message_name, correlation_key, variables::text, ttl_seconds, job_key
             from engine_outbox where sent_at is null and next_attempt_at <= now()
             order by id limit 32 for update skip locked""",
-        (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+        (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+            rs.getObject(6, Long.class)));
     for (Row row : rows) {
       try {
         send(row);
         markSent(row);
       } catch (ClientStatusException e) {
-        if (e.getStatusCode() == Status.Code.ALREADY_EXISTS) {
-          markSent(row); // an earlier attempt reached the engine; its answer was lost
+        if (e.getStatusCode() == Status.Code.ALREADY_EXISTS
+            || (row.jobKey() != null && e.getStatusCode() == Status.Code.NOT_FOUND)) {
+          markSent(row); // an earlier attempt reached the engine and its answer was lost, or the job's process moved on
         } else {
           retryLater(row, e);
         }
@@ -78,6 +81,10 @@ class EngineOutboxRelay {
   }
 
   private void send(Row row) {
+    if (row.jobKey() != null) {
+      engine.call(c -> c.newCompleteCommand(row.jobKey()).variables(row.variables()).requestTimeout(REQUEST_TIMEOUT).send().join());
+      return;
+    }
     engine.call(c -> c.newPublishMessageCommand()
         .messageName(row.messageName()).correlationKey(row.correlationKey())
         .messageId("outbox-" + row.id()).timeToLive(Duration.ofSeconds(row.ttlSeconds()))

@@ -91,7 +91,18 @@ public class Invoice {
 
   public void applyPayment(BigDecimal amount) {
     openAmount = openAmount.subtract(amount);
-    status = openAmount.signum() == 0 ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID;
+    // a part payment leaves a handed-over invoice with the agency or lawyer
+    status = openAmount.signum() == 0 ? InvoiceStatus.PAID : status.handedOver() ? status : InvoiceStatus.PARTIALLY_PAID;
+  }
+
+  /** To a collection agency or to legal; a paid invoice stays paid. */
+  public void handOver(InvoiceStatus to) {
+    if (!to.handedOver()) {
+      throw new IllegalArgumentException(to + " is not a hand-over");
+    }
+    if (status != InvoiceStatus.PAID) {
+      status = to;
+    }
   }
 
   public Long getId() {

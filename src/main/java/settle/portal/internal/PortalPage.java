@@ -1,5 +1,6 @@
 package settle.portal.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import settle.common.SignedLinks;
 import settle.customers.CustomerDirectory;
+import settle.disputes.Disputes;
 import settle.invoicing.InvoiceView;
 import settle.invoicing.Invoices;
 
@@ -25,27 +27,39 @@ class PortalPage {
   private final SignedLinks links;
   private final Invoices invoices;
   private final CustomerDirectory customers;
+  private final Disputes disputes;
   private final Clock clock;
   private final String companyName;
 
-  PortalPage(SignedLinks links, Invoices invoices, CustomerDirectory customers, Clock clock,
+  PortalPage(SignedLinks links, Invoices invoices, CustomerDirectory customers, Disputes disputes, Clock clock,
              @Value("${settle.company-name}") String companyName) {
     this.links = links;
     this.invoices = invoices;
     this.customers = customers;
+    this.disputes = disputes;
     this.clock = clock;
     this.companyName = companyName;
   }
 
-  @GetMapping({"/portal/{token}", "/portal/{token}/pay"})
+  @GetMapping("/portal/{token}")
   String invoice(@PathVariable String token, Model model) {
     InvoiceView invoice = invoice(token);
+    // the same amount the reminders ask for: what is open and not in dispute; the disputed part is shown apart
+    BigDecimal inDispute = disputes.openDisputedAmount(invoice.id());
     model.addAttribute("invoice", invoice);
+    model.addAttribute("inDispute", inDispute);
+    model.addAttribute("amountDue", disputes.undisputedOpenAmount(invoice).max(BigDecimal.ZERO));
     model.addAttribute("customer", customers.get(invoice.customerId()));
     model.addAttribute("token", token);
     model.addAttribute("companyName", companyName);
     model.addAttribute("today", LocalDate.now(clock));
     return "pages/portal-invoice";
+  }
+
+  /** Mails sent before the portal stopped offering a "Pay now" link still carry it; it leads to the invoice. */
+  @GetMapping("/portal/{token}/pay")
+  String pay(@PathVariable String token) {
+    return "redirect:/portal/" + token;
   }
 
   @GetMapping("/portal/{token}/pdf")

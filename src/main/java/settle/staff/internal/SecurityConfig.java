@@ -72,6 +72,7 @@ class SecurityConfig {
           allow(api, HttpMethod.GET, "/api/tasks", AUDITOR, FINANCE_MANAGER, COLLECTIONS_MANAGER);
           allow(api, HttpMethod.POST, "/api/staff/**");
           allow(api, HttpMethod.POST, "/api/customers", SALES, OPERATIONS, FINANCE_MANAGER);
+          allow(api, HttpMethod.POST, "/api/customers/*/ap-contact", SALES, COLLECTOR, OPERATIONS, COLLECTIONS_MANAGER, FINANCE_MANAGER);
           allow(api, HttpMethod.POST, "/api/orders/*/credit-release", CREDIT_ANALYST, FINANCE_MANAGER);
           allow(api, HttpMethod.POST, "/api/orders/**", SALES, OPERATIONS);
           allow(api, HttpMethod.POST, "/api/payments/**", CASH_APPLIER, FINANCE_MANAGER);
@@ -108,6 +109,7 @@ class SecurityConfig {
           allow(pages, HttpMethod.POST, "/demo-clock", PROCESS_OWNER);
           allow(pages, HttpMethod.POST, "/work/**", WRITERS);
           allow(pages, HttpMethod.POST, "/customers/*/notes", WRITERS);
+          allow(pages, HttpMethod.POST, "/customers/*/credit/apply", CASH_APPLIER, FINANCE_MANAGER);
           // any other change through a page needs a rule above; until it has one, only an admin passes
           pages.requestMatchers(request -> !SAFE.contains(request.getMethod())).hasRole(ADMIN.name());
           pages.anyRequest().authenticated();
