@@ -169,6 +169,40 @@ class BankStatementsIT {
   }
 
   @Test
+  void aStatementWhoseBalancesDoNotAddUpIsFlaggedOverHttpAndOnlyACashApplierConfirmsIt() {
+    CustomerView customer = journeys.customer(aCustomer());
+    InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("640.00"));
+    StatementBuilder statement = aStatement().on(journeys.today()).credit("640.00", customer.name(), null, invoice.number());
+    byte[] unbalanced = new String(statement.mt940(), StandardCharsets.UTF_8)
+        .replaceFirst("(:62F:C\\d{6}EUR)[\\d,]+", "$1641,00").getBytes(StandardCharsets.UTF_8);
+
+    Api.Response imported = api.as("cara").postMultipart("/api/bank-statements",
+        List.of(new Api.Part("file", "unbalanced.sta", "text/plain", unbalanced)));
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+    assertThat(imported.body().get("reconciled").asBoolean()).isFalse();
+    assertThat(imported.body().at("/balances/closing").decimalValue()).isEqualByComparingTo("641.00");
+    assertThat(imported.body().at("/balances/expectedClosing").decimalValue()).isEqualByComparingTo("640.00");
+    assertThat(imported.body().get("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
+    long id = imported.body().get("id").asLong();
+    assertThat(api.get("/api/bank-statements/" + id).body().get("reconciled").asBoolean()).isFalse();
+
+    assertThat(api.as("audrey").post("/api/bank-statements/" + id + "/confirm", "").status()).isEqualTo(403);
+    assertThat(journeys.invoices.get(invoice.id()).openAmount()).isEqualByComparingTo("640.00");
+
+    Api.Response confirmed = api.as("cara").post("/api/bank-statements/" + id + "/confirm", "");
+    assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+    assertThat(confirmed.body().at("/balances/confirmedBy").asText()).isEqualTo("cara");
+    await().atMost(Journeys.PATIENCE).until(() -> journeys.invoices.get(invoice.id()).status() == InvoiceStatus.PAID);
+
+    Api.Response balanced = api.as("cara").postMultipart("/api/bank-statements",
+        List.of(new Api.Part("file", "balanced.sta", "text/plain", aStatement().on(journeys.today())
+            .credit("1.00", "Nobody", null, "nothing").mt940())));
+    Api.Response nothingToConfirm = api.as("cara").post("/api/bank-statements/" + balanced.body().get("id").asLong() + "/confirm", "");
+    assertThat(nothingToConfirm.status()).isEqualTo(409);
+    assertThat(api.as("cara").post("/api/bank-statements/987654321/confirm", "").status()).isEqualTo(404);
+  }
+
+  @Test
   void everyRealStatementOfTheCorpusImportsOverHttpAndTheTwoNonStatementsAreRefusedNamingTheLine() {
     org.junit.jupiter.api.Assumptions.assumeTrue(StatementCorpus.present(), "../shared/statements-corpus is not here");
     List<StatementCorpus.Expectation> corpus = StatementCorpus.expectations();
