@@ -77,6 +77,7 @@ class WorkersAreIdempotentTest {
       // invoice-collection
       "assess-invoice", "plan-collection-step", "send-heads-up", "take-collection-step", "withdraw-tasks",
       "check-promise", "record-promise", "plan-instalment", "send-instalment-reminder", "check-instalment",
+      "raise-dispute", "ask-for-ap-contact", "propose-payment-plan", "cancel-payment-plan", "hand-over-invoice",
       // dispute-resolution
       "total-credits", "credit-invoice", "resolve-dispute", "notify-sla-breach", "escalate-dispute",
       // cash-application
@@ -96,9 +97,11 @@ class WorkersAreIdempotentTest {
   ProcessHistory.Mark journeysBegan;
 
   /**
-   * One timeline over five days: an order credit reviews and one it holds, a reminder with its heads-up,
-   * a broken promise renewed from the follow-up task, a payment plan, a credited and an escalated
-   * dispute, and a statement whose lines take every cash-application path.
+   * One timeline over eleven days: an order credit reviews and one it holds, a reminder with its heads-up,
+   * a broken promise renewed from the follow-up task, a payment plan cancelled after a missed instalment,
+   * a credited and an escalated dispute, a statement whose lines take every cash-application path,
+   * collector calls that hear a dispute and a wrong contact, and escalations that propose a payment plan
+   * and hand an invoice to the agency.
    */
   @BeforeAll
   void driveEveryJobType() {
@@ -131,6 +134,15 @@ class WorkersAreIdempotentTest {
     DisputeView leftOpen = raise(disputedTwo, "60");
     journeys.awaitOpenTask("dispute:" + leftOpen.id());
 
+    // NET1 keeps the due dates near: a WATCH customer's call comes at due+7, a HIGH_RISK one's escalation at due+10
+    CustomerView watched = journeys.customer(aCustomer().rated("MEDIUM"));
+    InvoiceView calledDisputed = journeys.invoiced(anOrderFor(watched.id()).worth("610.00").terms("NET1"));
+    CustomerView wronglyReached = journeys.customer(aCustomer().rated("MEDIUM"));
+    InvoiceView calledWrongContact = journeys.invoiced(anOrderFor(wronglyReached.id()).worth("620.00").terms("NET1"));
+    CustomerView highRisk = journeys.customer(aCustomer().rated("HIGH"));
+    InvoiceView escalatedToPlan = journeys.invoiced(anOrderFor(highRisk.id()).worth("630.00").terms("NET1"));
+    InvoiceView escalatedToAgency = journeys.invoiced(anOrderFor(highRisk.id()).worth("640.00").terms("NET1"));
+
     CustomerView payer = journeys.customer(aCustomer());
     InvoiceView paid = journeys.invoiced(anOrderFor(payer.id()).worth("510.00"));
     InvoiceView writtenOff = journeys.invoiced(anOrderFor(payer.id()).worth("1000.00"));
@@ -152,7 +164,19 @@ class WorkersAreIdempotentTest {
     TaskView brokenPromise = journeys.awaitOpenTask("invoice:" + promised.id());
     journeys.inbox.complete(brokenPromise.id(), Map.of("outcome", "PROMISE",
         "promiseDate", journeys.today().plusDays(5).toString(), "promiseAmount", "200"), Staff.anyone("casey"));
+    TaskView missedInstalment = journeys.awaitOpenTask("invoice:" + planned.id());
+    assertThat(missedInstalment.taskType()).isEqualTo("missed-instalment");
+    journeys.inbox.complete(missedInstalment.id(), Map.of("decision", "CANCEL_PLAN", "notes", "Customer stopped answering"),
+        Staff.anyone("morgan"));
+
     journeys.advanceDays(2); // twice the dispute's SLA
+    journeys.advanceTo(escalatedToAgency.dueDate().plusDays(10)); // the escalations; the calls are open since due+7
+    complete(calledDisputed, "collector-call", Map.of("outcome", "DISPUTE", "disputeReason", "PRICING", "disputeAmount", "100",
+        "notes", "March price list not applied"), "casey");
+    complete(calledWrongContact, "collector-call", Map.of("outcome", "WRONG_CONTACT", "notes", "Jo left the company"), "casey");
+    complete(escalatedToPlan, "escalation", Map.of("handoff", "PAYMENT_PLAN", "planInstalments", "3",
+        "notes", "Cash-flow trouble"), "morgan");
+    complete(escalatedToAgency, "escalation", Map.of("handoff", "AGENCY", "notes", "No reply to three reminders"), "morgan");
     journeys.quiesce();
   }
 
@@ -207,6 +231,12 @@ class WorkersAreIdempotentTest {
           + " and make driveEveryJobType() run a real job of it.");
     }
     assertThat(known).containsAll(JOB_TYPES);
+  }
+
+  private void complete(InvoiceView invoice, String taskType, Map<String, Object> form, String person) {
+    TaskView task = journeys.awaitOpenTask("invoice:" + invoice.id());
+    assertThat(task.taskType()).as("the open task of invoice %s", invoice.number()).isEqualTo(taskType);
+    journeys.inbox.complete(task.id(), form, Staff.anyone(person));
   }
 
   private DisputeView raise(InvoiceView invoice, String amount) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -99,6 +100,11 @@ public class CollectionActions {
    */
   @Transactional
   public PromiseView promise(long invoiceId, PromiseRequest request, String actor, String sourceKey) {
+    // a repeat is answered before any check: by then the date may have passed or the invoice been paid
+    Optional<PromiseView> recorded = recordedPromise(invoiceId, sourceKey);
+    if (recorded.isPresent()) {
+      return recorded.get();
+    }
     InvoiceView invoice = openInvoice(invoiceId);
     LocalDate today = LocalDate.now(clock);
     if (request.date().isBefore(today)) {
@@ -114,9 +120,8 @@ public class CollectionActions {
             values (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?) on conflict (source_key) do nothing returning id""",
         rs -> rs.next() ? rs.getLong(1) : null, invoiceId, Date.valueOf(request.date()), amount, invoice.openAmount(),
         request.takenBy(), request.channel(), sourceKey, Timestamp.from(clock.instant()));
-    if (id == null) {
-      long existing = jdbc.queryForObject("select id from promise_to_pay where source_key = ?", Long.class, sourceKey);
-      return promises(invoiceId).stream().filter(p -> p.id() == existing).findFirst().orElseThrow();
+    if (id == null) { // a concurrent repeat recorded it first
+      return recordedPromise(invoiceId, sourceKey).orElseThrow();
     }
     jdbc.update("update promise_to_pay set status = 'SUPERSEDED', resolved_at = ? where invoice_id = ? and status = 'ACTIVE' and id <> ?",
         Timestamp.from(clock.instant()), invoiceId, id);
@@ -126,6 +131,11 @@ public class CollectionActions {
         "promiseId", id, "date", request.date().toString(), "amount", amount, "takenBy", request.takenBy().strip(),
         "channel", request.channel(), "deadline", deadline));
     return new PromiseView(id, invoiceId, request.date(), amount, request.takenBy(), request.channel(), "ACTIVE", deadline);
+  }
+
+  private Optional<PromiseView> recordedPromise(long invoiceId, String sourceKey) {
+    List<Long> ids = jdbc.queryForList("select id from promise_to_pay where source_key = ?", Long.class, sourceKey);
+    return ids.isEmpty() ? Optional.empty() : promises(invoiceId).stream().filter(p -> p.id() == ids.getFirst()).findFirst();
   }
 
   public List<PromiseView> promises(long invoiceId) {
