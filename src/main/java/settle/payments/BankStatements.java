@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import settle.audit.AuditLog;
+import settle.common.ConflictException;
 import settle.common.InvalidRequestException;
 import settle.common.Money;
 import settle.common.NotFoundException;
@@ -83,23 +84,38 @@ public class BankStatements {
       throw new InvalidRequestException("file", "The file is empty");
     }
     String sha256 = sha256(content);
-    Optional<Long> sameFile = idBySha(sha256);
-    if (sameFile.isPresent()) {
-      return summary(sameFile.get(), true);
+    List<Long> sameFile = idsBySha(sha256);
+    if (!sameFile.isEmpty()) {
+      return summary(sameFile.stream().map(id -> new Part(id, true)).toList());
     }
     Optional<StatementFormat> format = format(formatName);
     return slots.run(() -> {
-      BankStatement statement = StatementParsers.parse(content, format);
-      String accountId = statement.accountId() != null ? statement.accountId() : blankToNull(account);
-      List<String> identities = BankIdentities.of(accountId, statement.credits());
+      List<BankStatement> statements = StatementParsers.parse(content, format);
+      List<String> accounts = statements.stream()
+          .map(s -> s.accountId() != null ? s.accountId() : blankToNull(account)).toList();
+      List<String> references = references(statements, accounts);
       for (int attempt = 1; ; attempt++) {
-        Optional<Long> earlier = idBySha(sha256).or(() -> idByReference(accountId, statement.statementId()));
-        if (earlier.isPresent()) {
-          return summary(earlier.get(), true);
+        List<Long> stored = idsBySha(sha256);
+        if (!stored.isEmpty()) {
+          return summary(stored.stream().map(id -> new Part(id, true)).toList());
         }
         try {
-          long id = tx.execute(status -> store(statement, identities, content, sha256, fileName, accountId, actor));
-          return summary(id, false);
+          // One transaction for the whole file: every statement it holds is stored, or none.
+          List<Part> parts = tx.execute(status -> {
+            List<Part> done = new ArrayList<>();
+            for (int i = 0; i < statements.size(); i++) {
+              BankStatement statement = statements.get(i);
+              Optional<Long> earlier = idByReference(accounts.get(i), references.get(i));
+              if (earlier.isPresent()) {
+                done.add(new Part(earlier.get(), true));
+              } else {
+                done.add(new Part(store(statement, references.get(i), BankIdentities.of(accounts.get(i), statement.credits()),
+                    i == 0 ? content : null, sha256, i + 1, fileName, accounts.get(i), actor), false));
+              }
+            }
+            return done;
+          });
+          return summary(parts);
         } catch (DuplicateKeyException raced) {
           // Another import stored the same file, statement or one of these transactions meanwhile:
           // look again, and the lines it stored are now duplicates here.
@@ -111,17 +127,40 @@ public class BankStatements {
     });
   }
 
-  private long store(BankStatement statement, List<String> identities, byte[] content, String sha256, String fileName,
-                     String accountId, String actor) {
+  /** One statement of an uploaded file, and whether an earlier upload had stored it already. */
+  private record Part(long id, boolean alreadyImported) {}
+
+  /**
+   * The statements' own ids; one that a file repeats for the same account (pages of a day) is numbered, so that
+   * each page is its own statement and a re-sent file still finds each again.
+   */
+  private static List<String> references(List<BankStatement> statements, List<String> accounts) {
+    Map<String, Integer> seen = new HashMap<>();
+    List<String> references = new ArrayList<>();
+    for (int i = 0; i < statements.size(); i++) {
+      String reference = statements.get(i).statementId();
+      if (reference != null) {
+        int occurrence = seen.merge(accounts.get(i) + "\u0000" + reference, 1, Integer::sum);
+        reference = occurrence == 1 ? reference : reference + "#" + occurrence;
+      }
+      references.add(reference);
+    }
+    return references;
+  }
+
+  private long store(BankStatement statement, String reference, List<String> identities, byte[] content, String sha256,
+                     int filePart, String fileName, String accountId, String actor) {
     List<StatementLine> credits = statement.credits();
     int debits = statement.lines().size() - credits.size();
     Long id = jdbc.queryForObject("""
-            insert into bank_statement(format, statement_ref, account_id, currency, statement_date, file_name, file_sha256, content,
-                                       credit_lines, debit_lines, status, imported_by, imported_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IMPORTED', ?, ?) returning id""", Long.class,
-        statement.format().name(), statement.statementId(), accountId, statement.currency(),
-        statement.date() == null ? null : Date.valueOf(statement.date()), truncate(fileName, 300), sha256, content,
-        credits.size(), debits, actor, Timestamp.from(clock.instant()));
+            insert into bank_statement(format, statement_ref, account_id, currency, statement_date, file_name, file_sha256, file_part,
+                                       content, credit_lines, debit_lines, status, imported_by, imported_at,
+                                       opening_balance, closing_balance, expected_closing_balance, reconciled)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'IMPORTED', ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+        statement.format().name(), reference, accountId, statement.currency(),
+        statement.date() == null ? null : Date.valueOf(statement.date()), truncate(fileName, 300), sha256, filePart, content,
+        credits.size(), debits, actor, Timestamp.from(clock.instant()), statement.opening(), statement.closing(),
+        statement.expectedClosing(), statement.reconciled());
     Map<String, Long> originals = originals(identities);
     List<Object[]> rows = new ArrayList<>(Math.min(credits.size(), BATCH));
     int duplicates = 0;
@@ -132,7 +171,7 @@ public class BankStatements {
       rows.add(new Object[] {id, i + 1, truncate(line.reference(), 200), line.amount(), line.currency(),
           Date.valueOf(line.valueDate() != null ? line.valueDate() : line.bookingDate()), truncate(line.payerName(), 300),
           truncate(line.payerAccount(), 100), remittance(line), original == null ? "PENDING" : "DUPLICATE", identities.get(i),
-          original});
+          original, line.reversal()});
       if (rows.size() == BATCH) {
         insertLines(rows);
         rows.clear();
@@ -142,13 +181,18 @@ public class BankStatements {
     engine.publishMessage(CashApplication.STATEMENT_IMPORTED, String.valueOf(id), Map.of("statementId", id));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("format", displayName(statement.format()));
-    details.put("statementId", statement.statementId());
+    details.put("statementId", reference);
     details.put("accountId", accountId);
     details.put("fileName", fileName);
     details.put("sha256", sha256);
     details.put("creditLines", credits.size());
     details.put("debitLines", debits);
     details.put("duplicateLines", duplicates);
+    if (!statement.reconciled()) {
+      details.put("openingBalance", statement.opening());
+      details.put("closingBalance", statement.closing());
+      details.put("expectedClosingBalance", statement.expectedClosing());
+    }
     audit.record(actor, "statement.imported", "statement:" + id, details);
     return id;
   }
@@ -174,15 +218,24 @@ public class BankStatements {
     if (!rows.isEmpty()) {
       jdbc.batchUpdate("""
           insert into bank_statement_line(statement_id, line_no, bank_reference, amount, currency, value_date, payer_name,
-                                          payer_account, remittance, status, bank_identity, duplicate_of)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                          payer_account, remittance, status, bank_identity, duplicate_of, reversal)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
   }
 
-  /** Waits up to {@code patience} for the match step, so the caller sees what was posted. */
+  /** Waits up to {@code patience} for the match step of every statement imported, so the caller sees what was posted. */
+  public StatementImport awaitMatched(StatementImport imported, Duration patience) {
+    return awaitMatched(imported.statements().stream().map(s -> new Part(s.id(), s.alreadyImported())).toList(), patience);
+  }
+
+  /** Waits for the match step of one statement. */
   public StatementImport awaitMatched(long id, boolean alreadyImported, Duration patience) {
+    return awaitMatched(List.of(new Part(id, alreadyImported)), patience);
+  }
+
+  private StatementImport awaitMatched(List<Part> parts, Duration patience) {
     long until = System.nanoTime() + patience.toNanos();
-    while (System.nanoTime() < until && !matched(id)) {
+    while (System.nanoTime() < until && !parts.stream().allMatch(p -> matched(p.id()))) {
       try {
         Thread.sleep(100);
       } catch (InterruptedException e) {
@@ -190,31 +243,88 @@ public class BankStatements {
         break;
       }
     }
-    return summary(id, alreadyImported);
+    return summary(parts);
   }
 
+  /** Matched, or matched as far as it may be: a statement that does not add up waits for a cash applier. */
   private boolean matched(long id) {
-    return Boolean.TRUE.equals(jdbc.queryForObject("select matched_at is not null from bank_statement where id = ?", Boolean.class, id));
+    return Boolean.TRUE.equals(jdbc.queryForObject(
+        "select matched_at is not null or status = 'AWAITING_CONFIRMATION' from bank_statement where id = ?", Boolean.class, id));
   }
 
+  /**
+   * A cash applier confirms a statement whose balances do not add up: the money is on the account either way.
+   * One audited action; the process then posts what the engine is sure of. Confirming again changes nothing.
+   */
+  public StatementImport confirm(long id, String actor) {
+    tx.executeWithoutResult(status -> {
+      var row = jdbc.queryForList("select reconciled, confirmed_by from bank_statement where id = ? for update", id);
+      if (row.isEmpty()) {
+        throw new NotFoundException("Bank statement", id);
+      }
+      if (Boolean.TRUE.equals(row.getFirst().get("reconciled"))) {
+        throw new ConflictException("The statement's balances add up; there is nothing to confirm");
+      }
+      if (row.getFirst().get("confirmed_by") != null) {
+        return;
+      }
+      jdbc.update("update bank_statement set confirmed_by = ?, confirmed_at = ? where id = ?", actor,
+          Timestamp.from(clock.instant()), id);
+      StatementImport.Balances balances = balances(id);
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("openingBalance", balances.opening());
+      details.put("closingBalance", balances.closing());
+      details.put("expectedClosingBalance", balances.expectedClosing());
+      audit.record(actor, "statement.confirmed", "statement:" + id, details);
+      engine.publishMessage(CashApplication.STATEMENT_CONFIRMED, String.valueOf(id), Map.of());
+    });
+    return summary(id, true);
+  }
+
+  /** The answer for one statement. */
   public StatementImport summary(long id, boolean alreadyImported) {
+    return summary(List.of(new Part(id, alreadyImported)));
+  }
+
+  /** The first statement's figures and duplicates, and one entry per statement in file order. */
+  private StatementImport summary(List<Part> parts) {
+    long first = parts.getFirst().id();
     List<StatementImport.DuplicateLine> duplicates = jdbc.query("""
         select l.line_no, l.bank_reference, l.amount, l.currency, o.statement_id, o.line_no as original_line
         from bank_statement_line l join bank_statement_line o on o.id = l.duplicate_of
         where l.statement_id = ? order by l.line_no""", (rs, i) -> new StatementImport.DuplicateLine(rs.getInt("line_no"),
         rs.getString("bank_reference"), Money.of(rs.getBigDecimal("amount")), rs.getString("currency"), rs.getLong("statement_id"),
-        rs.getInt("original_line")), id);
+        rs.getInt("original_line")), first);
+    List<StatementImport.Statement> entries = parts.stream().map(this::entry).toList();
+    StatementImport.Statement head = entries.getFirst();
+    StatementImport.Balances balances = balances(first);
+    return new StatementImport(head.id(), head.format(), head.lines(), head.matched(), head.matchRate(), head.status(),
+        head.alreadyImported(), duplicates, balances.reconciled(), balances, entries);
+  }
+
+  private StatementImport.Statement entry(Part part) {
     return jdbc.query("""
-            select s.id, s.format, s.credit_lines, s.matched_at,
+            select s.id, s.format, s.credit_lines, s.matched_at, s.status,
                    (select count(*) from bank_statement_line l where l.statement_id = s.id
-                      and l.status in ('AUTO_MATCHED', 'WRITTEN_OFF', 'DEDUCTION')) as auto_posted
+                      and l.status in ('AUTO_MATCHED', 'WRITTEN_OFF', 'DEDUCTION')) as auto_posted,
+                   (select count(*) from bank_statement_line l where l.statement_id = s.id and l.status = 'DUPLICATE') as duplicates
             from bank_statement s where s.id = ?""", (rs, i) -> {
       int lines = rs.getInt("credit_lines");
       int auto = rs.getInt("auto_posted");
-      return new StatementImport(rs.getLong("id"), displayName(StatementFormat.valueOf(rs.getString("format"))), lines, auto,
-          matchRate(auto, lines - duplicates.size()), rs.getTimestamp("matched_at") == null ? "MATCHING" : "MATCHED", alreadyImported,
-          duplicates);
-    }, id).stream().findFirst().orElseThrow(() -> new NotFoundException("Bank statement", id));
+      return new StatementImport.Statement(rs.getLong("id"), displayName(StatementFormat.valueOf(rs.getString("format"))), lines,
+          auto, matchRate(auto, lines - rs.getLong("duplicates")), rs.getTimestamp("matched_at") != null ? "MATCHED"
+              : rs.getString("status").equals("AWAITING_CONFIRMATION") ? "AWAITING_CONFIRMATION" : "MATCHING",
+          part.alreadyImported());
+    }, part.id()).stream().findFirst().orElseThrow(() -> new NotFoundException("Bank statement", part.id()));
+  }
+
+  /** The statement's stated balances and whether the movements lead from the one to the other. */
+  StatementImport.Balances balances(long id) {
+    return jdbc.query("""
+        select opening_balance, closing_balance, expected_closing_balance, reconciled, confirmed_by
+        from bank_statement where id = ?""", (rs, i) -> new StatementImport.Balances(rs.getBoolean("reconciled"),
+        rs.getBigDecimal("opening_balance"), rs.getBigDecimal("closing_balance"), rs.getBigDecimal("expected_closing_balance"),
+        rs.getString("confirmed_by")), id).getFirst();
   }
 
   public StatementView get(long id) {
@@ -237,7 +347,8 @@ public class BankStatements {
         displayName(StatementFormat.valueOf(rs.getString("format"))), rs.getString("statement_ref"), rs.getString("account_id"),
         rs.getString("currency"), rs.getDate("statement_date") == null ? null : rs.getDate("statement_date").toLocalDate(),
         rs.getString("file_name"), rs.getString("status"), rs.getString("imported_by"), rs.getTimestamp("imported_at").toInstant(),
-        rs.getInt("debit_lines"), lines, matchRate, rates, counts, MATCH_RATE_DEFINITION, PRECISION_NOTE), id)
+        rs.getInt("debit_lines"), lines, matchRate, rates, counts, MATCH_RATE_DEFINITION, PRECISION_NOTE, rs.getBoolean("reconciled"),
+        balances(id)), id)
         .stream().findFirst().orElseThrow(() -> new NotFoundException("Bank statement", id));
   }
 
@@ -278,8 +389,8 @@ public class BankStatements {
         rs.getString("handled_by"), matches);
   }
 
-  private Optional<Long> idBySha(String sha256) {
-    return jdbc.queryForList("select id from bank_statement where file_sha256 = ?", Long.class, sha256).stream().findFirst();
+  private List<Long> idsBySha(String sha256) {
+    return jdbc.queryForList("select id from bank_statement where file_sha256 = ? order by file_part", Long.class, sha256);
   }
 
   private Optional<Long> idByReference(String accountId, String statementRef) {

@@ -6,6 +6,8 @@ public final class CashApplication {
   public static final String PROCESS_ID = "cash-application";
   public static final String STATEMENT_IMPORTED = "bank-statement-imported";
   public static final String MATCH_STATEMENT = "match-statement";
+  /** A cash applier confirmed a statement whose balances do not add up. */
+  public static final String STATEMENT_CONFIRMED = "statement-confirmed";
   public static final String ASSESS_SHORT_PAY = "assess-short-pay";
   public static final String WRITE_OFF_SHORT_PAY = "write-off-short-pay";
   public static final String OPEN_DEDUCTION = "open-deduction";

@@ -6,11 +6,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** A bank statement as cash application sees it: every credit line with its match, rule, confidence and status. */
+/**
+ * A bank statement as cash application sees it: every credit line with its match, rule, confidence and status;
+ * {@code reconciled} false (with the figures in {@code balances}) while its balances do not add up.
+ */
 public record StatementView(long id, String format, String statementId, String accountId, String currency, LocalDate date,
                             String fileName, String status, String importedBy, Instant importedAt, int debitLinesSkipped,
                             List<Line> lines, BigDecimal matchRate, Map<String, RuleRate> matchRateByRule,
-                            Map<LineStatus, Long> lineCounts, String matchRateDefinition, String precisionNote) {
+                            Map<LineStatus, Long> lineCounts, String matchRateDefinition, String precisionNote,
+                            boolean reconciled, StatementImport.Balances balances) {
 
   public record Line(long id, int lineNo, String bankReference, BigDecimal amount, String currency, LocalDate valueDate,
                      String payerName, String payerAccount, String remittance, LineStatus status, String rule,

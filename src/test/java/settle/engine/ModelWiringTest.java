@@ -66,7 +66,8 @@ class ModelWiringTest {
     assertThat(messages).containsExactlyInAnyOrder(OrderToCash.ORDER_RECEIVED, OrderToCash.ORDER_FULFILLED, OrderToCash.CREDIT_HOLD_RELEASED,
         PaymentReceived.MESSAGE, InvoiceCollection.PROMISE_TO_PAY, InvoiceCollection.PAYMENT_PLAN_AGREED,
         settle.disputes.Disputes.DISPUTE_CHANGED, settle.disputes.DisputeResolution.DISPUTE_RAISED,
-        settle.payments.CashApplication.STATEMENT_IMPORTED, settle.customers.CustomerDirectory.AP_CONTACT_UPDATED);
+        settle.payments.CashApplication.STATEMENT_IMPORTED, settle.payments.CashApplication.STATEMENT_CONFIRMED,
+        settle.customers.CustomerDirectory.AP_CONTACT_UPDATED);
 
     Set<String> processes = models().stream().flatMap(m -> m.getModelElementsByType(Process.class).stream())
         .map(Process::getId).collect(Collectors.toCollection(TreeSet::new));

@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import settle.customers.CustomerView;
 import settle.invoicing.InvoiceStatus;
 import settle.invoicing.InvoiceView;
+import settle.payments.statements.StatementCorpus;
 import settle.testdata.Api;
 import settle.testdata.Journeys;
 import settle.testdata.SettleTest;
@@ -120,6 +121,120 @@ class BankStatementsIT {
     assertThat(jdbc.queryForObject(ROWS, String.class)).isEqualTo(before);
     assertThat(journeys.history.countInstancesWith(settle.payments.CashApplication.PROCESS_ID, "statementId", id)).isEqualTo(1);
     assertThat(api.get("/api/bank-statements").body().findValuesAsText("id")).contains(String.valueOf(id));
+  }
+
+  @Test
+  void aFileOfSeveralStatementsImportsEachAsItsOwnStatementInOneGoAndOverlapsPostNothingTwice() {
+    CustomerView customer = journeys.customer(aCustomer());
+    List<InvoiceView> invoices = new ArrayList<>();
+    List<StatementBuilder> days = new ArrayList<>();
+    for (String amount : List.of("310.00", "320.00", "330.00")) {
+      InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth(amount));
+      invoices.add(invoice);
+      days.add(aStatement().on(journeys.today()).credit(amount, customer.name(), null, invoice.number()));
+    }
+    byte[] firstTwo = concat(days.get(0).mt940(), days.get(1).mt940());
+
+    Api.Response imported = api.postMultipart("/api/bank-statements", List.of(new Api.Part("file", "two.sta", "text/plain", firstTwo)));
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+    JsonNode entries = imported.body().get("statements");
+    assertThat(entries).hasSize(2);
+    assertThat(entries.findValuesAsText("alreadyImported")).containsExactly("false", "false");
+    assertThat(entries.findValuesAsText("format")).containsExactly("MT940", "MT940");
+    assertThat(entries.findValuesAsText("lines")).containsExactly("1", "1");
+    assertThat(imported.body().get("id").asLong()).isEqualTo(entries.get(0).get("id").asLong());
+    assertThat(entries.get(1).get("id").asLong()).isNotEqualTo(entries.get(0).get("id").asLong());
+    assertThat(imported.body().get("reconciled").asBoolean()).isTrue();
+    await().atMost(Journeys.PATIENCE).until(() -> journeys.invoices.get(invoices.get(1).id()).status() == InvoiceStatus.PAID);
+    assertThat(journeys.invoices.get(invoices.get(0).id()).status()).isEqualTo(InvoiceStatus.PAID);
+
+    // A file that repeats the second day and adds the third: only the third is new.
+    Api.Response overlap = api.postMultipart("/api/bank-statements",
+        List.of(new Api.Part("file", "overlap.sta", "text/plain", concat(days.get(1).mt940(), days.get(2).mt940()))));
+    assertThat(overlap.status()).isEqualTo(201);
+    assertThat(overlap.body().get("statements").findValuesAsText("alreadyImported")).containsExactly("true", "false");
+    assertThat(overlap.body().at("/statements/0/id").asLong()).isEqualTo(entries.get(1).get("id").asLong());
+    await().atMost(Journeys.PATIENCE).until(() -> journeys.invoices.get(invoices.get(2).id()).status() == InvoiceStatus.PAID);
+
+    journeys.quiesce();
+    String before = jdbc.queryForObject(ROWS, String.class);
+    Api.Response again = api.postMultipart("/api/bank-statements", List.of(new Api.Part("file", "again.sta", "text/plain", firstTwo)));
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body().get("statements").findValuesAsText("alreadyImported")).containsExactly("true", "true");
+    journeys.quiesce();
+    assertThat(jdbc.queryForObject(ROWS, String.class)).isEqualTo(before);
+    for (InvoiceView invoice : invoices) {
+      assertThat(jdbc.queryForObject("select count(*) from payment where invoice_id = ?", Long.class, invoice.id())).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aStatementWhoseBalancesDoNotAddUpIsFlaggedOverHttpAndOnlyACashApplierConfirmsIt() {
+    CustomerView customer = journeys.customer(aCustomer());
+    InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("640.00"));
+    StatementBuilder statement = aStatement().on(journeys.today()).credit("640.00", customer.name(), null, invoice.number());
+    byte[] unbalanced = new String(statement.mt940(), StandardCharsets.UTF_8)
+        .replaceFirst("(:62F:C\\d{6}EUR)[\\d,]+", "$1641,00").getBytes(StandardCharsets.UTF_8);
+
+    Api.Response imported = api.as("cara").postMultipart("/api/bank-statements",
+        List.of(new Api.Part("file", "unbalanced.sta", "text/plain", unbalanced)));
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+    assertThat(imported.body().get("reconciled").asBoolean()).isFalse();
+    assertThat(imported.body().at("/balances/closing").decimalValue()).isEqualByComparingTo("641.00");
+    assertThat(imported.body().at("/balances/expectedClosing").decimalValue()).isEqualByComparingTo("640.00");
+    assertThat(imported.body().get("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
+    long id = imported.body().get("id").asLong();
+    assertThat(api.get("/api/bank-statements/" + id).body().get("reconciled").asBoolean()).isFalse();
+
+    assertThat(api.as("audrey").post("/api/bank-statements/" + id + "/confirm", "").status()).isEqualTo(403);
+    assertThat(journeys.invoices.get(invoice.id()).openAmount()).isEqualByComparingTo("640.00");
+
+    Api.Response confirmed = api.as("cara").post("/api/bank-statements/" + id + "/confirm", "");
+    assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+    assertThat(confirmed.body().at("/balances/confirmedBy").asText()).isEqualTo("cara");
+    await().atMost(Journeys.PATIENCE).until(() -> journeys.invoices.get(invoice.id()).status() == InvoiceStatus.PAID);
+
+    Api.Response balanced = api.as("cara").postMultipart("/api/bank-statements",
+        List.of(new Api.Part("file", "balanced.sta", "text/plain", aStatement().on(journeys.today())
+            .credit("1.00", "Nobody", null, "nothing").mt940())));
+    Api.Response nothingToConfirm = api.as("cara").post("/api/bank-statements/" + balanced.body().get("id").asLong() + "/confirm", "");
+    assertThat(nothingToConfirm.status()).isEqualTo(409);
+    assertThat(api.as("cara").post("/api/bank-statements/987654321/confirm", "").status()).isEqualTo(404);
+  }
+
+  @Test
+  void everyRealStatementOfTheCorpusImportsOverHttpAndTheTwoNonStatementsAreRefusedNamingTheLine() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(StatementCorpus.present(), "../shared/statements-corpus is not here");
+    List<StatementCorpus.Expectation> corpus = StatementCorpus.expectations();
+    for (StatementCorpus.Expectation file : corpus) {
+      Api.Response response = api.postMultipart("/api/bank-statements",
+          List.of(new Api.Part("file", file.name(), "application/octet-stream", StatementCorpus.bytes(file))));
+      if (!file.statement()) {
+        assertThat(response.status()).as(file.name()).isEqualTo(422);
+        assertThat(response.body().get("line").asInt()).as(file.name()).isPositive();
+        continue;
+      }
+      // 200 where an earlier corpus file held the same statement (the same id for the same account)
+      assertThat(response.status()).as(file.name() + ": " + response).isIn(200, 201);
+      if (file.statements() != null) {
+        assertThat(response.body().get("statements")).as(file.name()).hasSize(file.statements());
+      }
+    }
+    journeys.quiesce();
+    String before = jdbc.queryForObject(ROWS, String.class);
+    for (StatementCorpus.Expectation file : corpus) {
+      Api.Response again = api.postMultipart("/api/bank-statements",
+          List.of(new Api.Part("file", file.name(), "application/octet-stream", StatementCorpus.bytes(file))));
+      assertThat(again.status()).as(file.name()).isEqualTo(file.statement() ? 200 : 422);
+    }
+    journeys.quiesce();
+    assertThat(jdbc.queryForObject(ROWS, String.class)).isEqualTo(before);
+  }
+
+  private static byte[] concat(byte[] first, byte[] second) {
+    byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    return both;
   }
 
   @Test
@@ -224,7 +339,7 @@ class BankStatementsIT {
       }).toList();
       for (Future<StatementImport> done : both.invokeAll(uploads)) {
         StatementImport imported = done.get();
-        imports.add(statements.awaitMatched(imported.id(), false, Journeys.PATIENCE));
+        imports.add(statements.awaitMatched(imported, Journeys.PATIENCE));
       }
     } finally {
       both.shutdown();

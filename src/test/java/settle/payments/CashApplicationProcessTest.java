@@ -81,6 +81,71 @@ class CashApplicationProcessTest {
   }
 
   @Test
+  void aStatementWhoseBalancesDoNotAddUpIsMatchedButPostsNothingUntilACashApplierConfirmsIt() {
+    InvoiceView invoice = invoice("1200.00");
+    StatementBuilder statement = aStatement().on(journeys.today()).credit("1200.00", customer.name(), null, "Invoice " + invoice.number());
+    byte[] edited = new String(statement.mt940(), StandardCharsets.UTF_8)
+        .replaceFirst("(:62F:C\\d{6}EUR)[\\d,]+", "$19999,99").getBytes(StandardCharsets.UTF_8);
+
+    StatementImport imported = statements.importStatement(edited, statement.id() + ".sta", null, null, "test");
+    assertThat(imported.reconciled()).isFalse();
+    assertThat(imported.balances().opening()).isEqualByComparingTo("0.00");
+    assertThat(imported.balances().closing()).isEqualByComparingTo("9999.99");
+    assertThat(imported.balances().expectedClosing()).isEqualByComparingTo("1200.00");
+    long id = imported.id();
+
+    // The match step ran (the statement waits for confirmation) and posted nothing, yet proposed the invoice.
+    assertThat(statements.awaitMatched(imported, Duration.ofSeconds(30)).status()).isEqualTo("AWAITING_CONFIRMATION");
+    StatementView held = statements.get(id);
+    assertThat(held.reconciled()).isFalse();
+    assertThat(held.lines()).singleElement().satisfies(line -> {
+      assertThat(line.status()).isEqualTo(LineStatus.PENDING);
+      assertThat(line.confidence()).isGreaterThanOrEqualTo(new BigDecimal("0.90"));
+    });
+    assertThat(journeys.invoices.get(invoice.id()).openAmount()).isEqualByComparingTo("1200.00");
+    assertThat(jdbc.queryForObject("select count(*) from payment where invoice_id = ?", Long.class, invoice.id())).isZero();
+
+    statements.confirm(id, "cara");
+
+    awaitLine(id, l -> l.status() == LineStatus.AUTO_MATCHED);
+    assertThat(journeys.invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(statements.get(id).balances().confirmedBy()).isEqualTo("cara");
+    assertThat(audit.trail("statement:" + id)).extracting(AuditEntry::action)
+        .containsSubsequence("statement.imported", "statement.awaiting-confirmation", "statement.confirmed", "statement.matched");
+    assertThat(audit.trail("statement:" + id)).filteredOn(e -> e.action().equals("statement.confirmed"))
+        .singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("cara"));
+    statements.confirm(id, "cara");
+    assertThat(audit.trail("statement:" + id)).filteredOn(e -> e.action().equals("statement.confirmed")).hasSize(1);
+  }
+
+  @Test
+  void aReversalIsNeverPostedAsAPaymentButGivenToACashApplier() {
+    InvoiceView invoice = invoice("450.00");
+    StatementBuilder statement = aStatement().on(journeys.today()).credit("450.00", customer.name(), null, "Invoice " + invoice.number());
+    byte[] reversed = new String(statement.mt940(), StandardCharsets.UTF_8).replaceFirst("(:61:\\d{10})C", "$1RD")
+        .getBytes(StandardCharsets.UTF_8);
+
+    long id = statements.importStatement(reversed, statement.id() + ".sta", null, null, "test").id();
+
+    StatementView.Line line = awaitLine(id, l -> l.status() == LineStatus.UNMATCHED);
+    assertThat(line.rule()).isEqualTo("REVERSAL");
+    assertThat(line.matches()).isEmpty();
+    assertThat(journeys.invoices.get(invoice.id()).openAmount()).isEqualByComparingTo("450.00");
+    journeys.awaitOpenTask("statement:" + id);
+  }
+
+  @Test
+  void aStatementWhoseBalancesAddUpHasNothingToConfirm() {
+    InvoiceView invoice = invoice("300.00");
+    StatementBuilder statement = aStatement().on(journeys.today()).credit("300.00", customer.name(), null, invoice.number());
+    StatementImport imported = statements.importStatement(statement.mt940(), statement.id() + ".sta", null, null, "test");
+    assertThat(imported.reconciled()).isTrue();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> statements.confirm(imported.id(), "cara"))
+        .isInstanceOf(settle.common.ConflictException.class);
+  }
+
+  @Test
   void aSmallShortPayIsWrittenOffAndTheDecisionAudited() {
     InvoiceView invoice = invoice("1000.00");
 
@@ -256,7 +321,7 @@ class CashApplicationProcessTest {
   private long importAndMatch(StatementBuilder statement) {
     StatementImport imported = statements.importStatement(statement.camt053(), statement.id() + ".xml", null, null, "test");
     assertThat(imported.alreadyImported()).isFalse();
-    StatementImport matched = statements.awaitMatched(imported.id(), false, Duration.ofSeconds(30));
+    StatementImport matched = statements.awaitMatched(imported, Duration.ofSeconds(30));
     assertThat(matched.status()).isEqualTo("MATCHED");
     return imported.id();
   }

@@ -39,16 +39,24 @@ class BankStatementController {
     this.matchPatience = matchPatience;
   }
 
-  /** 201 with what was matched; 200 with the earlier import's id when the file or statement was imported before. */
+  /** 201 with what was matched; 200 with the earlier import's ids when the file or each of its statements was imported before. */
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<StatementImport> importStatement(@RequestPart("file") MultipartFile file,
                                                   @RequestParam(required = false) String format,
                                                   @RequestParam(required = false) String account) throws IOException {
     StatementImport imported = statements.importStatement(file.getBytes(), file.getOriginalFilename(), format, account,
         StaffDirectory.currentUsername());
-    StatementImport matched = statements.awaitMatched(imported.id(), imported.alreadyImported(), matchPatience);
-    return ResponseEntity.status(imported.alreadyImported() ? HttpStatus.OK : HttpStatus.CREATED)
+    StatementImport matched = statements.awaitMatched(imported, matchPatience);
+    boolean stored = imported.statements().stream().anyMatch(s -> !s.alreadyImported());
+    return ResponseEntity.status(stored ? HttpStatus.CREATED : HttpStatus.OK)
         .location(URI.create("/api/bank-statements/" + imported.id())).body(matched);
+  }
+
+  /** A cash applier confirms a statement whose balances do not add up; its sure matches are then posted. */
+  @PostMapping("/{id}/confirm")
+  StatementImport confirm(@PathVariable long id) {
+    StatementImport confirmed = statements.confirm(id, StaffDirectory.currentUsername());
+    return statements.awaitMatched(confirmed.id(), true, matchPatience);
   }
 
   @GetMapping("/{id}")

@@ -65,21 +65,58 @@ class StatementMatching {
     this.clock = clock;
   }
 
-  /** The process's two loops: short pays to settle by policy, and lines for a cash applier. */
-  public record Outcome(List<Long> shortPays, List<Long> exceptions) {}
+  /**
+   * The process's two loops: short pays to settle by policy, and lines for a cash applier; or, for a statement whose
+   * balances do not add up and that no cash applier confirmed yet, {@code awaitingConfirmation} and nothing else.
+   */
+  public record Outcome(List<Long> shortPays, List<Long> exceptions, boolean awaitingConfirmation) {}
 
   @Transactional
   public Outcome match(long statementId) {
     jdbc.queryForObject("select pg_advisory_xact_lock(hashtext('cash-application:match'))", Object.class);
-    boolean done = Boolean.TRUE.equals(jdbc.queryForObject(
-        "select matched_at is not null from bank_statement where id = ? for update", Boolean.class, statementId));
-    if (!done) {
+    Map<String, Object> statement = jdbc.queryForMap(
+        "select matched_at is not null as done, reconciled or confirmed_by is not null as postable from bank_statement where id = ? for update",
+        statementId);
+    if (!Boolean.TRUE.equals(statement.get("done"))) {
+      if (!Boolean.TRUE.equals(statement.get("postable"))) {
+        suggestOnly(statementId);
+        return new Outcome(List.of(), List.of(), true);
+      }
       matchPending(statementId);
     }
     return outcome(statementId);
   }
 
+  /**
+   * The lines of a statement whose balances do not add up are matched and their proposals stored for people to
+   * see, but nothing is posted: they stay PENDING until a cash applier confirms the statement. Again on redelivery.
+   */
+  private void suggestOnly(long statementId) {
+    CashMatcher matcher = new CashMatcher(ledger());
+    List<StoredLine> pending = postings.lockPendingLines(statementId);
+    for (StoredLine line : pending) {
+      MatchResult result = matcher.match(new IncomingPayment(String.valueOf(line.id()), line.amount(), line.currency(),
+          line.valueDate(), line.payerName(), line.payerAccount(), line.remittance()));
+      jdbc.update("""
+              update bank_statement_line set rule = ?, confidence = ?, why = ?, customer_id = ?, candidates = ?::jsonb,
+                version = version + 1 where id = ?""",
+          result.rule(), BigDecimal.valueOf(result.confidence()), why(result), result.customerId(),
+          toJson(result.candidates().stream().map(StatementMatching::candidate).toList()), line.id());
+    }
+    int held = jdbc.update("update bank_statement set status = 'AWAITING_CONFIRMATION' where id = ? and status <> 'AWAITING_CONFIRMATION'",
+        statementId);
+    if (held > 0) {
+      audit.record(CashApplication.ACTOR, "statement.awaiting-confirmation", "statement:" + statementId,
+          Map.of("lines", pending.size(), "reason", "the closing balance is not the opening balance plus the movements"));
+    }
+  }
+
   private void matchPending(long statementId) {
+    // A reversal gives back or takes back an earlier movement: it is never a customer's payment, so a person decides.
+    int reversals = jdbc.update("""
+        update bank_statement_line set status = 'UNMATCHED', rule = 'REVERSAL', confidence = 0, candidates = '[]'::jsonb,
+          why = 'The bank reverses an earlier movement: never applied as a payment', version = version + 1
+        where statement_id = ? and status = 'PENDING' and reversal""", statementId);
     Ledger ledger = ledger();
     CashMatcher matcher = new CashMatcher(ledger);
     List<StoredLine> pending = postings.lockPendingLines(statementId);
@@ -111,6 +148,9 @@ class StatementMatching {
     }
     jdbc.update("update bank_statement set matched_at = ?, status = 'MATCHED' where id = ?", Timestamp.from(clock.instant()), statementId);
     Map<String, Object> details = new LinkedHashMap<>(byStatus);
+    if (reversals > 0) {
+      details.put("reversals", reversals);
+    }
     details.put("lines", pending.size());
     details.put("openItems", ledger.openItemCount());
     audit.record(CashApplication.ACTOR, "statement.matched", "statement:" + statementId, details);
@@ -162,7 +202,7 @@ class StatementMatching {
     List<Long> exceptions = jdbc.queryForList("""
         select id from bank_statement_line where statement_id = ? and status in ('SUGGESTED', 'UNMATCHED')
         order by line_no""", Long.class, statementId);
-    return new Outcome(shortPays, exceptions);
+    return new Outcome(shortPays, exceptions, false);
   }
 
   /** Open invoices, and every customer with its name and the accounts learned so far. */

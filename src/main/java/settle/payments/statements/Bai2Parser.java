@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * BAI2 cash management file: 01 file header, 02 group, 03 account, 16 transaction detail, 88
  * continuation, 49/98/99 trailers. Amounts are in cents without a decimal point. The trailers'
- * control totals and record counts are checked: a file that fails them was cut or edited, and
- * applying half a file's cash is worse than applying none. One account per file.
+ * control totals and record counts are checked: a file that fails them is read, but its statements are
+ * flagged as not reconciled, so nothing on them is posted until a person confirms. Each account is its own statement.
  */
 final class Bai2Parser {
 
@@ -27,12 +27,21 @@ final class Bai2Parser {
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   private static final Pattern ORIGINATOR = Pattern.compile(
       "(?:ORIG CO NAME|ORIGINATOR)\\s*[:=]\\s*(.+?)(?=\\s+(?:ORIG ID|CO ID|DESC DATE|CO ENTRY|ENTRY DESCR|SEC|TRACE|IND ID|IND NAME|RMR|REF)\\b|\\s{2,}|$)");
+  private static final Pattern RECORD_BREAK = Pattern.compile("(?<=/)\\s+(?=(?:01|02|03|16|49|88|98|99),)");
+  private static final String OPENING_LEDGER = "010";
+  private static final String CLOSING_LEDGER = "015";
   private static final BigDecimal CENTS_PER_UNIT = BigDecimal.valueOf(100);
 
   private Bai2Parser() {}
 
-  /** One logical record: a physical record with its 88 continuations folded in, split into fields once. */
-  private record Record(String code, List<String> fields, int line, int physicalRecords) {
+  /** An 03 record's amounts: their sum (for the control total) and the opening and closing ledger balances. */
+  private record Summary(BigDecimal total, BigDecimal opening, BigDecimal closing) {}
+
+  /**
+   * One logical record: a physical record with its 88 continuations folded in, split into fields once. The 88
+   * continuations of a 16 are its narrative, kept apart so that they never run into the customer reference.
+   */
+  private record Record(String code, List<String> fields, String narrative, int line, int physicalRecords) {
     String field(int index) {
       return index < fields.size() ? fields.get(index).strip() : "";
     }
@@ -46,6 +55,7 @@ final class Bai2Parser {
   private static final class Pending {
     final String code;
     final StringBuilder body;
+    final StringBuilder narrative = new StringBuilder();
     final int line;
     int physicalRecords = 1;
 
@@ -55,54 +65,77 @@ final class Bai2Parser {
       this.line = line;
     }
 
+    boolean text() {
+      return code.equals("16");
+    }
+
+    void continueWith(String more) {
+      if (body.length() + narrative.length() + more.length() > Text.MAX_FIELD_CHARS) {
+        throw Text.tooLong(line, "record " + code);
+      }
+      if (text()) {
+        narrative.append(narrative.isEmpty() ? "" : " ").append(more);
+      } else {
+        body.append(',').append(more);
+      }
+    }
+
     Record record() {
       String text = Text.bounded(body.toString(), line, "record " + code);
-      return new Record(code, Arrays.asList(text.split(",", -1)), line, physicalRecords);
+      return new Record(code, Arrays.asList(text.split(",", -1)), Text.blankToNull(narrative.toString()), line, physicalRecords);
     }
   }
 
-  static BankStatement parse(byte[] content) {
+  static List<BankStatement> parse(byte[] content) {
     return new Reader(records(Text.lines(Text.utf8OrLatin1(content)))).read();
   }
 
-  private static List<Record> records(Iterator<String> lines) {
+  private static List<Record> records(Iterator<String> physicalLines) {
     List<Record> records = new ArrayList<>();
     Pending pending = null;
-    for (int number = 1; lines.hasNext(); number++) {
-      String line = lines.next().stripTrailing(); // fixed-length files pad with blanks
-      if (line.isEmpty()) {
-        continue;
-      }
-      int comma = line.indexOf(',');
-      String code = comma < 0 ? line : line.substring(0, comma);
-      if (!CODE.matcher(code).matches()) {
-        throw new StatementFormatException(number, null, "record does not start with a two-digit record code");
-      }
-      if (!RECORD_CODES.contains(code)) {
-        throw new StatementFormatException(number, "record " + code, "unknown record code " + code);
-      }
-      String body = comma < 0 ? "" : line.substring(comma + 1);
-      // Text at the end of a 16 runs to the end of the record; every other record ends in '/'.
-      boolean textRecord = code.equals("16") || (code.equals("88") && pending != null && pending.code.equals("16"));
-      if (body.endsWith("/")) {
-        body = body.substring(0, body.length() - 1);
-      } else if (!textRecord) {
-        throw new StatementFormatException(number, "record " + code, "record does not end with '/'");
-      }
-      if (code.equals("88")) {
-        if (pending == null) {
-          throw new StatementFormatException(number, "record 88", "continuation has no record to continue");
+    for (int number = 1; physicalLines.hasNext(); number++) {
+      String physical = physicalLines.next();
+      Iterator<String> lines = recordsOnLine(physical).iterator();
+      while (lines.hasNext()) {
+        String line = lines.next().stripTrailing(); // fixed-length files pad with blanks
+        if (line.isEmpty()) {
+          continue;
         }
-        if (pending.body.length() + body.length() > Text.MAX_FIELD_CHARS) {
-          throw Text.tooLong(pending.line, "record " + pending.code);
+        int comma = line.indexOf(',');
+        String code = comma < 0 ? line : line.substring(0, comma);
+        boolean inText = pending != null && pending.text();
+        if (!CODE.matcher(code).matches() || !RECORD_CODES.contains(code)) {
+          if (inText && (comma < 0 || !CODE.matcher(code).matches())) {
+            // A bank broke the text of a 16 (or wrote "88:" for "88,"): it is still the narrative.
+            pending.continueWith(line.startsWith("88:") ? line.substring(3) : line);
+            continue;
+          }
+          if (!CODE.matcher(code).matches()) {
+            throw new StatementFormatException(number, null, "record does not start with a two-digit record code");
+          }
+          throw new StatementFormatException(number, "record " + code, "unknown record code " + code);
         }
-        pending.body.append(pending.code.equals("16") ? " " : ",").append(body);
-        pending.physicalRecords++;
-      } else {
-        if (pending != null) {
-          records.add(pending.record());
+        String body = comma < 0 ? "" : line.substring(comma + 1);
+        // Text at the end of a 16 runs to the end of the record; every other record ends in '/', which some
+        // banks leave off the file trailer (nothing may follow it anyway).
+        boolean textRecord = code.equals("16") || (code.equals("88") && inText);
+        if (body.endsWith("/")) {
+          body = body.substring(0, body.length() - 1);
+        } else if (!textRecord && !code.equals("99")) {
+          throw new StatementFormatException(number, "record " + code, "record does not end with '/'");
         }
-        pending = new Pending(code, body, number);
+        if (code.equals("88")) {
+          if (pending == null) {
+            throw new StatementFormatException(number, "record 88", "continuation has no record to continue");
+          }
+          pending.continueWith(body);
+          pending.physicalRecords++;
+        } else {
+          if (pending != null) {
+            records.add(pending.record());
+          }
+          pending = new Pending(code, body, number);
+        }
       }
     }
     if (pending != null) {
@@ -111,16 +144,26 @@ final class Bai2Parser {
     return records;
   }
 
+  /** Some banks write several records on one physical line, each ending in '/' and blanks. */
+  private static List<String> recordsOnLine(String line) {
+    return line.indexOf('/') < 0 ? List.of(line) : Arrays.asList(RECORD_BREAK.split(line));
+  }
+
   private static final class Reader {
     private final List<Record> records;
-    private final List<StatementLine> lines = new ArrayList<>();
+    private List<StatementLine> lines;
+    /**
+     * False once a control total or count differs from what the file holds: the file is read, and its statements
+     * flagged. Banks' counts are often wrong; a file cut short still lacks its trailers and is refused.
+     */
+    private boolean totalsAgree = true;
     private int position;
 
     Reader(List<Record> records) {
       this.records = records;
     }
 
-    BankStatement read() {
+    List<BankStatement> read() {
       Record fileHeader = expect("01");
       if (!fileHeader.field(7).isEmpty() && !fileHeader.field(7).equals("2")) {
         throw new StatementFormatException(fileHeader.line(), fileHeader.element(),
@@ -131,30 +174,26 @@ final class Bai2Parser {
       String created = required(fileHeader, 2, "creation date");
       yymmdd(created, fileHeader);
 
-      String accountId = null;
-      String currency = null;
-      LocalDate asOf = null;
+      List<BankStatement> statements = new ArrayList<>();
       BigDecimal fileTotal = BigDecimal.ZERO;
       int fileRecords = fileHeader.physicalRecords();
       int groups = 0;
       while (peekIs("02")) {
         Record group = expect("02");
         groups++;
-        asOf = yymmdd(required(group, 3, "as-of date"), group);
+        LocalDate asOf = yymmdd(required(group, 3, "as-of date"), group);
         String groupCurrency = currency(group, 5, "USD");
         BigDecimal groupTotal = BigDecimal.ZERO;
         int groupRecords = group.physicalRecords();
         int accounts = 0;
         while (peekIs("03")) {
           Record account = expect("03");
-          if (accountId != null) {
-            throw new StatementFormatException(account.line(), account.element(),
-                "the file holds more than one account; import them one file each");
-          }
           accounts++;
-          accountId = required(account, 0, "account number");
-          currency = currency(account, 1, groupCurrency);
-          BigDecimal accountTotal = summaryTotal(account);
+          lines = new ArrayList<>();
+          String accountId = required(account, 0, "account number");
+          String currency = currency(account, 1, groupCurrency);
+          Summary summary = summary(account);
+          BigDecimal accountTotal = summary.total();
           int accountRecords = account.physicalRecords();
           while (peekIs("16")) {
             Record detail = expect("16");
@@ -169,6 +208,9 @@ final class Bai2Parser {
           checkCount(trailer, 1, "number of records", accountRecords);
           groupTotal = groupTotal.add(accountTotal);
           groupRecords += accountRecords;
+          // The first account keeps the id a one-account file always had.
+          statements.add(new BankStatement(StatementFormat.BAI2, sender + "-" + created + "-" + fileId + "/" + (statements.size() + 1),
+              accountId, currency, asOf, lines, summary.opening(), summary.closing()));
         }
         Record trailer = expect("98");
         groupRecords += trailer.physicalRecords();
@@ -187,11 +229,10 @@ final class Bai2Parser {
         Record extra = records.get(position);
         throw new StatementFormatException(extra.line(), extra.element(), "record after the file trailer");
       }
-      if (accountId == null) {
+      if (statements.isEmpty()) {
         throw new StatementFormatException(trailer.line(), trailer.element(), "the file holds no account");
       }
-      return new BankStatement(StatementFormat.BAI2, sender + "-" + created + "-" + fileId + "/1",
-          accountId, currency, asOf, lines);
+      return totalsAgree ? statements : statements.stream().map(BankStatement::totalsDisagree).toList();
     }
 
     private StatementLine detail(Record detail, String currency, LocalDate asOf) {
@@ -228,9 +269,8 @@ final class Bai2Parser {
       }
       String bankReference = Text.blankToNull(detail.field(next));
       String customerReference = Text.blankToNull(detail.field(next + 1));
-      String text = fields.size() > next + 2
-          ? Text.blankToNull(String.join(",", fields.subList(next + 2, fields.size())))
-          : null;
+      String text = Text.joinNonBlank(Arrays.asList(fields.size() > next + 2
+          ? Text.blankToNull(String.join(",", fields.subList(next + 2, fields.size()))) : null, detail.narrative()));
       List<String> structured = customerReference == null ? List.of() : List.of(customerReference);
       int index = lines.size() + 1;
       return new StatementLine(index, bankReference, amount, currency, credit,
@@ -259,14 +299,21 @@ final class Bai2Parser {
     }
 
     /** The 03 record's status and summary amounts count towards the account control total. */
-    private BigDecimal summaryTotal(Record account) {
+    private Summary summary(Record account) {
       BigDecimal total = BigDecimal.ZERO;
+      BigDecimal opening = null;
+      BigDecimal closing = null;
       List<String> fields = account.fields();
       int at = 2;
       while (at < fields.size()) {
         String typeCode = account.field(at);
         if (typeCode.isEmpty() && at == fields.size() - 1) {
           break; // a trailing comma before the '/'
+        }
+        if (typeCode.isEmpty()) {
+          // a trailing comma before an 88 continuation, or an empty summary (no code, amount, count or funds type)
+          at += TYPE_CODE.matcher(account.field(at + 1)).matches() ? 1 : 4;
+          continue;
         }
         if (!TYPE_CODE.matcher(typeCode).matches()) {
           throw new StatementFormatException(account.line(), account.element(), "type code '" + typeCode + "' is not three digits");
@@ -277,21 +324,24 @@ final class Bai2Parser {
             throw new StatementFormatException(account.line(), account.element(), "amount '" + amount + "' is not a number of cents");
           }
           total = total.add(cents(amount));
+          opening = typeCode.equals(OPENING_LEDGER) ? cents(amount) : opening;
+          closing = typeCode.equals(CLOSING_LEDGER) ? cents(amount) : closing;
         }
         at += 4 + fundsTypeFields(account, at + 3);
       }
-      return total;
+      return new Summary(total, opening, closing);
     }
 
     private void check(Record trailer, int at, String what, BigDecimal computed) {
       String raw = trailer.field(at);
+      if (raw.isEmpty() && trailer.code().equals("49")) {
+        return; // some banks leave the account control total blank; the group and file totals still check it
+      }
       if (!CENTS.matcher(raw).matches()) {
         throw new StatementFormatException(trailer.line(), trailer.element(), what + " '" + raw + "' is not a number of cents");
       }
-      BigDecimal stated = cents(raw);
-      if (stated.compareTo(computed) != 0) {
-        throw new StatementFormatException(trailer.line(), trailer.element(),
-            what + " is " + stated + " but the records add up to " + computed);
+      if (cents(raw).compareTo(computed) != 0) {
+        totalsAgree = false;
       }
     }
 
@@ -301,8 +351,7 @@ final class Bai2Parser {
         throw new StatementFormatException(trailer.line(), trailer.element(), what + " '" + raw + "' is not a number");
       }
       if (Integer.parseInt(raw) != computed) {
-        throw new StatementFormatException(trailer.line(), trailer.element(),
-            what + " is " + raw + " but the file has " + computed);
+        totalsAgree = false;
       }
     }
 

@@ -25,8 +25,8 @@ final class CamtParser {
 
   private CamtParser() {}
 
-  static BankStatement parse(byte[] content, StatementFormat expected) {
-    XmlElement document = XmlElement.read(content);
+  static List<BankStatement> parse(byte[] content, StatementFormat expected) {
+    XmlElement document = document(XmlElement.read(content));
     Matcher namespace = NAMESPACE.matcher(String.valueOf(document.namespace));
     if (!document.name.equals("Document") || !namespace.matches()) {
       throw new StatementFormatException(document.line, document.name,
@@ -51,11 +51,26 @@ final class CamtParser {
     if (statements.isEmpty()) {
       throw new StatementFormatException(container.line, statementName, "element is missing");
     }
-    if (statements.size() > 1) {
-      throw new StatementFormatException(statements.get(1).line, statementName + "[2]",
-          "the file holds " + statements.size() + " statements; import them one file each");
+    Optional<XmlElement> created = container.find("GrpHdr/CreDtTm");
+    List<BankStatement> read = new ArrayList<>();
+    for (int i = 0; i < statements.size(); i++) {
+      String path = statements.size() == 1 ? statementName : statementName + "[" + (i + 1) + "]";
+      read.add(new Statement(format, statements.get(i), path, created).read());
     }
-    return new Statement(format, statements.get(0), statementName).read();
+    return read;
+  }
+
+  /** The Document itself, or the one an envelope (a business application header beside it) carries. */
+  private static XmlElement document(XmlElement root) {
+    if (root.name.equals("Document")) {
+      return root;
+    }
+    for (XmlElement child : root.children()) {
+      if (child.name.equals("Document")) {
+        return child;
+      }
+    }
+    return root;
   }
 
   private static final class Statement {
@@ -63,12 +78,14 @@ final class CamtParser {
     private final XmlElement element;
     private final String path;
     private final List<StatementLine> lines = new ArrayList<>();
+    private final Optional<XmlElement> groupCreated;
     private LocalDate date;
 
-    Statement(StatementFormat format, XmlElement element, String path) {
+    Statement(StatementFormat format, XmlElement element, String path, Optional<XmlElement> groupCreated) {
       this.format = format;
       this.element = element;
       this.path = path;
+      this.groupCreated = groupCreated;
     }
 
     BankStatement read() {
@@ -86,9 +103,28 @@ final class CamtParser {
         throw new StatementFormatException(element.line, path + "/Acct/Ccy", "currency '" + currency + "' is not an ISO code");
       }
       for (int i = 0; i < entries.size(); i++) {
-        entry(entries.get(i), "Ntry[" + (i + 1) + "]");
+        // In a file of several statements, an error names the statement too.
+        entry(entries.get(i), (path.contains("[") ? path + "/" : "") + "Ntry[" + (i + 1) + "]");
       }
-      return new BankStatement(format, id, account, currency, date, lines);
+      return new BankStatement(format, id, account, currency, date, lines, balance("OPBD", "PRCD"), balance("CLBD"));
+    }
+
+    /** The first balance of one of these types (opening booked, else previous closing; closing booked), signed. */
+    private BigDecimal balance(String... types) {
+      List<XmlElement> balances = element.all("Bal");
+      for (String type : types) {
+        for (int i = 0; i < balances.size(); i++) {
+          XmlElement balance = balances.get(i);
+          if (balance.textAt("Tp/CdOrPrtry/Cd").filter(type::equals).isPresent()) {
+            String at = path + "/Bal[" + (i + 1) + "]";
+            XmlElement amount = balance.find("Amt").orElseThrow(() ->
+                new StatementFormatException(balance.line, at + "/Amt", "amount is missing"));
+            BigDecimal value = amount(amount, at + "/Amt");
+            return creditOrDebit(balance, at, null) ? value : value.negate();
+          }
+        }
+      }
+      return null;
     }
 
     private LocalDate statementDate() {
@@ -96,9 +132,13 @@ final class CamtParser {
       if (to.isPresent()) {
         return dateTime(to.get(), path + "/FrToDt/ToDtTm");
       }
-      XmlElement created = element.find("CreDtTm").orElseThrow(() ->
-          new StatementFormatException(element.line, path + "/CreDtTm", "creation date is missing"));
-      return dateTime(created, path + "/CreDtTm");
+      // Some banks leave the statement's own creation time out; the message's is then the statement's.
+      Optional<XmlElement> created = element.find("CreDtTm");
+      if (created.isPresent()) {
+        return dateTime(created.get(), path + "/CreDtTm");
+      }
+      return dateTime(groupCreated.orElseThrow(() ->
+          new StatementFormatException(element.line, path + "/CreDtTm", "creation date is missing")), "GrpHdr/CreDtTm");
     }
 
     private void entry(XmlElement entry, String at) {
@@ -127,9 +167,13 @@ final class CamtParser {
           transactionPaths.add(at + "/NtryDtls/TxDtls[" + transactions.size() + "]");
         }
       }
-      Base base = new Base(amount, currency, credit, valueDate, bookingDate, entryReference, entryInfo, entry.line);
+      boolean reversal = entry.textAt("RvslInd").filter(r -> r.equalsIgnoreCase("true")).isPresent();
+      Base base = new Base(amount, currency, credit, valueDate, bookingDate, entryReference, entryInfo, entry.line, reversal);
 
-      if (transactions.size() > 1 && transactions.stream().allMatch(t -> transactionAmount(t).isPresent())) {
+      // Transactions in the entry's currency add up to it and are each a payment; in another currency they
+      // cannot be checked against the money on the account, so the entry stays one line in its own currency.
+      if (transactions.size() > 1 && transactions.stream()
+          .allMatch(t -> transactionAmount(t).filter(a -> currency.equals(a.attribute("Ccy"))).isPresent())) {
         split(base, transactions, transactionPaths, at);
       } else {
         Parties parties = Parties.NONE;
@@ -151,14 +195,12 @@ final class CamtParser {
     /** A batched entry: each transaction is its own payment, so each becomes its own line. */
     private void split(Base base, List<XmlElement> transactions, List<String> paths, String at) {
       BigDecimal total = BigDecimal.ZERO.setScale(2);
-      boolean sameCurrency = true;
       List<Runnable> additions = new ArrayList<>();
       for (int i = 0; i < transactions.size(); i++) {
         XmlElement transaction = transactions.get(i);
         String path = paths.get(i);
         XmlElement amountElement = transactionAmount(transaction).orElseThrow();
         BigDecimal amount = amount(amountElement, path + "/Amt");
-        sameCurrency &= base.currency.equals(currency(amountElement, path + "/Amt"));
         boolean credit = creditOrDebit(transaction, path, base.credit);
         total = credit == base.credit ? total.add(amount) : total.subtract(amount);
         int position = i + 1;
@@ -170,7 +212,7 @@ final class CamtParser {
         Remittance remittance = remittance(transaction);
         additions.add(() -> add(base, amount, credit, reference, parties, remittance, transaction.line));
       }
-      if (sameCurrency && total.compareTo(base.amount) != 0) {
+      if (total.compareTo(base.amount) != 0) {
         throw new StatementFormatException(base.line, at + "/Amt",
             "entry amount " + base.amount + " differs from its transactions' total " + total);
       }
@@ -183,7 +225,7 @@ final class CamtParser {
       String text = remittance.text() != null ? remittance.text() : base.entryInfo;
       lines.add(new StatementLine(index, reference, amount, base.currency,
           credit, base.valueDate, base.bookingDate, parties.name, parties.account, text,
-          remittance.structured(), line));
+          remittance.structured(), line, base.reversal));
     }
 
     /** Where the bank gave the entry no reference of its own: the payment's id, which it carries end to end. */
@@ -297,7 +339,7 @@ final class CamtParser {
   }
 
   private record Base(BigDecimal amount, String currency, boolean credit, LocalDate valueDate,
-      LocalDate bookingDate, String reference, String entryInfo, int line) {}
+      LocalDate bookingDate, String reference, String entryInfo, int line, boolean reversal) {}
 
   private record Parties(String name, String account) {
     static final Parties NONE = new Parties(null, null);

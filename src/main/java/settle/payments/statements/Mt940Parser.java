@@ -1,7 +1,6 @@
 package settle.payments.statements;
 
 import com.prowidesoftware.swift.model.field.Field60F;
-import com.prowidesoftware.swift.model.field.Field61;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -17,19 +16,26 @@ import java.util.regex.Pattern;
 /**
  * MT940 customer statement, as a bank export (tags only) or as a FIN message with {1:}..{4:}
  * blocks. Prowide splits the compound fields (:61:, :60F:, :28C:); it is lenient, so every
- * component is checked here before it is used. One statement per file: a second :20: is refused
- * rather than silently dropped.
+ * component is checked here before it is used. Each :20: block is its own statement (a day, or an
+ * account); a closing balance that is not the opening plus the movements is kept for the importer to flag.
  */
 final class Mt940Parser {
 
   private static final Pattern TAG = Pattern.compile("^:(\\d{2}[A-Z]?):(.*)$");
+  /** After the closing balance: available (:64:) and forward (:65:) balances, statement information (:86:). */
+  private static final Pattern TRAILING = Pattern.compile("64|65[A-Z]?|86");
+  private static final Set<String> MULTI_LINE = Set.of("61", "86");
+  /** The end of a message: "-", or "-}" closing the SWIFT text block. */
+  private static final Pattern END = Pattern.compile("\\s*-\\s*(}.*)?");
+  /** SOH/ETX around FIN messages, a DOS end-of-file byte: not text. */
+  private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
   private static final Set<String> KNOWN_TAGS =
-      Set.of("20", "21", "25", "25P", "28C", "60F", "60M", "61", "86", "62F", "62M", "64", "65");
+      Set.of("20", "21", "25", "25P", "28", "28C", "60F", "60M", "61", "86", "62F", "62M", "64", "65", "65F", "65M");
   private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
   private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
   private static final Pattern STATEMENT_NUMBER = Pattern.compile("\\d{1,5}(/\\d{1,5})?");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
-  private static final Pattern IDENTIFICATION = Pattern.compile("[A-Z0-9]{3}");
+  private static final Pattern TYPE_CODE = Pattern.compile("[A-Z0-9]{2,3}");
   private static final Pattern GERMAN_SUBFIELDS = Pattern.compile("^\\d{3}\\?\\d{2}.*", Pattern.DOTALL);
   private static final Pattern SUBFIELD = Pattern.compile("\\?(\\d{2})");
   private static final Pattern KEYWORD = Pattern.compile(
@@ -46,52 +52,45 @@ final class Mt940Parser {
     }
   }
 
-  static BankStatement parse(byte[] content) {
-    List<Tag> tags = tags(Text.lines(Text.utf8OrLatin1(content)));
-    return new Reader(tags).read();
+  static List<BankStatement> parse(byte[] content) {
+    List<Tag> tags = tags(Text.lines(CONTROL.matcher(Text.utf8OrLatin1(content)).replaceAll("")));
+    Reader reader = new Reader(tags);
+    List<BankStatement> statements = new ArrayList<>();
+    do {
+      statements.add(reader.read());
+    } while (!reader.done());
+    return statements;
   }
 
-  /** Splits the text into tags, each with the line it starts on; continuation lines join with \n. */
+  /**
+   * Splits the text into tags, each with the line it starts on; continuation lines join with \n. Only
+   * :61: and :86: run on over several lines: any other text outside a tag is a bank's header or trailer
+   * (ABNANL2A / 940, Rabobank's :940:, SWIFT blocks {1:}..{4: and -}) and is skipped.
+   */
   static List<Tag> tags(Iterator<String> lines) {
     List<Tag> tags = new ArrayList<>();
     String name = null;
     StringBuilder value = null;
     int start = 0;
-    boolean ended = false;
     for (int lineNumber = 1; lines.hasNext(); lineNumber++) {
       String line = lines.next();
       int block4 = line.indexOf("{4:");
-      if (name == null && block4 >= 0) {
+      if (block4 >= 0) {
         line = line.substring(block4 + 3);
-      } else if (name == null && line.startsWith("{")) {
-        continue;
-      }
-      String trimmed = line.strip();
-      if (trimmed.equals("-") || trimmed.startsWith("-}")) {
-        ended = name != null;
-        if (name != null) {
-          tags.add(new Tag(name, value.toString(), start));
-          name = null;
-        }
-        continue;
       }
       Matcher tag = TAG.matcher(line);
       if (tag.matches()) {
-        if (ended && tag.group(1).equals("20")) {
-          throw new StatementFormatException(lineNumber, ":20:",
-              "the file holds more than one statement; import them one file each");
-        }
         if (name != null) {
           tags.add(new Tag(name, value.toString(), start));
         }
         name = tag.group(1);
         value = new StringBuilder(tag.group(2));
         start = lineNumber;
-      } else if (name != null) {
+      } else if (name != null && MULTI_LINE.contains(name) && !END.matcher(line).matches()) {
         value.append('\n').append(line);
-      } else if (!trimmed.isEmpty()) {
-        throw new StatementFormatException(lineNumber, null,
-            ended ? "unexpected text after the end of the statement" : "expected the :20: tag, found '" + abbreviate(trimmed) + "'");
+      } else if (name != null) {
+        tags.add(new Tag(name, value.toString(), start));
+        name = null;
       }
       if (name != null && value.length() > Text.MAX_FIELD_CHARS) {
         throw Text.tooLong(start, ":" + name + ":");
@@ -100,54 +99,55 @@ final class Mt940Parser {
     if (name != null) {
       tags.add(new Tag(name, value.toString(), start));
     }
+    if (tags.isEmpty()) {
+      throw new StatementFormatException(1, ":20:", "the file holds no MT940 tag");
+    }
     return tags;
   }
 
   private static final class Reader {
     private final List<Tag> tags;
-    private final List<StatementLine> lines = new ArrayList<>();
+    private List<StatementLine> lines;
     private int position;
 
     Reader(List<Tag> tags) {
       this.tags = tags;
     }
 
+    boolean done() {
+      return position >= tags.size();
+    }
+
     BankStatement read() {
+      lines = new ArrayList<>();
       Tag reference = expect("20");
       if (peekIs("21")) {
         position++;
       }
       Tag account = peekIs("25P") ? expect("25P") : expect("25");
-      Tag number = expect("28C");
+      Tag number = peekIs("28") ? expect("28") : expect("28C");
       Tag opening = peekIs("60M") ? expect("60M") : expect("60F");
       Balance open = balance(opening);
-      BigDecimal movement = BigDecimal.ZERO.setScale(2);
       while (peekIs("86")) {
         position++; // information about the statement as a whole
       }
-      while (peekIs("61")) {
-        Tag entry = expect("61");
-        Tag narrative = peekIs("86") ? expect("86") : null;
-        StatementLine line = line(entry, narrative, open);
-        movement = line.credit() ? movement.add(line.amount()) : movement.subtract(line.amount());
-        lines.add(line);
+      movements(open);
+      Balance close = null;
+      if (peekIs("62M") || peekIs("62F") || !ends()) {
+        Tag closing = peekIs("62M") ? expect("62M") : expect("62F");
+        close = balance(closing);
+        if (!close.currency.equals(open.currency)) {
+          throw new StatementFormatException(closing.line, closing.element(),
+              "closing balance currency " + close.currency + " differs from the opening " + open.currency);
+        }
       }
-      Tag closing = peekIs("62M") ? expect("62M") : expect("62F");
-      Balance close = balance(closing);
-      if (!close.currency.equals(open.currency)) {
-        throw new StatementFormatException(closing.line, closing.element(),
-            "closing balance currency " + close.currency + " differs from the opening " + open.currency);
-      }
-      BigDecimal expected = open.signed().add(movement);
-      if (expected.compareTo(close.signed()) != 0) {
-        throw new StatementFormatException(closing.line, closing.element(),
-            "closing balance " + close.signed() + " does not equal the opening balance plus the movements ("
-                + expected + ")");
-      }
-      while (position < tags.size() && Set.of("64", "65", "86").contains(tags.get(position).name())) {
+      while (position < tags.size() && TRAILING.matcher(tags.get(position).name()).matches()) {
         position++;
       }
-      if (position < tags.size()) {
+      // A movement after the end of the statement still happened on the account: it is read with the
+      // statement, whose balances then no longer add up, so the statement is flagged rather than the money lost.
+      movements(open);
+      if (position < tags.size() && !peekIs("20")) {
         Tag extra = tags.get(position);
         throw new StatementFormatException(extra.line(), extra.element(), "tag is not expected after the closing balance");
       }
@@ -164,57 +164,48 @@ final class Mt940Parser {
         throw new StatementFormatException(account.line(), account.element(), "account is missing");
       }
       return new BankStatement(StatementFormat.MT940, reference.value().strip() + "/" + statementNumber.strip(),
-          accountId, open.currency, close.date, lines);
+          accountId, open.currency, close != null ? close.date : lastDate(open.date), lines, open.signed(),
+          close == null ? null : close.signed());
     }
 
-    private StatementLine line(Tag entry, Tag narrative, Balance open) {
-      Field61 field = parsed(entry, Field61::new);
+    private void movements(Balance open) {
+      while (peekIs("61")) {
+        Tag entry = expect("61");
+        List<String> narratives = new ArrayList<>();
+        while (peekIs("86")) {
+          narratives.add(expect("86").value());
+        }
+        lines.add(line(entry, narratives.isEmpty() ? null : String.join("\n", narratives), open));
+      }
+    }
+
+    /** Where the statement stops without a closing balance: at the file's end, the next :20: or a forward balance. */
+    private boolean ends() {
+      return position >= tags.size() || peekIs("20") || TRAILING.matcher(tags.get(position).name()).matches();
+    }
+
+    private LocalDate lastDate(LocalDate opened) {
+      return lines.isEmpty() ? opened : lines.getLast().bookingDate();
+    }
+
+    private StatementLine line(Tag entry, String narrative, Balance open) {
+      Entry field = Entry.of(entry);
       int at = entry.line();
       String element = entry.element();
-      String valueDateText = field.getValueDate();
-      if (valueDateText == null || !SIX_DIGITS.matcher(valueDateText).matches()) {
-        throw new StatementFormatException(at, element, "value date '" + prefix(entry.value(), 6) + "' is not YYMMDD");
-      }
-      LocalDate valueDate = Text.yymmdd(valueDateText, at, element);
-      LocalDate bookingDate = valueDate;
-      String entryDate = field.getEntryDate();
-      if (entryDate != null) {
-        if (!FOUR_DIGITS.matcher(entryDate).matches()) {
-          throw new StatementFormatException(at, element, "entry date '" + entryDate + "' is not MMDD");
-        }
-        bookingDate = nearestYear(valueDate, entryDate, at, element);
-      }
-      String mark = field.getDebitCreditMark();
-      if (mark == null || !Set.of("C", "D", "RC", "RD").contains(mark)) {
-        throw new StatementFormatException(at, element, "debit/credit mark '" + mark + "' is not C, D, RC or RD");
-      }
+      LocalDate valueDate = Text.yymmdd(field.valueDate(), at, element);
+      LocalDate bookingDate = field.entryDate() == null ? valueDate : nearestYear(valueDate, field.entryDate(), at, element);
       // A reversed debit puts money back on the account, a reversed credit takes it away.
-      boolean credit = mark.equals("C") || mark.equals("RD");
-      BigDecimal amount = Text.amount(field.getAmount(), ',', at, element);
-      String type = field.getTransactionType();
-      if (type == null || !Set.of("N", "S", "F").contains(type)) {
-        throw new StatementFormatException(at, element, "after amount '" + field.getAmount()
-            + "' expected transaction type N, S or F but found '" + (type == null ? "" : type) + "'");
-      }
-      String identification = field.getIdentificationCode();
-      if (identification == null || !IDENTIFICATION.matcher(identification).matches()) {
-        throw new StatementFormatException(at, element, "transaction type code '" + identification + "' is not three letters or digits");
-      }
-      String ownerReference = Text.blankToNull(field.getReferenceForTheAccountOwner());
-      if (ownerReference == null) {
-        throw new StatementFormatException(at, element, "reference for the account owner is missing (NONREF if none)");
-      }
-      if (ownerReference.equals("NONREF")) {
-        ownerReference = null;
-      }
-      String bankReference = Text.blankToNull(field.getReferenceOfTheAccountServicingInstitution());
+      boolean credit = field.mark().equals("C") || field.mark().equals("RD");
+      BigDecimal amount = Text.amount(field.amount(), ',', at, element);
+      String ownerReference = field.ownerReference();
+      String bankReference = field.bankReference();
       Narrative details = narrative == null
-          ? new Narrative(Text.joinNonBlank(Arrays.asList(ownerReference, field.getSupplementaryDetails())), null, null, List.of())
-          : Narrative.of(narrative.value());
+          ? new Narrative(Text.joinNonBlank(Arrays.asList(ownerReference, field.supplementary())), null, null, List.of())
+          : Narrative.of(narrative.strip());
       int index = lines.size() + 1;
       String reference = bankReference != null ? bankReference : ownerReference;
       return new StatementLine(index, reference, amount, open.currency, credit, valueDate, bookingDate,
-          details.name(), details.account(), details.remittance(), details.structured(), at);
+          details.name(), details.account(), details.remittance(), details.structured(), at, field.mark().startsWith("R"));
     }
 
     private Balance balance(Tag tag) {
@@ -253,6 +244,76 @@ final class Mt940Parser {
 
     private boolean peekIs(String name) {
       return position < tags.size() && tags.get(position).name().equals(name);
+    }
+  }
+
+  /**
+   * The parts of a :61: line, read as banks write them: a blank entry date, a space before the amount or the
+   * type code, a funds code after the mark, a two-letter code padded with a space, no owner reference at all.
+   */
+  record Entry(String valueDate, String entryDate, String mark, String amount, String ownerReference,
+               String bankReference, String supplementary) {
+
+    static Entry of(Tag tag) {
+      String value = tag.value();
+      int lineBreak = value.indexOf('\n');
+      String text = lineBreak < 0 ? value : value.substring(0, lineBreak);
+      String supplementary = lineBreak < 0 ? null : Text.blankToNull(value.substring(lineBreak + 1).replace('\n', ' '));
+      int at = tag.line();
+      String element = tag.element();
+      if (text.length() < 6 || !SIX_DIGITS.matcher(text.substring(0, 6)).matches()) {
+        throw new StatementFormatException(at, element, "value date '" + prefix(text, 6) + "' is not YYMMDD");
+      }
+      String valueDate = text.substring(0, 6);
+      int position = 6;
+      String entryDate = null;
+      if (text.length() >= 10 && FOUR_DIGITS.matcher(text.substring(6, 10)).matches()) {
+        entryDate = text.substring(6, 10);
+        position = 10;
+      }
+      position = skipSpaces(text, position);
+      String mark = text.startsWith("RC", position) || text.startsWith("RD", position) ? text.substring(position, position + 2)
+          : position < text.length() && (text.charAt(position) == 'C' || text.charAt(position) == 'D')
+              ? text.substring(position, position + 1) : null;
+      if (mark == null) {
+        throw new StatementFormatException(at, element, "debit/credit mark '" + prefix(text.substring(position), 2)
+            + "' is not C, D, RC or RD");
+      }
+      position += mark.length();
+      if (position < text.length() && Character.isLetter(text.charAt(position))) {
+        position++; // the funds code: the third letter of the currency
+      }
+      int amountStart = position;
+      while (position < text.length() && (Character.isDigit(text.charAt(position)) || text.charAt(position) == ',')) {
+        position++;
+      }
+      String amount = text.substring(amountStart, position);
+      position = skipSpaces(text, position);
+      if (position >= text.length() || "NSF".indexOf(text.charAt(position)) < 0) {
+        throw new StatementFormatException(at, element, "after amount '" + amount
+            + "' expected transaction type N, S or F but found '" + prefix(text.substring(position), 1) + "'");
+      }
+      position++;
+      String code = prefix(text.substring(position), 3);
+      if (code.length() == 3 && code.charAt(2) == ' ') {
+        code = code.substring(0, 2);
+      }
+      if (!TYPE_CODE.matcher(code).matches()) {
+        throw new StatementFormatException(at, element, "transaction type code '" + code + "' is not three letters or digits");
+      }
+      position = Math.min(text.length(), position + 3);
+      String references = text.substring(position);
+      int slashes = references.indexOf("//");
+      String owner = Text.blankToNull(slashes < 0 ? references : references.substring(0, slashes));
+      String bank = slashes < 0 ? null : Text.blankToNull(references.substring(slashes + 2));
+      return new Entry(valueDate, entryDate, mark, amount, "NONREF".equals(owner) ? null : owner, bank, supplementary);
+    }
+
+    private static int skipSpaces(String text, int position) {
+      while (position < text.length() && text.charAt(position) == ' ') {
+        position++;
+      }
+      return position;
     }
   }
 

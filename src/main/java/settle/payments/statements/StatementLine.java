@@ -16,6 +16,7 @@ import java.util.List;
  * @param structuredReferences creditor references and referred document numbers, if the bank
  *     separated them
  * @param sourceLine 1-based line in the file where the movement starts, 0 if not applicable
+ * @param reversal the bank reverses an earlier movement (camt RvslInd, MT940 RC/RD): never a payment
  */
 public record StatementLine(
     int index,
@@ -29,7 +30,15 @@ public record StatementLine(
     String payerAccount,
     String remittance,
     List<String> structuredReferences,
-    int sourceLine) {
+    int sourceLine,
+    boolean reversal) {
+
+  public StatementLine(int index, String reference, BigDecimal amount, String currency, boolean credit, LocalDate valueDate,
+                       LocalDate bookingDate, String payerName, String payerAccount, String remittance,
+                       List<String> structuredReferences, int sourceLine) {
+    this(index, reference, amount, currency, credit, valueDate, bookingDate, payerName, payerAccount, remittance,
+        structuredReferences, sourceLine, false);
+  }
 
   public StatementLine {
     if (amount.signum() < 0 || amount.scale() != 2) {

@@ -1,5 +1,6 @@
 package settle.payments.statements;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,14 +14,17 @@ public final class StatementParsers {
 
   private StatementParsers() {}
 
-  /** Reads the file in the format named by the caller, or in the one {@link #detect} finds. */
-  public static BankStatement parse(byte[] content, Optional<StatementFormat> named) {
+  /**
+   * Reads the file in the format named by the caller, or in the one {@link #detect} finds: every statement
+   * it holds, in file order (at least one).
+   */
+  public static List<BankStatement> parse(byte[] content, Optional<StatementFormat> named) {
     StatementFormat format = named.orElseGet(() -> detect(content));
     return switch (format) {
       case CAMT_053, CAMT_054 -> CamtParser.parse(content, format);
       case MT940 -> Mt940Parser.parse(content);
       case BAI2 -> Bai2Parser.parse(content);
-      case CSV -> CsvStatementParser.parse(content);
+      case CSV -> List.of(CsvStatementParser.parse(content));
     };
   }
 
@@ -51,7 +55,7 @@ public final class StatementParsers {
         && MT940_OPENING.matcher(text).find()) {
       return StatementFormat.MT940;
     }
-    throw new StatementFormatException(0, null,
+    throw new StatementFormatException(1, null,
         "not a statement we can read (camt.053, camt.054, MT940, BAI2 or the CSV layout): starts with '"
             + printable(start) + "'");
   }

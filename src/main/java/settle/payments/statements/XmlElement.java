@@ -70,7 +70,9 @@ final class XmlElement {
               throw new StatementFormatException(line, reader.getLocalName(),
                   "elements are nested more than " + MAX_DEPTH + " deep");
             }
-            XmlElement element = new XmlElement(reader.getLocalName(), open.isEmpty() ? reader.getNamespaceURI() : null, line);
+            // The namespace is kept for the root and for a Document an envelope carries (the rest need none).
+            boolean named = open.isEmpty() || (open.size() == 1 && reader.getLocalName().equals("Document"));
+            XmlElement element = new XmlElement(reader.getLocalName(), named ? reader.getNamespaceURI() : null, line);
             for (int i = 0; i < reader.getAttributeCount(); i++) {
               element.attribute(reader.getAttributeLocalName(i), Text.bounded(reader.getAttributeValue(i), line, element.name));
             }

@@ -11,6 +11,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -223,14 +225,21 @@ class CamtStatementTest {
   }
 
   @Test
-  void fileWithTwoStatementsIsRefusedRatherThanHalfRead() {
+  void fileWithTwoStatementsIsReadAsTwoEachWithItsLinesAndErrorsNamingItsPlace() {
     String text = Samples.text(CAMT_053);
     String statement = text.substring(text.indexOf("<Stmt>"), text.indexOf("</Stmt>") + "</Stmt>".length());
-    byte[] twice = text.replace(statement, statement + "\n" + statement).getBytes(StandardCharsets.UTF_8);
+    String other = statement.replaceFirst("<Id>[^<]*</Id>", "<Id>SECOND</Id>");
+    byte[] twice = text.replace(statement, statement + "\n" + other).getBytes(StandardCharsets.UTF_8);
 
-    assertThatThrownBy(() -> parse(twice))
-        .isInstanceOf(StatementFormatException.class)
-        .hasMessageContaining("2 statements");
+    List<BankStatement> statements = StatementParsers.parse(twice, Optional.empty());
+
+    assertThat(statements).hasSize(2);
+    assertThat(statements.get(1).statementId()).isEqualTo("SECOND");
+    assertThat(statements.get(1).lines()).hasSameSizeAs(statements.get(0).lines());
+    byte[] broken = text.replace(statement, statement + "\n" + other.replace("<CdtDbtInd>", "<CdtDbtInd>X"))
+        .getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> StatementParsers.parse(broken, Optional.empty()))
+        .isInstanceOfSatisfying(StatementFormatException.class, e -> assertThat(e.element()).startsWith("Stmt[2]/"));
   }
 
   @Test

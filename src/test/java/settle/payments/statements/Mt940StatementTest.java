@@ -8,6 +8,8 @@ import static settle.payments.statements.Samples.parse;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -156,36 +158,45 @@ class Mt940StatementTest {
   }
 
   @Test
-  void closingBalanceThatDoesNotAddUpIsRefusedAtTheClosingTag() {
+  void closingBalanceThatDoesNotAddUpIsReadAndFlaggedWithTheFigures() {
     byte[] content = edited(MT940, ":62F:C260105EUR22877,50", ":62F:C260105EUR22877,05");
 
-    assertThatThrownBy(() -> parse(content))
-        .isInstanceOfSatisfying(StatementFormatException.class, e -> {
-          assertThat(e.element()).isEqualTo(":62F:");
-          assertThat(e.getMessage()).contains("22877.50");
-        });
+    BankStatement statement = parse(content);
+
+    assertThat(statement.reconciled()).isFalse();
+    assertThat(statement.closing()).isEqualByComparingTo("22877.05");
+    assertThat(statement.expectedClosing()).isEqualByComparingTo("22877.50");
+    assertThat(parse(Samples.bytes(MT940)).reconciled()).isTrue();
   }
 
   @Test
-  void statementCutBeforeItsClosingBalanceIsRefused() {
+  void statementCutBeforeItsClosingBalanceIsReadButCannotBeReconciled() {
     String text = Samples.text(MT940);
     byte[] cut = text.substring(0, text.indexOf(":62F:")).getBytes(StandardCharsets.UTF_8);
 
-    assertThatThrownBy(() -> parse(cut))
-        .isInstanceOf(StatementFormatException.class)
-        .hasMessageContaining(":62F:");
+    BankStatement statement = parse(cut);
+
+    assertThat(statement.lines()).hasSameSizeAs(parse(Samples.bytes(MT940)).lines());
+    assertThat(statement.closing()).isNull();
+    assertThat(statement.reconciled()).isFalse();
   }
 
   @Test
-  void secondStatementInTheFileIsRefusedRatherThanDropped() {
+  void everyStatementOfAFileIsReadEachWithItsOwnLines() {
     String text = Samples.text(MT940);
-    byte[] twice = (text + text).getBytes(StandardCharsets.UTF_8);
+    String second = text.replace(":20:", ":20:NEXT").replace(":28C:00004/001", ":28C:00005/001");
 
-    assertThatThrownBy(() -> parse(twice))
-        .isInstanceOfSatisfying(StatementFormatException.class, e -> {
-          assertThat(e.line()).isEqualTo(text.split("\n").length + 1);
-          assertThat(e.getMessage()).contains("more than one statement");
-        });
+    List<BankStatement> statements = StatementParsers.parse((text + second).getBytes(StandardCharsets.UTF_8), Optional.empty());
+
+    BankStatement first = parse(Samples.bytes(MT940));
+    assertThat(statements).hasSize(2);
+    assertThat(statements.get(1).statementId()).isNotEqualTo(statements.get(0).statementId());
+    assertThat(statements).allSatisfy(s -> {
+      assertThat(s.lines()).hasSameSizeAs(first.lines());
+      assertThat(s.lines().getFirst().sourceLine()).isPositive();
+    });
+    assertThat(statements.get(1).lines().getFirst().sourceLine())
+        .isEqualTo(first.lines().getFirst().sourceLine() + text.split("\n").length);
   }
 
   @Test

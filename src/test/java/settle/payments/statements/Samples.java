@@ -43,7 +43,7 @@ final class Samples {
   }
 
   static BankStatement parse(byte[] content) {
-    return StatementParsers.parse(content, Optional.empty());
+    return StatementParsers.parse(content, Optional.empty()).getFirst();
   }
 
   static BankStatement parse(String text) {

@@ -2,6 +2,7 @@ package settle.payments.statements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,9 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Mutates the valid samples at random (seeded, so a failure can be replayed) and checks the one
@@ -33,18 +36,43 @@ class StatementParsersFuzzTest {
     "statement.csv, CSV, 3000",
   })
   void mutatedFileEitherParsesOrFailsWithAStatementFormatException(String sample, StatementFormat format, int iterations) {
-    byte[] original = Samples.bytes(sample);
+    int rounds = iterations * Integer.getInteger("statements.fuzz.factor", 1);
+    int refused = fuzz(sample, Samples.bytes(sample), format, rounds);
+    // The mutations must actually break files, or the test proves nothing.
+    assertThat(refused).isGreaterThan(rounds / 2);
+  }
+
+  /** Every real file of the corpus, truncated, with bytes flipped, lines (tags, records) duplicated or dropped. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpus")
+  void mutatedRealFileEitherParsesOrFailsWithAStatementFormatException(String name, StatementCorpus.Expectation file) {
+    StatementFormat format = switch (file.folder()) {
+      case "bai2" -> StatementFormat.BAI2;
+      case "camt053" -> StatementFormat.CAMT_053;
+      case "camt054" -> StatementFormat.CAMT_054;
+      default -> StatementFormat.MT940;
+    };
+    fuzz(name, StatementCorpus.bytes(file), format, 40 * Integer.getInteger("statements.fuzz.factor", 1));
+  }
+
+  static List<Arguments> corpus() {
+    assumeTrue(StatementCorpus.present(), "../shared/statements-corpus is not here");
+    return StatementCorpus.expectations().stream().map(e -> Arguments.of(e.name(), e)).toList();
+  }
+
+  /** Mutates the file {@code rounds} times and reads each; returns how many were refused. */
+  private static int fuzz(String sample, byte[] original, StatementFormat format, int rounds) {
     long seed = Long.getLong("statements.fuzz.seed", 20260105L) ^ sample.hashCode();
     Random random = new Random(seed);
-    int rounds = iterations * Integer.getInteger("statements.fuzz.factor", 1);
     int refused = 0;
     for (int i = 0; i < rounds; i++) {
       byte[] mutated = mutate(original, random);
       for (Optional<StatementFormat> named : List.of(Optional.<StatementFormat>empty(), Optional.of(format))) {
         try {
-          BankStatement statement = StatementParsers.parse(mutated, named);
-          assertThat(statement.lines()).extracting(StatementLine::index)
-              .containsExactlyElementsOf(IntStream.rangeClosed(1, statement.lines().size()).boxed().toList());
+          for (BankStatement statement : StatementParsers.parse(mutated, named)) {
+            assertThat(statement.lines()).extracting(StatementLine::index)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, statement.lines().size()).boxed().toList());
+          }
         } catch (StatementFormatException expected) {
           refused++;
           assertThat(expected.getMessage()).isNotBlank();
@@ -55,8 +83,7 @@ class StatementParsersFuzzTest {
         }
       }
     }
-    // The mutations must actually break files, or the test proves nothing.
-    assertThat(refused).isGreaterThan(rounds / 2);
+    return refused;
   }
 
   private static byte[] mutate(byte[] original, Random random) {
