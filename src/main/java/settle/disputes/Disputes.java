@@ -123,6 +123,7 @@ public class Disputes {
     vars.put("customerId", invoice.customerId());
     vars.put("reasonCode", request.reasonCode().name());
     vars.put("amount", amount);
+    vars.put("currency", invoice.currency());
     vars.put("description", request.description().strip());
     // four eyes: neither who recorded the dispute nor who took it from the customer may decide it
     vars.put("raisedByUser", actor);

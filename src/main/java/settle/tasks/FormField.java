@@ -30,6 +30,12 @@ public record FormField(String name, String type, boolean required, List<String>
     return Arrays.stream(condition[1].split("\\|")).anyMatch(v -> v.strip().equalsIgnoreCase(value));
   }
 
+  /** The field's name in words, as a person reads it: {@code creditAmount} → "Credit amount". */
+  public String label() {
+    String words = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
   /** The lowest number allowed, given the task's variables; null when unbounded or the variable is missing. */
   public BigDecimal minGiven(Map<String, Object> variables) {
     return bound(min, variables);

@@ -297,9 +297,9 @@ public class Inbox {
         BigDecimal min = field.minGiven(taskVariables);
         BigDecimal max = field.maxGiven(taskVariables);
         if ((min != null && number.compareTo(min) < 0) || (max != null && number.compareTo(max) > 0)) {
-          throw new InvalidRequestException(field.name(), field.name() + " must be "
-              + (min == null ? "at most " + max.toPlainString() : max == null ? "at least " + min.toPlainString()
-                  : "between " + min.toPlainString() + " and " + max.toPlainString()) + ", not " + number.toPlainString());
+          throw new InvalidRequestException(field.name(), field.label() + " must be "
+              + (min == null ? "at most " + Money.of(max) : max == null ? "at least " + Money.of(min)
+                  : "between " + Money.of(min) + " and " + Money.of(max)) + ", not " + number.toPlainString());
         }
       }
       variables.put(field.name(), converted);

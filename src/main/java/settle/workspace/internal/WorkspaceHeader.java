@@ -28,11 +28,6 @@ public class WorkspaceHeader {
   }
 
   /** A form field's name as a label: promiseDate → Promise date. */
-  public String label(String name) {
-    String words = name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
-    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-  }
-
   public boolean demo() {
     return clock instanceof DemoClock;
   }
