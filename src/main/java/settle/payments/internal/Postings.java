@@ -99,7 +99,7 @@ class Postings {
 
   /** A statement's lines still waiting for the matcher, locked, in statement order. */
   java.util.List<StoredLine> lockPendingLines(long statementId) {
-    return jdbc.query("select * from bank_statement_line where statement_id = ? and status = 'PENDING' order by line_no for update",
+    return jdbc.query("select * from bank_statement_line where statement_id = ? and status = 'PENDING' and not debit order by line_no for update",
         Postings::storedLine, statementId);
   }
 
