@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,9 @@ import settle.customers.CustomerView;
 import settle.invoicing.InvoiceStatus;
 import settle.invoicing.InvoiceView;
 import settle.testdata.Journeys;
+import settle.tasks.TaskView;
 import settle.testdata.SettleTest;
+import settle.testdata.Staff;
 
 /** A debit that returns an earlier customer payment reverses its posting; one that returns nothing goes to a person. */
 @SettleTest
@@ -101,7 +104,7 @@ class ReturnedPaymentsTest {
   }
 
   @Test
-  void aReturnThatMatchesNoPaymentBecomesACashAppliersTask() {
+  void aReturnThatMatchesNoPaymentBecomesACashAppliersTaskThatNeverBooksItAsCash() {
     byte[] reversal = mt940("REV" + aStatement().id().substring(0, 10), "450,00", "350,00",
         ":61:%sRC100,00NRTINONREF//RTN%s\n:86:/ORDP//NAME/%s\n/IBAN/%s\n/REMI/USTD//CHARGEBACK/\n", "Nobody We Know");
 
@@ -113,7 +116,21 @@ class ReturnedPaymentsTest {
     assertThat(line.rule()).isEqualTo("REVERSAL");
     assertThat(jdbc.queryForObject("select count(*) from payment where reversed_at is not null and reversed_by_ref like ?", Long.class,
         "statement:" + imported.id() + ":%")).isZero();
-    assertThat(journeys.awaitOpenTask("statement:" + imported.id()).candidateGroups()).containsExactly("cash-appliers");
+    TaskView task = journeys.awaitOpenTask("statement:" + imported.id());
+    assertThat(task.candidateGroups()).containsExactly("cash-appliers");
+
+    // money the bank took back is never held on account or applied as a payment
+    journeys.inbox.complete(task.id(), Map.of("action", "ON_ACCOUNT", "customerId", customer.id()), Staff.anyone("cara"));
+    TaskView again = await().atMost(Journeys.PATIENCE).until(() -> journeys.inbox.find(null, "OPEN", "statement:" + imported.id()),
+        l -> !l.isEmpty()).getFirst();
+    assertThat(String.valueOf(again.variables().get("problem"))).contains("not a payment");
+    journeys.inbox.complete(again.id(), Map.of("action", "RETURN", "notes", "Chargeback taken up with the card acquirer"),
+        Staff.anyone("cara"));
+    StatementView.Line handled = await().atMost(Journeys.PATIENCE)
+        .until(() -> statements.get(imported.id()).lines().getFirst(), l -> l.status() == LineStatus.MANUAL);
+    assertThat(handled.resolution()).isEqualTo("RETURNED");
+    assertThat(jdbc.queryForObject("select count(*) from customer_credit_entry where customer_id = ?", Long.class, customer.id()))
+        .isZero();
   }
 
   /** One MT940 statement around a single {@code :61:} line, in which %s stand for the date, a reference, the name and account. */

@@ -78,9 +78,9 @@ class Postings {
     return added == 1;
   }
 
-  /** A credit line as stored at import. */
+  /** A line as stored at import: a credit, or a debit that returns an earlier payment. */
   record StoredLine(long id, long statementId, int lineNo, BigDecimal amount, String currency, LocalDate valueDate,
-                    String payerName, String payerAccount, String remittance, String status, Long customerId) {
+                    String payerName, String payerAccount, String remittance, String status, Long customerId, boolean debit) {
 
     String paymentReference() {
       return paymentReference(statementId, lineNo);
@@ -106,6 +106,7 @@ class Postings {
   private static StoredLine storedLine(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
     return new StoredLine(rs.getLong("id"), rs.getLong("statement_id"), rs.getInt("line_no"), rs.getBigDecimal("amount"),
         rs.getString("currency"), rs.getDate("value_date").toLocalDate(), rs.getString("payer_name"), rs.getString("payer_account"),
-        rs.getString("remittance"), rs.getString("status"), (Long) rs.getObject("customer_id"));
+        rs.getString("remittance"), rs.getString("status"), (Long) rs.getObject("customer_id"),
+        rs.getBoolean("debit"));
   }
 }
