@@ -91,7 +91,8 @@ public class Timeline {
     }
     if (action.equals("payment.recorded") || action.equals("invoice.early-payment-discount-taken")
         || action.equals("invoice.written-off") || action.equals("payment.credit-on-account")
-        || action.equals("invoice.customer-credit-applied") || action.equals("customer-credit.refunded")) {
+        || action.equals("invoice.customer-credit-applied") || action.equals("customer-credit.refunded")
+        || action.equals("payment.reversed")) {
       return "PAYMENT";
     }
     if (action.equals("decision.credit-decision") || action.startsWith("order.credit") || action.equals("order.placed")) {
@@ -129,6 +130,8 @@ public class Timeline {
         case "invoice.written-off" -> "Written off " + money(d.get("amount")) + (d.get("reason") == null ? "" : ": " + d.get("reason"));
         case "payment.credit-on-account" -> "Credit on account " + money(d.get("amount"));
         case "invoice.customer-credit-applied" -> "Customer credit of " + money(d.get("amount")) + " " + d.get("currency") + " applied";
+        case "payment.reversed" -> "Payment of " + money(d.get("amount")) + " " + d.get("currency") + " returned by the bank: "
+            + d.get("reason") + "; " + money(d.get("openAmount")) + " open again";
         case "customer-credit.refunded" -> "Refund of " + money(d.get("amount")) + " " + d.get("currency") + " (" + d.get("reference") + ")";
         default -> "Early-payment discount taken";
       };

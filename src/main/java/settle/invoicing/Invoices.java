@@ -139,6 +139,22 @@ public class Invoices {
   }
 
   /**
+   * A payment on the invoice was returned by the bank: its amount is open again. The caller marks the payment
+   * reversed in the same transaction, which is what makes this happen once per payment.
+   */
+  @Transactional
+  public InvoiceView reversePayment(long invoiceId, BigDecimal amount, String paymentReference, String reason, String actor) {
+    Invoice invoice = invoices.lockById(invoiceId).orElseThrow(() -> new NotFoundException("Invoice", invoiceId));
+    BigDecimal returned = Money.of(amount);
+    invoice.reversePayment(returned);
+    InvoiceView after = invoice.view();
+    audit.record(actor, "invoice.payment-reversed", "invoice:" + invoiceId, Map.of(
+        "amount", returned, "currency", after.currency(), "reference", paymentReference, "reason", reason,
+        "openAmount", after.openAmount(), "status", after.status()));
+    return after;
+  }
+
+  /**
    * Lowers the open amount by customer credit (unapplied cash or a credit memo the customer holds): not a
    * payment, so no promise counts it as cash received. Never more than is open.
    */

@@ -31,6 +31,7 @@ import settle.common.InvalidRequestException;
 import settle.common.Money;
 import settle.common.NotFoundException;
 import settle.engine.EngineOutbox;
+import settle.payments.internal.PaymentReturns;
 import settle.payments.statements.BankStatement;
 import settle.payments.statements.StatementFormat;
 import settle.payments.statements.StatementLine;
@@ -63,8 +64,11 @@ public class BankStatements {
   private final AuditLog audit;
   private final Clock clock;
   private final ImportSlots slots;
+  private final PaymentReturns returns;
 
-  BankStatements(JdbcTemplate jdbc, TransactionTemplate tx, EngineOutbox engine, AuditLog audit, Clock clock, ImportSlots slots) {
+  BankStatements(JdbcTemplate jdbc, TransactionTemplate tx, EngineOutbox engine, AuditLog audit, Clock clock, ImportSlots slots,
+                 PaymentReturns returns) {
+    this.returns = returns;
     this.jdbc = jdbc;
     this.tx = tx;
     this.engine = engine;
@@ -109,7 +113,8 @@ public class BankStatements {
               if (earlier.isPresent()) {
                 done.add(new Part(earlier.get(), true));
               } else {
-                done.add(new Part(store(statement, references.get(i), BankIdentities.of(accounts.get(i), statement.credits()),
+                List<StatementLine> lines = storedLines(statement);
+                done.add(new Part(store(statement, lines, references.get(i), BankIdentities.of(accounts.get(i), lines),
                     i == 0 ? content : null, sha256, i + 1, fileName, accounts.get(i), actor), false));
               }
             }
@@ -148,8 +153,18 @@ public class BankStatements {
     return references;
   }
 
-  private long store(BankStatement statement, String reference, List<String> identities, byte[] content, String sha256,
-                     int filePart, String fileName, String accountId, String actor) {
+  /**
+   * The lines cash application keeps: every credit, then the debits that return an earlier payment (marked as a
+   * reversal by the bank, or giving back a posted credit line, {@link PaymentReturns}). Other debits are only counted.
+   */
+  private List<StatementLine> storedLines(BankStatement statement) {
+    List<StatementLine> lines = new ArrayList<>(statement.credits());
+    statement.lines().stream().filter(returns::isReturn).forEach(lines::add);
+    return lines;
+  }
+
+  private long store(BankStatement statement, List<StatementLine> lines, String reference, List<String> identities, byte[] content,
+                     String sha256, int filePart, String fileName, String accountId, String actor) {
     List<StatementLine> credits = statement.credits();
     int debits = statement.lines().size() - credits.size();
     Long id = jdbc.queryForObject("""
@@ -162,16 +177,16 @@ public class BankStatements {
         credits.size(), debits, actor, Timestamp.from(clock.instant()), statement.opening(), statement.closing(),
         statement.expectedClosing(), statement.reconciled());
     Map<String, Long> originals = originals(identities);
-    List<Object[]> rows = new ArrayList<>(Math.min(credits.size(), BATCH));
+    List<Object[]> rows = new ArrayList<>(Math.min(lines.size(), BATCH));
     int duplicates = 0;
-    for (int i = 0; i < credits.size(); i++) {
-      StatementLine line = credits.get(i);
+    for (int i = 0; i < lines.size(); i++) {
+      StatementLine line = lines.get(i);
       Long original = originals.get(identities.get(i));
       duplicates += original == null ? 0 : 1;
       rows.add(new Object[] {id, i + 1, truncate(line.reference(), 200), line.amount(), line.currency(),
           Date.valueOf(line.valueDate() != null ? line.valueDate() : line.bookingDate()), truncate(line.payerName(), 300),
           truncate(line.payerAccount(), 100), remittance(line), original == null ? "PENDING" : "DUPLICATE", identities.get(i),
-          original, line.reversal()});
+          original, line.reversal(), !line.credit()});
       if (rows.size() == BATCH) {
         insertLines(rows);
         rows.clear();
@@ -188,6 +203,9 @@ public class BankStatements {
     details.put("creditLines", credits.size());
     details.put("debitLines", debits);
     details.put("duplicateLines", duplicates);
+    if (lines.size() > credits.size()) {
+      details.put("returnLines", lines.size() - credits.size());
+    }
     if (!statement.reconciled()) {
       details.put("openingBalance", statement.opening());
       details.put("closingBalance", statement.closing());
@@ -218,8 +236,8 @@ public class BankStatements {
     if (!rows.isEmpty()) {
       jdbc.batchUpdate("""
           insert into bank_statement_line(statement_id, line_no, bank_reference, amount, currency, value_date, payer_name,
-                                          payer_account, remittance, status, bank_identity, duplicate_of, reversal)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                          payer_account, remittance, status, bank_identity, duplicate_of, reversal, debit)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
   }
 
@@ -307,7 +325,7 @@ public class BankStatements {
             select s.id, s.format, s.credit_lines, s.matched_at, s.status,
                    (select count(*) from bank_statement_line l where l.statement_id = s.id
                       and l.status in ('AUTO_MATCHED', 'WRITTEN_OFF', 'DEDUCTION')) as auto_posted,
-                   (select count(*) from bank_statement_line l where l.statement_id = s.id and l.status = 'DUPLICATE') as duplicates
+                   (select count(*) from bank_statement_line l where l.statement_id = s.id and l.status = 'DUPLICATE' and not l.debit) as duplicates
             from bank_statement s where s.id = ?""", (rs, i) -> {
       int lines = rs.getInt("credit_lines");
       int auto = rs.getInt("auto_posted");
@@ -329,7 +347,9 @@ public class BankStatements {
 
   public StatementView get(long id) {
     List<StatementView.Line> lines = lines(id);
-    long credits = lines.stream().filter(l -> l.status() != LineStatus.DUPLICATE).count();
+    // the match rate is over credit lines: stored returns (debits) are listed but not cash to apply
+    long credits = jdbc.queryForObject("select count(*) from bank_statement_line where statement_id = ? and not debit and status <> 'DUPLICATE'",
+        Long.class, id);
     Map<String, long[]> byRule = new TreeMap<>();
     Map<LineStatus, Long> counts = new EnumMap<>(LineStatus.class);
     long auto = 0;
@@ -356,7 +376,7 @@ public class BankStatements {
     return jdbc.query("""
         select s.*, (select count(*) from bank_statement_line l where l.statement_id = s.id
                        and l.status in ('AUTO_MATCHED', 'WRITTEN_OFF', 'DEDUCTION')) as auto_posted,
-                    (select count(*) from bank_statement_line l where l.statement_id = s.id and l.status = 'DUPLICATE') as duplicates
+                    (select count(*) from bank_statement_line l where l.statement_id = s.id and l.status = 'DUPLICATE' and not l.debit) as duplicates
         from bank_statement s order by s.id desc limit 200""", (rs, i) -> new StatementView.Summary(rs.getLong("id"),
         displayName(StatementFormat.valueOf(rs.getString("format"))), rs.getString("statement_ref"), rs.getString("account_id"),
         rs.getDate("statement_date") == null ? null : rs.getDate("statement_date").toLocalDate(), rs.getString("status"),

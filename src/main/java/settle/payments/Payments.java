@@ -62,8 +62,47 @@ public class Payments {
    * discounts lower what is owed but are not cash, so they never keep a promise or pay an instalment.
    */
   public java.math.BigDecimal receivedSince(long invoiceId, Instant since) {
-    return settle.common.Money.of(jdbc.queryForObject("select coalesce(sum(amount), 0) from payment where invoice_id = ? and received_at >= ?",
+    return settle.common.Money.of(jdbc.queryForObject("select coalesce(sum(amount), 0) from payment where invoice_id = ? and received_at >= ? and reversed_at is null",
         java.math.BigDecimal.class, invoiceId, Timestamp.from(since)));
+  }
+
+  /** The engine message that starts an invoice's collection loop again once its payment came back (bpmn/invoice-collection.bpmn). */
+  public static final String COLLECTION_REOPENED = "collection-reopened";
+
+  /**
+   * The bank returned this payment: it is marked reversed (kept, never deleted), the invoice's open amount goes
+   * back up and its collection loop hears it. A paid invoice's loop had ended, so it is started again. Empty if the
+   * payment was reversed before: a redelivered job changes nothing.
+   */
+  @Transactional
+  public java.util.Optional<InvoiceView> reverse(long paymentId, String returnReference, String reason, String actor) {
+    var rows = jdbc.queryForList("""
+        update payment set reversed_at = ?, reversed_by_ref = ? where id = ? and reversed_at is null
+        returning invoice_id, amount, reference""", Timestamp.from(clock.instant()), returnReference, paymentId);
+    if (rows.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    long invoiceId = ((Number) rows.getFirst().get("invoice_id")).longValue();
+    java.math.BigDecimal amount = (java.math.BigDecimal) rows.getFirst().get("amount");
+    String reference = (String) rows.getFirst().get("reference");
+    boolean wasPaid = invoices.get(invoiceId).status() == settle.invoicing.InvoiceStatus.PAID;
+    InvoiceView invoice = invoices.reversePayment(invoiceId, amount, reference, reason, actor);
+    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("paymentId", paymentId);
+    details.put("amount", settle.common.Money.of(amount));
+    details.put("currency", invoice.currency());
+    details.put("reference", reference);
+    details.put("returnedBy", returnReference);
+    details.put("reason", reason);
+    details.put("openAmount", invoice.openAmount());
+    audit.record(actor, "payment.reversed", "invoice:" + invoiceId, details);
+    if (wasPaid) {
+      engine.publishMessage(COLLECTION_REOPENED, String.valueOf(invoiceId), Map.of("invoiceId", invoiceId,
+          "customerId", invoice.customerId(), "orderId", invoice.orderId(), "stage", 0, "reopenedByReturn", returnReference));
+    } else {
+      tellCollection(invoice);
+    }
+    return java.util.Optional.of(invoice);
   }
 
   /** The invoice's collection loop hears what is still open: settled ends it, anything left open loops on. */

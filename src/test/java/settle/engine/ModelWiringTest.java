@@ -64,7 +64,8 @@ class ModelWiringTest {
     Set<String> messages = models().stream().flatMap(m -> m.getModelElementsByType(Message.class).stream())
         .map(Message::getName).collect(Collectors.toCollection(TreeSet::new));
     assertThat(messages).containsExactlyInAnyOrder(OrderToCash.ORDER_RECEIVED, OrderToCash.ORDER_FULFILLED, OrderToCash.CREDIT_HOLD_RELEASED,
-        PaymentReceived.MESSAGE, InvoiceCollection.PROMISE_TO_PAY, InvoiceCollection.PAYMENT_PLAN_AGREED,
+        PaymentReceived.MESSAGE, settle.payments.Payments.COLLECTION_REOPENED, InvoiceCollection.PROMISE_TO_PAY,
+        InvoiceCollection.PAYMENT_PLAN_AGREED,
         settle.disputes.Disputes.DISPUTE_CHANGED, settle.disputes.DisputeResolution.DISPUTE_RAISED,
         settle.payments.CashApplication.STATEMENT_IMPORTED, settle.payments.CashApplication.STATEMENT_CONFIRMED,
         settle.customers.CustomerDirectory.AP_CONTACT_UPDATED);

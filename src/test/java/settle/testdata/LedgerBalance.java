@@ -14,7 +14,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * <pre>invoiced − payments − credits − write-offs + refunds = open − credit balance</pre>
  * <ul>
  *   <li>invoiced: the invoices' totals as issued (an adjustment lowers an invoice's total, so it is added back);</li>
- *   <li>payments: all cash received, the part applied to invoices and the part held as unapplied cash;</li>
+ *   <li>payments: all cash received and not returned by the bank (a reversed payment is kept but not counted), the part applied to invoices and the part held as unapplied cash;</li>
  *   <li>credits: credit notes (credit memos and adjustments) for their full amount; the part of a credit memo its
  *       invoice could not absorb is a CREDIT_MEMO entry on the credit balance, so it is not counted twice;</li>
  *   <li>write-offs: small differences written off and early-payment discounts taken;</li>
@@ -40,7 +40,9 @@ public final class LedgerBalance implements AfterEachCallback {
         select i.customer_id, c.currency, sum(c.amount) filter (where c.kind = 'ADJUSTMENT') as adjustments, sum(c.amount) as credits
         from credit_note c join invoice i on i.id = c.invoice_id group by 1, 2),
       paid as (
-        select i.customer_id, p.currency, sum(p.amount) as amount from payment p join invoice i on i.id = p.invoice_id group by 1, 2),
+        -- a payment the bank returned is kept, marked reversed, and its amount is open on the invoice again: not cash received
+        select i.customer_id, p.currency, sum(p.amount) as amount from payment p join invoice i on i.id = p.invoice_id
+        where p.reversed_at is null group by 1, 2),
       written_off as (
         select i.customer_id, w.currency, sum(w.amount) as amount from invoice_write_off w join invoice i on i.id = w.invoice_id group by 1, 2),
       held as (

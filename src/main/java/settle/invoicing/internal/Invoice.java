@@ -96,6 +96,12 @@ public class Invoice {
     status = openAmount.signum() == 0 ? InvoiceStatus.PAID : status.handedOver() ? status : InvoiceStatus.PARTIALLY_PAID;
   }
 
+  /** A payment came back: what it paid is open again; a handed-over invoice stays with the agency or lawyer. */
+  public void reversePayment(BigDecimal amount) {
+    openAmount = openAmount.add(amount);
+    status = status.handedOver() ? status : openAmount.compareTo(total) >= 0 ? InvoiceStatus.OPEN : InvoiceStatus.PARTIALLY_PAID;
+  }
+
   /** To a collection agency or to legal; a paid invoice stays paid. */
   public void handOver(InvoiceStatus to) {
     if (!to.handedOver()) {

@@ -99,6 +99,14 @@ class ManualApplication {
       return null;
     }
     String actor = decision.actor();
+    if (line.debit()) {
+      // money that left the account (a return the engine could not tie to a payment) is never applied or held as cash
+      if (decision.action() != Action.RETURN) {
+        return "This line is money the bank took back, not a payment: choose RETURN once you have dealt with it";
+      }
+      finish(line, "RETURNED", line.customerId(), BigDecimal.ZERO, decision, actor);
+      return null;
+    }
     return switch (decision.action()) {
       case APPLY -> applyToInvoices(line, decision, actor);
       case ON_ACCOUNT -> holdOnAccount(line, decision, actor);

@@ -78,9 +78,9 @@ class Postings {
     return added == 1;
   }
 
-  /** A credit line as stored at import. */
+  /** A line as stored at import: a credit, or a debit that returns an earlier payment. */
   record StoredLine(long id, long statementId, int lineNo, BigDecimal amount, String currency, LocalDate valueDate,
-                    String payerName, String payerAccount, String remittance, String status, Long customerId) {
+                    String payerName, String payerAccount, String remittance, String status, Long customerId, boolean debit) {
 
     String paymentReference() {
       return paymentReference(statementId, lineNo);
@@ -99,13 +99,14 @@ class Postings {
 
   /** A statement's lines still waiting for the matcher, locked, in statement order. */
   java.util.List<StoredLine> lockPendingLines(long statementId) {
-    return jdbc.query("select * from bank_statement_line where statement_id = ? and status = 'PENDING' order by line_no for update",
+    return jdbc.query("select * from bank_statement_line where statement_id = ? and status = 'PENDING' and not debit order by line_no for update",
         Postings::storedLine, statementId);
   }
 
   private static StoredLine storedLine(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
     return new StoredLine(rs.getLong("id"), rs.getLong("statement_id"), rs.getInt("line_no"), rs.getBigDecimal("amount"),
         rs.getString("currency"), rs.getDate("value_date").toLocalDate(), rs.getString("payer_name"), rs.getString("payer_account"),
-        rs.getString("remittance"), rs.getString("status"), (Long) rs.getObject("customer_id"));
+        rs.getString("remittance"), rs.getString("status"), (Long) rs.getObject("customer_id"),
+        rs.getBoolean("debit"));
   }
 }

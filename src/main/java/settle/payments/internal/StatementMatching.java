@@ -52,9 +52,11 @@ class StatementMatching {
   private final AuditLog audit;
   private final ObjectMapper json;
   private final Clock clock;
+  private final PaymentReturns returns;
 
   StatementMatching(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, Postings postings, CustomerCredit credit,
-                    AuditLog audit, ObjectMapper json, Clock clock) {
+                    AuditLog audit, ObjectMapper json, Clock clock, PaymentReturns returns) {
+    this.returns = returns;
     this.credit = credit;
     this.jdbc = jdbc;
     this.invoices = invoices;
@@ -112,11 +114,15 @@ class StatementMatching {
   }
 
   private void matchPending(long statementId) {
-    // A reversal gives back or takes back an earlier movement: it is never a customer's payment, so a person decides.
+    // A debit that returns a posted payment reverses that posting; one that finds nothing, and any other reversal,
+    // gives back or takes back an earlier movement: never a customer's payment, so a person decides.
+    returns.reverseReturns(statementId);
     int reversals = jdbc.update("""
         update bank_statement_line set status = 'UNMATCHED', rule = 'REVERSAL', confidence = 0, candidates = '[]'::jsonb,
           why = 'The bank reverses an earlier movement: never applied as a payment', version = version + 1
-        where statement_id = ? and status = 'PENDING' and reversal""", statementId);
+        where statement_id = ? and status = 'PENDING' and (reversal or debit)""", statementId);
+    int returned = jdbc.queryForObject(
+        "select count(*) from bank_statement_line where statement_id = ? and status = 'PAYMENT_RETURNED'", Integer.class, statementId);
     Ledger ledger = ledger();
     CashMatcher matcher = new CashMatcher(ledger);
     List<StoredLine> pending = postings.lockPendingLines(statementId);
@@ -150,6 +156,9 @@ class StatementMatching {
     Map<String, Object> details = new LinkedHashMap<>(byStatus);
     if (reversals > 0) {
       details.put("reversals", reversals);
+    }
+    if (returned > 0) {
+      details.put("returnedPayments", returned);
     }
     details.put("lines", pending.size());
     details.put("openItems", ledger.openItemCount());
