@@ -224,9 +224,17 @@ public class Disputes {
         BigDecimal.class, invoiceId));
   }
 
+  /** An invoice's open amount split into what the customer is asked to pay now and what open disputes hold back. */
+  public record OpenSplit(BigDecimal undisputed, BigDecimal disputed) {}
+
+  public OpenSplit openSplit(InvoiceView invoice) {
+    BigDecimal disputed = openDisputedAmount(invoice.id());
+    return new OpenSplit(invoice.openAmount().subtract(disputed), disputed);
+  }
+
   /** What the customer is asked to pay now: the open amount less what open disputes hold back. */
   public BigDecimal undisputedOpenAmount(InvoiceView invoice) {
-    return invoice.openAmount().subtract(openDisputedAmount(invoice.id()));
+    return openSplit(invoice).undisputed();
   }
 
   public int disputesLast12Months(long customerId) {

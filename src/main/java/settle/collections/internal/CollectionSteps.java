@@ -246,8 +246,9 @@ public class CollectionSteps {
       if (invoice.status() == InvoiceStatus.PAID || (s.id() != step.id() && activeHold(s.invoiceId()).isPresent())) {
         continue; // its own process records why it was not sent
       }
-      BigDecimal amountDue = disputes.undisputedOpenAmount(invoice);
-      BigDecimal disputed = invoice.openAmount().subtract(amountDue);
+      Disputes.OpenSplit open = disputes.openSplit(invoice);
+      BigDecimal amountDue = open.undisputed();
+      BigDecimal disputed = open.disputed();
       if (amountDue.signum() <= 0) {
         continue; // all of it is disputed; its own process records that
       }

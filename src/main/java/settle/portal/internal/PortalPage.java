@@ -45,10 +45,10 @@ class PortalPage {
   String invoice(@PathVariable String token, Model model) {
     InvoiceView invoice = invoice(token);
     // the same amount the reminders ask for: what is open and not in dispute; the disputed part is shown apart
-    BigDecimal inDispute = disputes.openDisputedAmount(invoice.id());
+    Disputes.OpenSplit open = disputes.openSplit(invoice);
     model.addAttribute("invoice", invoice);
-    model.addAttribute("inDispute", inDispute);
-    model.addAttribute("amountDue", disputes.undisputedOpenAmount(invoice).max(BigDecimal.ZERO));
+    model.addAttribute("inDispute", open.disputed());
+    model.addAttribute("amountDue", open.undisputed().max(BigDecimal.ZERO));
     model.addAttribute("customer", customers.get(invoice.customerId()));
     model.addAttribute("token", token);
     model.addAttribute("companyName", companyName);

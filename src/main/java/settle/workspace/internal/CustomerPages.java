@@ -12,7 +12,6 @@ import settle.collaboration.NewNote;
 import settle.collaboration.Notes;
 import settle.collaboration.Timeline;
 import settle.customers.CustomerDirectory;
-import settle.common.ForbiddenException;
 import settle.invoicing.Invoices;
 import settle.payments.CustomerCredit;
 import settle.staff.Role;
@@ -59,12 +58,9 @@ class CustomerPages {
     return "pages/customer";
   }
 
-  /** The same rule as POST /api/customers/{id}/credit/apply: cash appliers and finance managers. */
+  /** Its role rule is the API's, in the security configuration (cash appliers and finance managers). */
   @PostMapping("/customers/{id}/credit/apply")
   String applyCredit(@PathVariable long id, RedirectAttributes flash) {
-    if (!mayApplyCredit()) {
-      throw new ForbiddenException("Only cash appliers and finance managers apply a customer's credit");
-    }
     var applied = credit.apply(id, staff.signedIn().username());
     flash.addFlashAttribute("notice", applied.applications().isEmpty() ? "Nothing to apply: no credit or no open invoice in its currency."
         : "Credit applied: " + String.join(", ", applied.applications().stream()
