@@ -19,15 +19,22 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every 4xx leaves as application/problem+json and names what was wrong. */
+/**
+ * Every 4xx of the API leaves as application/problem+json and names what was wrong. A person's browser asking for a
+ * page gets the error page instead (the servlet container's error dispatch renders {@code templates/error.html}).
+ */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  /** The request attribute carrying a sentence written for people, shown on the error page. */
+  public static final String PERSON_DETAIL = "settle.error.detail";
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemHandler.class);
 
   @ExceptionHandler(NotFoundException.class)
-  ProblemDetail notFound(NotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), null);
+  ResponseEntity<Object> notFound(NotFoundException e, WebRequest request) throws java.io.IOException {
+    return toErrorPage(request, HttpStatus.NOT_FOUND, null) ? null
+        : ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), null));
   }
 
   @ExceptionHandler(InvalidRequestException.class)
@@ -37,8 +44,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(ForbiddenException.class)
-  ProblemDetail forbidden(ForbiddenException e) {
-    return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), null);
+  ResponseEntity<Object> forbidden(ForbiddenException e, WebRequest request) throws java.io.IOException {
+    return toErrorPage(request, HttpStatus.FORBIDDEN, e.getMessage()) ? null
+        : ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), null));
   }
 
   @ExceptionHandler(ConflictException.class)
@@ -147,6 +155,45 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
       errors = List.of(Map.of("field", field, "message", message));
     }
     return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail, errors));
+  }
+
+  /**
+   * Every answer the base class builds (unknown paths, a {@code ResponseStatusException} of a page, wrong methods)
+   * passes here: a page request goes to the error page, with the exception's reason when it was written for people.
+   */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                           HttpStatusCode status, WebRequest request) {
+    String forPeople = e instanceof org.springframework.web.server.ResponseStatusException rse ? rse.getReason() : null;
+    try {
+      return toErrorPage(request, status, forPeople) ? null : super.handleExceptionInternal(e, body, headers, status, request);
+    } catch (java.io.IOException io) {
+      throw new java.io.UncheckedIOException(io);
+    }
+  }
+
+  /**
+   * For a browser asking for a page (not the API) sends the container's error page and answers true (the response
+   * is complete); otherwise false, and the caller answers with problem+json.
+   */
+  private static boolean toErrorPage(WebRequest request, HttpStatusCode status, String forPeople) throws java.io.IOException {
+    if (request instanceof org.springframework.web.context.request.ServletWebRequest web && web.getResponse() != null
+        && isPage(web.getRequest())) {
+      if (forPeople != null) {
+        web.getRequest().setAttribute(PERSON_DETAIL, forPeople);
+      }
+      web.getResponse().sendError(status.value());
+      return true;
+    }
+    return false;
+  }
+
+  /** A person's browser asking for a page: HTML accepted, and not one of the program interfaces. */
+  static boolean isPage(jakarta.servlet.http.HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String accept = request.getHeader("Accept");
+    return accept != null && accept.contains("text/html")
+        && !(path.startsWith("/api/") || path.startsWith("/v3/") || path.startsWith("/actuator"));
   }
 
   /** Jackson appends where in the source it was; the caller knows their own body. */

@@ -40,6 +40,11 @@ public final class PageSession {
     return session.postForm("/login", Map.of("username", username, "password", password));
   }
 
+  /** A browser that has not signed in (a customer, or an account owner following a mailed link). */
+  public static PageSession anonymous(int port) {
+    return new PageSession(port);
+  }
+
   /** Signs in with the form; fails loudly when the sign-in is refused. */
   public static PageSession signIn(int port, String username, String password) {
     PageSession session = new PageSession(port);
@@ -87,7 +92,9 @@ public final class PageSession {
 
   private Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      // what a browser accepts, so the server answers as it would answer a person
+      HttpResponse<String> response = http.send(request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+          .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.headers().firstValue("Location").orElse(null),
           response.headers().firstValue("Content-Type").orElse(""), response.body());
     } catch (IOException e) {
