@@ -15,4 +15,9 @@ public final class Money {
   public static BigDecimal of(String amount) {
     return of(new BigDecimal(amount));
   }
+
+  /** An amount as people read it: thousands separated, two decimals, the currency after ("20,000.00 EUR"). */
+  public static String format(BigDecimal amount, String currency) {
+    return String.format(java.util.Locale.ENGLISH, "%,.2f %s", of(amount), currency);
+  }
 }

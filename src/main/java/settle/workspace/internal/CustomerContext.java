@@ -10,6 +10,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import settle.collections.CollectionActions;
 import settle.collections.CollectionActions.PromiseView;
+import settle.common.Money;
 import settle.customers.CustomerDirectory;
 import settle.customers.CustomerView;
 import settle.disputes.DisputeView;
@@ -83,21 +84,25 @@ class CustomerContext {
     List<OrderView> pending = orders.ofCustomer(customerId).stream()
         .filter(o -> o.status().compareTo(OrderStatus.INVOICED) < 0 && o.status() != OrderStatus.REJECTED).toList();
     return new View(customer, pending, open, promises, customerDisputes, credit.balances(customerId),
-        risk(customer, balance, disputes.disputesLast12Months(customerId)));
+        risk(customer, balance, pending, disputes.disputesLast12Months(customerId)));
   }
 
   /** The risk rating, with the facts a collector weighs it by. */
-  private Risk risk(CustomerView customer, CustomerBalance balance, int disputesLastYear) {
+  private Risk risk(CustomerView customer, CustomerBalance balance, List<OrderView> pending, int disputesLastYear) {
     List<String> drivers = new ArrayList<>();
     drivers.add("Risk rating " + customer.riskRating());
     if (customer.creditLimit().signum() > 0) {
-      BigDecimal used = balance.openBalance().multiply(BigDecimal.valueOf(100))
+      // what the credit decision counts: open invoices, orders not yet invoiced, less the credit the company holds
+      BigDecimal ordered = pending.stream().filter(o -> o.currency().equals(customer.currency()))
+          .map(OrderView::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal exposure = balance.openBalance().add(ordered).subtract(credit.balance(customer.id(), customer.currency()));
+      BigDecimal used = exposure.max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(100))
           .divide(customer.creditLimit(), 0, RoundingMode.HALF_EVEN);
-      drivers.add(used + "% of the " + customer.creditLimit().setScale(0, RoundingMode.HALF_EVEN) + " " + customer.currency()
-          + " credit limit in use");
+      drivers.add(used + "% of the " + Money.format(customer.creditLimit(), customer.currency()) + " credit limit in use"
+          + (ordered.signum() > 0 ? " (orders not yet invoiced included)" : ""));
     }
     if (balance.overdueAmount().signum() > 0) {
-      drivers.add(balance.overdueAmount() + " " + customer.currency() + " overdue, oldest " + balance.maxDaysPastDue() + " days");
+      drivers.add(Money.format(balance.overdueAmount(), customer.currency()) + " overdue, oldest " + balance.maxDaysPastDue() + " days");
     } else {
       drivers.add("Nothing overdue");
     }
