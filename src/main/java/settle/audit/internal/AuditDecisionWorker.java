@@ -1,8 +1,10 @@
 package settle.audit.internal;
 
 import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
+import io.grpc.Status;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,7 +73,14 @@ public class AuditDecisionWorker {
       }
     });
     if (unhandled.isEmpty()) {
-      client.newCompleteCommand(job.getKey()).send().join();
+      try {
+        client.newCompleteCommand(job.getKey()).send().join();
+      } catch (ClientStatusException e) {
+        if (e.getStatusCode() != Status.Code.NOT_FOUND) {
+          throw e;
+        }
+        // handed over twice: the other delivery completed it
+      }
     }
   }
 
