@@ -27,10 +27,14 @@ import settle.common.NotFoundException;
 import settle.customers.CustomerDirectory;
 import settle.customers.CustomerView;
 import settle.engine.EngineOutbox;
+import settle.policy.PolicyAnswers;
 import settle.staff.StaffMember;
 
 @Service
 public class Inbox {
+
+  /** The task type of a process owner's task about a decision's answer the process cannot handle. */
+  public static final String UNHANDLED_ANSWER = "unhandled-policy-answer";
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
@@ -43,11 +47,13 @@ public class Inbox {
 
   private final TaskPriority priorities;
   private final CustomerDirectory customers;
+  private final PolicyAnswers answers;
 
   Inbox(JdbcTemplate jdbc, TransactionTemplate tx, EngineOutbox outbox, AuditLog audit, ObjectMapper json, Clock clock,
-        TaskPriority priorities, CustomerDirectory customers) {
+        TaskPriority priorities, CustomerDirectory customers, PolicyAnswers answers) {
     this.priorities = priorities;
     this.customers = customers;
+    this.answers = answers;
     this.jdbc = jdbc;
     this.tx = tx;
     this.outbox = outbox;
@@ -234,6 +240,8 @@ public class Inbox {
     task.form().forEach(field -> toEngine.put(field.name(), null));
     toEngine.putAll(variables);
     toEngine.put("completedBy", actor);
+    Map<String, Object> decidedAgain = decideAgain(task);
+    toEngine.putAll(decidedAgain);
     tx.executeWithoutResult(status -> {
       int completed = jdbc.update("update task set status = 'COMPLETED', completed_by = ?, completed_at = ?, outcome = ?::jsonb,"
           + " assignee = ?, version = version + 1 where id = ? and status = 'OPEN' and (assignee is null or assignee = ?)",
@@ -243,9 +251,38 @@ public class Inbox {
       }
       audit.record(actor, "task.completed", subjectOf(task.subject(), id),
           Map.of("task", task.name(), "taskType", task.taskType(), "taskId", id, "form", variables));
+      if (!decidedAgain.isEmpty()) {
+        audit.record(actor, "decision." + task.variables().get("decision") + ".decided-again", subjectOf(task.subject(), id),
+            Map.of("inputs", task.variables().get("inputs"), "before", String.valueOf(task.variables().get("answer")),
+                "after", decidedAgain.values().iterator().next()));
+      }
       outbox.completeJob(id, toEngine);
     });
     return get(id);
+  }
+
+  /**
+   * A process owner's task about an answer the process could not handle: the table, corrected and deployed,
+   * is asked again with the same inputs, and its answer replaces the old one in the process. Still
+   * unhandled: refused, nothing changes.
+   */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> decideAgain(TaskView task) {
+    if (!UNHANDLED_ANSWER.equals(task.taskType())) {
+      return Map.of();
+    }
+    String decision = String.valueOf(task.variables().get("decision"));
+    Object answer = answers.decideAgain(decision, (Map<String, Object>) task.variables().get("inputs"));
+    Map<String, String> still = answers.unhandled(decision, answer);
+    if (!still.isEmpty()) {
+      List<String> what = new java.util.ArrayList<>();
+      still.forEach((output, why) -> what.add(output + " " + why));
+      throw new InvalidRequestException("decision", task.variables().get("decisionName") + " still gives an answer the process"
+          + " cannot handle (" + String.join("; ", what) + "); correct the table and deploy it first");
+    }
+    Map<String, Object> result = new java.util.HashMap<>();
+    result.put(String.valueOf(task.variables().get("resultVariable")), answer);
+    return result;
   }
 
   /** A completion the engine never took (the process moved on first): the task says so, and so does the trail. */

@@ -1,51 +1,87 @@
 package settle.audit.internal;
 
 import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
+import io.grpc.Status;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import settle.audit.AuditLog;
+import settle.policy.PolicyAnswers;
+import settle.policy.UnhandledAnswer;
 
 /**
  * Serves every {@code audit-decision} task that follows a business rule task: the task's headers
  * name the decision, its input variables and its result variable, so one worker audits every DMN.
  * A redelivered job finds its entry already written; a unique index stops two concurrent deliveries.
+ * An answer the process cannot handle (see {@link PolicyAnswers}) is not passed on: the job stays open
+ * and the process owner gets a task; completing that task asks the corrected table again.
  */
 @Component
 public class AuditDecisionWorker {
 
   static final String TYPE = "audit-decision";
+  // an unhandled answer keeps the job until the process owner is done; a redelivery finds their task open
+  private static final long ONE_HOUR_MS = 3_600_000;
 
   private final AuditLog audit;
+  private final PolicyAnswers answers;
+  private final ApplicationEventPublisher events;
+  private final TransactionTemplate tx;
 
-  AuditDecisionWorker(AuditLog audit) {
+  AuditDecisionWorker(AuditLog audit, PolicyAnswers answers, ApplicationEventPublisher events, TransactionTemplate tx) {
     this.audit = audit;
+    this.answers = answers;
+    this.events = events;
+    this.tx = tx;
   }
 
-  @JobWorker(type = TYPE)
-  @Transactional
-  public void auditDecision(ActivatedJob job) {
+  @JobWorker(type = TYPE, autoComplete = false, timeout = ONE_HOUR_MS)
+  public void auditDecision(JobClient client, ActivatedJob job) {
     Map<String, String> headers = job.getCustomHeaders();
     Map<String, Object> vars = job.getVariablesAsMap();
     String decision = require(headers, "decision");
+    String resultVariable = require(headers, "result");
     String subject = String.valueOf(vars.get("auditSubject"));
-    if (audit.hasDecision(String.valueOf(job.getElementInstanceKey()))) {
-      return;
-    }
     Map<String, Object> inputs = new LinkedHashMap<>();
     Arrays.stream(require(headers, "inputs").split(",")).map(String::trim)
         .forEach(name -> inputs.put(name, vars.get(name)));
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("decision", decision);
-    details.put("inputs", inputs);
-    details.put("output", vars.get(require(headers, "result")));
-    details.put("process", job.getBpmnProcessId());
-    details.put("processInstanceKey", job.getProcessInstanceKey());
-    details.put("elementInstanceKey", String.valueOf(job.getElementInstanceKey()));
-    audit.record("engine:" + decision, "decision." + decision, subject, details);
+    Object output = vars.get(resultVariable);
+    Map<String, String> unhandled = answers.unhandled(decision, output);
+    tx.executeWithoutResult(status -> {
+      if (!audit.hasDecision(String.valueOf(job.getElementInstanceKey()))) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("decision", decision);
+        details.put("inputs", inputs);
+        details.put("output", output);
+        details.put("process", job.getBpmnProcessId());
+        details.put("processInstanceKey", job.getProcessInstanceKey());
+        details.put("elementInstanceKey", String.valueOf(job.getElementInstanceKey()));
+        if (!unhandled.isEmpty()) {
+          details.put("unhandled", unhandled);
+        }
+        audit.record("engine:" + decision, "decision." + decision, subject, details);
+      }
+      if (!unhandled.isEmpty()) {
+        events.publishEvent(new UnhandledAnswer(job.getKey(), job.getBpmnProcessId(), job.getProcessInstanceKey(), decision,
+            answers.table(decision).map(t -> t.decisionName()).orElse(decision), subject, resultVariable, inputs, output, unhandled));
+      }
+    });
+    if (unhandled.isEmpty()) {
+      try {
+        client.newCompleteCommand(job.getKey()).send().join();
+      } catch (ClientStatusException e) {
+        if (e.getStatusCode() != Status.Code.NOT_FOUND) {
+          throw e;
+        }
+        // handed over twice: the other delivery completed it
+      }
+    }
   }
 
   private static String require(Map<String, String> headers, String name) {

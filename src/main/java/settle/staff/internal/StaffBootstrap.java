@@ -28,7 +28,7 @@ class StaffBootstrap implements ApplicationRunner {
   static final List<NewStaffMember> DEMO = List.of(
       demo("demo", "Demo User", "demo@northwind.example", EnumSet.allOf(Role.class),
           "collectors", "cash-appliers", "credit-analysts", "collections-managers", "finance-managers", "sales", "support",
-          "operations", "billing", "sales-managers", "support-managers", "operations-managers", "billing-managers"),
+          "operations", "billing", "sales-managers", "support-managers", "operations-managers", "billing-managers", "process-owners"),
       demo("casey", "Casey Collins", "casey@northwind.example", Set.of(Role.COLLECTOR), "collectors"),
       demo("cara", "Cara Appleby", "cara@northwind.example", Set.of(Role.CASH_APPLIER), "cash-appliers", "billing"),
       demo("ada", "Ada Kent", "ada@northwind.example", Set.of(Role.CREDIT_ANALYST), "credit-analysts"),
@@ -39,7 +39,7 @@ class StaffBootstrap implements ApplicationRunner {
       demo("morgan", "Morgan Reyes", "morgan@northwind.example", Set.of(Role.COLLECTIONS_MANAGER),
           "collections-managers", "collectors", "sales-managers", "support-managers", "operations-managers"),
       demo("fran", "Fran Novak", "fran@northwind.example", Set.of(Role.FINANCE_MANAGER), "finance-managers", "billing-managers"),
-      demo("pat", "Pat Quinn", "pat@northwind.example", Set.of(Role.PROCESS_OWNER)),
+      demo("pat", "Pat Quinn", "pat@northwind.example", Set.of(Role.PROCESS_OWNER), "process-owners"),
       demo("audrey", "Audrey Lind", "audrey@northwind.example", Set.of(Role.AUDITOR)),
       demo("admin", "Admin", "admin@northwind.example", Set.of(Role.ADMIN)));
 
