@@ -105,7 +105,9 @@ class UnhandledPolicyAnswersTest {
           .contains("segment answered \"VIP\"; the processes handle STRATEGIC, STANDARD, WATCH, HIGH_RISK");
       long instance = journeys.instanceOf("invoice-collection", "invoiceId", invoice.id());
       journeys.awaitWaitingAt(instance, "audit-segmentation");
-      assertThat(journeys.history.completedElements(instance)).doesNotContain("audit-segmentation", "plan-collection-step");
+      // the cadence is not asked on a segment the processes cannot handle
+      assertThat(journeys.history.completedElements(instance))
+          .doesNotContain("audit-segmentation", "next-collection-action", "plan-collection-step");
 
       deploy(original, "customer-segmentation.dmn");
       inbox.complete(task.id(), Map.of(), pat);
@@ -114,6 +116,11 @@ class UnhandledPolicyAnswersTest {
         assertThat(e.action()).isEqualTo("decision.customer-segmentation.decided-again");
         assertThat(String.valueOf(e.details())).contains("VIP", "STANDARD");
       });
+      // and then it is asked on the corrected one
+      await().atMost(Journeys.PATIENCE).until(() -> audit.trail("invoice:" + invoice.id()).stream()
+          .anyMatch(e -> e.action().equals("decision.next-collection-action")));
+      assertThat(audit.trail("invoice:" + invoice.id())).filteredOn(e -> e.action().equals("decision.next-collection-action"))
+          .allSatisfy(e -> assertThat(String.valueOf(e.details())).contains("STANDARD").doesNotContain("VIP"));
     } finally {
       deploy(original, "customer-segmentation.dmn");
     }
