@@ -40,7 +40,7 @@ class ImpactPreview {
 
   record Preview(String decisionId, String decisionName, String resourceName, int currentVersion, List<String> lint,
                  Cases cases, String population, int evaluated, int changed, List<Change> changes, List<Example> examples) {
-    boolean deployable() {
+    public boolean deployable() {
       return lint.isEmpty() && cases.failed().isEmpty();
     }
   }

@@ -25,22 +25,22 @@ class ModelCatalog {
       .withZone(ZoneOffset.UTC);
 
   record Version(int version, String deployedAt, String deployedBy, String checksum, DeployedModel model) {
-    String shortChecksum() {
+    public String shortChecksum() {
       return checksum.substring(0, 12);
     }
   }
 
   /** One model: what it is, its versions newest first, and the version in force if someone outside Settle deployed it. */
   record Entry(String slug, String name, DeployedModel.Kind kind, List<Version> versions, Optional<Integer> newerOutside) {
-    Version current() {
+    public Version current() {
       return versions.getFirst();
     }
 
-    String kindInWords() {
+    public String kindInWords() {
       return kind == DeployedModel.Kind.BPMN ? "Process" : "Decision table";
     }
 
-    Version version(int v) {
+    public Version version(int v) {
       return versions.stream().filter(x -> x.version() == v).findFirst()
           .orElseThrow(() -> new NotFoundException("Version", v));
     }
@@ -98,7 +98,11 @@ class ModelCatalog {
 
   /** Instances of this version waiting at each step, by the step's id (for the diagram) and in words (for the list). */
   Map<String, Long> waitingAt(Version v) {
-    return engine.waitingAt(v.model().engineKey());
+    var elements = ModelXml.flowElements(content(v));
+    Map<String, Long> waiting = new java.util.HashMap<>(engine.waitingAt(v.model().engineKey()));
+    // an instance inside a sub-process waits at a step in it; the sub-process itself would count it twice
+    waiting.keySet().removeIf(id -> elements.containsKey(id) && elements.get(id).isContainer());
+    return waiting;
   }
 
   List<Waiting> waitingInWords(Version v, Map<String, Long> waiting) {

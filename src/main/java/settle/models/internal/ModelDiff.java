@@ -17,7 +17,7 @@ record ModelDiff(List<String> added, List<String> removed, List<Change> changed)
 
   record Change(String what, List<Cell> cells) {}
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
   }
 

@@ -37,6 +37,10 @@ final class ModelXml {
     String title() {
       return name.isBlank() ? "unnamed " + type : type + " “" + name + "”";
     }
+
+    boolean isContainer() {
+      return type.equals("sub-process") || type.equals("transaction");
+    }
   }
 
   static Document parse(String xml) {

@@ -59,6 +59,22 @@ class TableEngine {
 
   /** Scala and FEEL values as plain Java ones, numbers as BigDecimal so 3 and 3.0 compare equal. */
   private static Object plain(Object value) {
+    // the engine's own value mapper may leave FEEL values as they are (Zeebe's mapper is found on the class path)
+    if (value instanceof org.camunda.feel.syntaxtree.ValContext context) {
+      return plain(context.context().variableProvider().getVariables());
+    }
+    if (value instanceof org.camunda.feel.syntaxtree.ValNumber n) {
+      return plain(n.value());
+    }
+    if (value instanceof org.camunda.feel.syntaxtree.ValString s) {
+      return s.value();
+    }
+    if (value instanceof org.camunda.feel.syntaxtree.ValBoolean b) {
+      return b.value();
+    }
+    if (value instanceof org.camunda.feel.syntaxtree.ValNull$) {
+      return null;
+    }
     if (value instanceof scala.collection.Map<?, ?> map) {
       Map<Object, Object> out = new LinkedHashMap<>();
       map.foreach(entry -> out.put(entry._1(), plain(entry._2())));
