@@ -57,7 +57,8 @@ class ImpactPreviewIT {
     // standard customers' first step (stage 0, the due-day reminder) moves from the due date to two days after it
     String edited = table("next-collection-action.dmn")
         .replace("<outputEntry id=\"standard-0-out-2\"><text>0</text>", "<outputEntry id=\"standard-0-out-2\"><text>2</text>");
-    Api.Response response = preview(edited);
+    String editedCases = cases("next-collection-action.csv").replace("STANDARD,0,500,DUE_REMINDER,0,", "STANDARD,0,500,DUE_REMINDER,2,");
+    Api.Response response = preview(edited, editedCases);
 
     assertThat(response.status()).isEqualTo(200);
     JsonNode body = response.body();
@@ -65,6 +66,8 @@ class ImpactPreviewIT {
     assertThat(body.get("currentVersion").asInt()).isEqualTo(before.version());
     assertThat(body.get("lint")).isEmpty();
     assertThat(body.get("cases").get("failed")).isEmpty();
+    assertThat(body.get("cases").get("passed").asInt()).isEqualTo(cases("next-collection-action.csv").lines()
+        .filter(l -> !l.isBlank() && !l.startsWith("#")).count() - 1);
     // five invoices in collection (the paid one is not), three of them standard
     assertThat(body.get("evaluated").asInt()).isEqualTo(5);
     assertThat(body.get("changed").asInt()).isEqualTo(3);
@@ -85,16 +88,29 @@ class ImpactPreviewIT {
   }
 
   @Test
+  void anEditWhoseCasesWereNotChangedWithItFailsTheCaseNamingTheLine() throws IOException {
+    String edited = table("next-collection-action.dmn")
+        .replace("<outputEntry id=\"standard-0-out-2\"><text>0</text>", "<outputEntry id=\"standard-0-out-2\"><text>2</text>");
+
+    JsonNode body = preview(edited, null).body();
+
+    assertThat(body.get("lint")).isEmpty();
+    assertThat(body.get("cases").get("failed")).hasSize(1);
+    int line = cases("next-collection-action.csv").lines().toList().indexOf(
+        cases("next-collection-action.csv").lines().filter(l -> l.startsWith("STANDARD,0,")).findFirst().orElseThrow()) + 1;
+    assertThat(body.get("cases").get("failed").get(0).asText()).startsWith("dmn/tests/next-collection-action.csv line " + line + ":");
+  }
+
+  @Test
   void anAnswerTheProcessesDoNotHandleIsReportedByTheLint() throws IOException {
     String edited = table("next-collection-action.dmn")
         .replace("<outputEntry id=\"standard-1-out-1\"><text>\"OVERDUE_REMINDER\"</text>",
             "<outputEntry id=\"standard-1-out-1\"><text>\"SMS_REMINDER\"</text>");
 
-    JsonNode body = preview(edited).body();
+    JsonNode body = preview(edited, null).body();
 
     assertThat(body.get("lint")).hasSize(1);
-    assertThat(body.get("lint").get(0).asText()).startsWith("Rule 8")
-        .contains("answers “Action” with “SMS_REMINDER”, which the processes do not handle");
+    assertThat(body.get("lint").get(0).asText()).contains("standard-1", "SMS_REMINDER", "which the processes do not handle");
   }
 
   @Test
@@ -107,9 +123,17 @@ class ImpactPreviewIT {
     assertThat(response.body().toString()).contains("file");
   }
 
-  private Api.Response preview(String xml) {
-    return new Api(port, "pat", "pat").postMultipart("/api/models/preview",
-        List.of(new Api.Part("file", "next-collection-action.dmn", "application/xml", xml.getBytes(StandardCharsets.UTF_8))));
+  private Api.Response preview(String xml, String editedCases) {
+    List<Api.Part> parts = new ArrayList<>();
+    parts.add(new Api.Part("file", "next-collection-action.dmn", "application/xml", xml.getBytes(StandardCharsets.UTF_8)));
+    if (editedCases != null) {
+      parts.add(new Api.Part("cases", "next-collection-action.csv", "text/csv", editedCases.getBytes(StandardCharsets.UTF_8)));
+    }
+    return new Api(port, "pat", "pat").postMultipart("/api/models/preview", parts);
+  }
+
+  private static String cases(String name) throws IOException {
+    return Files.readString(Path.of("dmn", "tests", name));
   }
 
   private static String table(String name) throws IOException {

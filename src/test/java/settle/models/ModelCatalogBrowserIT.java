@@ -81,7 +81,11 @@ class ModelCatalogBrowserIT {
     Path edited = dir.resolve("next-collection-action.dmn");
     Files.writeString(edited, Files.readString(Path.of("dmn", "next-collection-action.dmn"))
         .replace("<outputEntry id=\"standard-0-out-2\"><text>0</text>", "<outputEntry id=\"standard-0-out-2\"><text>2</text>"));
+    Path editedCases = dir.resolve("next-collection-action.csv");
+    Files.writeString(editedCases, Files.readString(Path.of("dmn", "tests", "next-collection-action.csv"))
+        .replace("STANDARD,0,500,DUE_REMINDER,0,", "STANDARD,0,500,DUE_REMINDER,2,"));
     browser.find("#file").sendKeys(edited.toAbsolutePath().toString());
+    browser.find("#cases").sendKeys(editedCases.toAbsolutePath().toString());
     browser.submit("#preview button[type=submit]");
     assertThat(browser.find("#preview-summary").getText())
         .isEqualTo("Over today's 3 invoices in collection, 2 would be decided differently.");

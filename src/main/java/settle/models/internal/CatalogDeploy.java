@@ -27,8 +27,8 @@ class CatalogDeploy {
   }
 
   @Transactional
-  DeployedModel deploy(String slug, byte[] file, String user) {
-    ImpactPreview.Preview checked = preview.preview(file);
+  DeployedModel deploy(String slug, byte[] file, byte[] cases, String user) {
+    ImpactPreview.Preview checked = preview.preview(file, cases);
     if (!ModelCatalog.slug(checked.resourceName()).equals(slug)) {
       throw new InvalidRequestException("file", "file decides “" + checked.decisionName() + "”, not this table");
     }

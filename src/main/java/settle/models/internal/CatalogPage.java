@@ -71,25 +71,29 @@ class CatalogPage {
 
   /** The preview of an edited table, shown on the table's page with the Deploy button when it may go live. */
   @PostMapping(path = "/processes/{slug}/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  String preview(@PathVariable String slug, @RequestPart(name = "file", required = false) MultipartFile file, Model model)
-      throws java.io.IOException {
+  String preview(@PathVariable String slug, @RequestPart(name = "file", required = false) MultipartFile file,
+                 @RequestPart(name = "cases", required = false) MultipartFile cases, Model model) throws java.io.IOException {
     if (file == null || file.isEmpty()) {
       throw new InvalidRequestException("file", "Choose the edited .dmn file to preview.");
     }
-    ImpactPreview.Preview result = preview.preview(file.getBytes());
+    String editedCases = cases == null || cases.isEmpty() ? "" : new String(cases.getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    ImpactPreview.Preview result = preview.preview(file.getBytes(), editedCases.isEmpty() ? null : CatalogDeploy.bytes(editedCases));
     if (!ModelCatalog.slug(result.resourceName()).equals(slug)) {
       throw new InvalidRequestException("file", "That file holds “" + result.decisionName() + "”, not this table: preview it on its own page.");
     }
     model.addAttribute("preview", result);
     model.addAttribute("editedXml", new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    model.addAttribute("editedCases", editedCases);
     return model(slug, null, null, null, model);
   }
 
   @PostMapping("/processes/{slug}/deploy")
-  String deploy(@PathVariable String slug, @RequestParam String xml, RedirectAttributes flash) {
-    var deployed = deploy.deploy(slug, CatalogDeploy.bytes(xml), staff.signedIn().username());
+  String deploy(@PathVariable String slug, @RequestParam String xml, @RequestParam(defaultValue = "") String cases,
+                RedirectAttributes flash) {
+    var deployed = deploy.deploy(slug, CatalogDeploy.bytes(xml), cases.isEmpty() ? null : CatalogDeploy.bytes(cases),
+        staff.signedIn().username());
     flash.addFlashAttribute("notice", "Deployed: version " + deployed.version() + " is in force from now on. Commit the same file"
-        + " to dmn/ in the repository, so the next release carries it.");
+        + " (and its cases) to dmn/ in the repository, so the next release carries it.");
     return "redirect:/processes/" + slug;
   }
 

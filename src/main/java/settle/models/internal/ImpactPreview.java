@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import settle.common.InvalidRequestException;
 import settle.engine.DeployedModel;
@@ -19,7 +17,7 @@ import settle.engine.ModelDeployments;
 import settle.models.LiveDecisionInputs;
 import settle.models.LiveDecisionInputs.LiveCase;
 import settle.models.internal.ModelXml.Column;
-import settle.models.internal.ModelXml.Rule;
+import settle.policy.DecisionTable;
 import settle.models.internal.ModelXml.Table;
 
 /**
@@ -30,7 +28,6 @@ import settle.models.internal.ModelXml.Table;
 class ImpactPreview {
 
   private static final int EXAMPLES = 5;
-  private static final Pattern STRING_LITERAL = Pattern.compile("^\"(.*)\"$");
 
   record Cases(int passed, List<String> failed) {}
 
@@ -89,7 +86,8 @@ class ImpactPreview {
     throw new InvalidRequestException("file", "file decides “" + table.decisionId() + "”, which no deployed table decides");
   }
 
-  Preview preview(byte[] file) {
+  /** {@code cases}: the table's edited CSV of cases, if the process owner changed them with the table; else the jar's. */
+  Preview preview(byte[] file, byte[] cases) {
     Edit edit = read(file);
     Table table = edit.table();
     List<String> lint = new ArrayList<>();
@@ -101,7 +99,9 @@ class ImpactPreview {
       lint.add("The file has no DMNDI (diagram information): Camunda Modeler cannot draw its decisions.");
     }
     lint.addAll(unknownOutputs(edit.deployedTable(), table));
-    Cases cases = parsed.ok() ? policyCases.run(edit.deployed().resourceName(), parsed, table) : new Cases(0, List.of());
+    DecisionTable policy = DecisionTable.parse(edit.deployed().resourceName(), file);
+    lint.addAll(policy.unhandledAnswers().stream().map(ImpactPreview::sentence).toList());
+    Cases caseResults = parsed.ok() ? policyCases.run(policy, parsed, cases) : new Cases(0, List.of());
 
     LiveDecisionInputs inputs = live.stream().filter(l -> l.decisionId().equals(table.decisionId())).findFirst().orElse(null);
     List<Change> changes = new ArrayList<>();
@@ -136,7 +136,8 @@ class ImpactPreview {
       counted.forEach((k, n) -> changes.add(new Change(k.get(0), k.get(1), n)));
       changes.sort((a, b) -> Integer.compare(b.count(), a.count()));
     }
-    return new Preview(table.decisionId(), table.decisionName(), edit.deployed().resourceName(), edit.deployed().version(), lint, cases,
+    return new Preview(table.decisionId(), table.decisionName(), edit.deployed().resourceName(), edit.deployed().version(), lint,
+        caseResults,
         inputs == null ? null : inputs.population(), evaluated, changed, changes, examples);
   }
 
@@ -189,10 +190,7 @@ class ImpactPreview {
     return s;
   }
 
-  /**
-   * Outputs the processes cannot handle: a column they do not read, a column they read that is gone, or a text
-   * answer the table in force never gives (the processes are built for those answers).
-   */
+  /** Output columns the processes cannot take: one they do not read, or one they read that is gone. */
   static List<String> unknownOutputs(Table current, Table edited) {
     List<String> found = new ArrayList<>();
     for (Column o : edited.outputs()) {
@@ -205,44 +203,10 @@ class ImpactPreview {
         found.add("Output “" + c.label() + "” is gone: the processes read it.");
       }
     }
-    for (int i = 0; i < edited.outputs().size(); i++) {
-      Column o = edited.outputs().get(i);
-      int j = indexOf(current.outputs(), o.name());
-      if (j < 0) {
-        continue;
-      }
-      Set<String> known = new LinkedHashSet<>();
-      for (Rule r : current.rules()) {
-        literal(r.outputs(), j).ifPresent(known::add);
-      }
-      if (known.isEmpty()) {
-        continue; // numbers, dates, booleans: any value of the type is handled
-      }
-      for (Rule r : edited.rules()) {
-        Optional<String> answer = literal(r.outputs(), i);
-        if (answer.isPresent() && !known.contains(answer.get())) {
-          found.add(r.title() + " answers “" + o.label() + "” with “" + answer.get() + "”, which the processes do not handle"
-              + " (they handle " + String.join(", ", known.stream().map(k -> k.isEmpty() ? "none" : k).toList()) + ").");
-        }
-      }
-    }
     return found;
   }
 
-  private static Optional<String> literal(List<String> cells, int i) {
-    if (i >= cells.size()) {
-      return Optional.empty();
-    }
-    Matcher m = STRING_LITERAL.matcher(cells.get(i).strip());
-    return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
-  }
-
-  private static int indexOf(List<Column> columns, String name) {
-    for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i).name().equals(name)) {
-        return i;
-      }
-    }
-    return -1;
+  private static String sentence(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1) + ".";
   }
 }

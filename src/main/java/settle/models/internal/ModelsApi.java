@@ -18,12 +18,16 @@ class ModelsApi {
     this.preview = preview;
   }
 
-  /** What an edited decision table would change over today's live inputs; deploys nothing. */
+  /**
+   * What an edited decision table would change over today's live inputs; deploys nothing. {@code cases}, optional:
+   * the table's edited CSV of cases, when they changed with it (else the ones in dmn/tests/ are run).
+   */
   @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ImpactPreview.Preview preview(@RequestPart(name = "file", required = false) MultipartFile file) throws java.io.IOException {
+  ImpactPreview.Preview preview(@RequestPart(name = "file", required = false) MultipartFile file,
+                                @RequestPart(name = "cases", required = false) MultipartFile cases) throws java.io.IOException {
     if (file == null) {
       throw new InvalidRequestException("file", "file is missing: send the edited .dmn file as the multipart part 'file'");
     }
-    return preview.preview(file.getBytes());
+    return preview.preview(file.getBytes(), cases == null ? null : cases.getBytes());
   }
 }

@@ -37,11 +37,31 @@ class TableEngine {
    * matched. A failure (say, a FEEL error) is thrown with the engine's message.
    */
   Map<String, Object> evaluate(Parsed parsed, String decisionId, List<String> outputNames, Map<String, Object> inputs) {
+    return traced(parsed, decisionId, outputNames, inputs).outputs();
+  }
+
+  /** An answer with the id of the first rule that matched (null when none did). */
+  record Answer(String ruleId, Map<String, Object> outputs) {}
+
+  Answer traced(Parsed parsed, String decisionId, List<String> outputNames, Map<String, Object> inputs) {
     var result = engine.eval(parsed.dmn(), decisionId, new HashMap<>(inputs));
     if (result.isLeft()) {
       throw new IllegalArgumentException(result.left().toOption().get().failure().message());
     }
-    Object value = plain(result.toOption().get().value());
+    String ruleId = null;
+    var entries = result.toOption().get().auditLog().entries().iterator();
+    while (entries.hasNext() && ruleId == null) {
+      var entry = entries.next();
+      if (entry.id().equals(decisionId) && entry.result() instanceof org.camunda.dmn.Audit.DecisionTableEvaluationResult table
+          && table.matchedRules().nonEmpty()) {
+        ruleId = table.matchedRules().head().rule().id();
+      }
+    }
+    return new Answer(ruleId, outputs(result.toOption().get().value(), outputNames));
+  }
+
+  private static Map<String, Object> outputs(Object raw, List<String> outputNames) {
+    Object value = plain(raw);
     if (value == null) {
       return null;
     }
