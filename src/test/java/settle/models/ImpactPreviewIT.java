@@ -114,6 +114,16 @@ class ImpactPreviewIT {
   }
 
   @Test
+  void onlyAProcessOwnerPreviews() throws IOException {
+    byte[] table = table("next-collection-action.dmn").getBytes(StandardCharsets.UTF_8);
+
+    Api.Response auditor = new Api(port, "audrey", "audrey").postMultipart("/api/models/preview",
+        List.of(new Api.Part("file", "next-collection-action.dmn", "application/xml", table)));
+
+    assertThat(auditor.status()).isEqualTo(403);
+  }
+
+  @Test
   void aFileThatIsNoDecisionTableIsRefusedNamingTheFile() {
     Api.Response response = new Api(port, "pat", "pat").postMultipart("/api/models/preview",
         List.of(new Api.Part("file", "notes.dmn", "application/xml", "<definitions><oops".getBytes(StandardCharsets.UTF_8))));
