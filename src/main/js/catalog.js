@@ -40,7 +40,8 @@ async function showProcess(container) {
       badge.className = 'waiting-count';
       badge.textContent = count;
       badge.title = count + (count === 1 ? ' instance waits here' : ' instances wait here');
-      overlays.add(elementId, { position: { bottom: 8, right: 8 }, html: badge });
+      // the diagram is zoomed to fit; the count stays readable however small the step is drawn
+      overlays.add(elementId, { position: { bottom: 8, right: 8 }, scale: { min: 1 }, html: badge });
     }
     container.dataset.drawn = 'true';
   } catch (error) {
