@@ -65,6 +65,9 @@ class ModelCatalogBrowserIT {
     assertThat(browser.find("#models").getText()).contains("Invoice collection", "Next collection action", "Settle at start-up")
         .doesNotContain(".bpmn", ".dmn", "system:startup");
     browser.screenshot("catalog-1-models");
+    browser.resize(390, 844);
+    browser.screenshot("catalog-1-models-phone");
+    browser.resize(1366, 900);
 
     browser.submit("tr[data-model=invoice-collection] a");
     browser.find("#diagram[data-drawn=true]");
