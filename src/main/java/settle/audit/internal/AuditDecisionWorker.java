@@ -45,7 +45,7 @@ public class AuditDecisionWorker {
     details.put("process", job.getBpmnProcessId());
     details.put("processInstanceKey", job.getProcessInstanceKey());
     details.put("elementInstanceKey", String.valueOf(job.getElementInstanceKey()));
-    audit.record("engine:" + decision, "decision." + decision, subject, details);
+    audit.record("system:" + decision, "decision." + decision, subject, details);
   }
 
   private static String require(Map<String, String> headers, String name) {
