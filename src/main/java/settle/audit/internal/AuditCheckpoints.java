@@ -66,17 +66,19 @@ public class AuditCheckpoints {
   }
 
   public List<Checkpoint> all() {
-    return jdbc.query("select id, at, chain_seq, entry_id, head_hash, reason, signature from audit_checkpoint order by id",
-        (rs, n) -> new Checkpoint(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getLong(4),
-            rs.getString(5), rs.getString(6), rs.getString(7)));
+    return jdbc.query(SELECT + " order by id", this::checkpoint);
   }
 
   public Checkpoint latest() {
-    List<Checkpoint> all = jdbc.query("""
-        select id, at, chain_seq, entry_id, head_hash, reason, signature from audit_checkpoint order by id desc limit 1""",
-        (rs, n) -> new Checkpoint(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getLong(4),
-            rs.getString(5), rs.getString(6), rs.getString(7)));
-    return all.isEmpty() ? null : all.getFirst();
+    List<Checkpoint> last = jdbc.query(SELECT + " order by id desc limit 1", this::checkpoint);
+    return last.isEmpty() ? null : last.getFirst();
+  }
+
+  private static final String SELECT = "select id, at, chain_seq, entry_id, head_hash, reason, signature from audit_checkpoint";
+
+  private Checkpoint checkpoint(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Checkpoint(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getLong(4), rs.getString(5),
+        rs.getString(6), rs.getString(7));
   }
 
   public boolean genuine(Checkpoint c) {
