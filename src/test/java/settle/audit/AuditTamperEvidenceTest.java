@@ -8,6 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import settle.testdata.Api;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -21,7 +23,7 @@ import settle.audit.internal.AuditVerification.CheckpointFinding;
  * tells: an altered entry, the newest entries cut off, an entry rewritten with every later link recomputed. A context
  * of its own, because these tests damage the chain on purpose (each repairs it afterwards).
  */
-@SpringBootTest(properties = "settle.demo-data=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "settle.demo-data=false")
 class AuditTamperEvidenceTest {
 
   @Autowired AuditLog audit;
@@ -29,6 +31,7 @@ class AuditTamperEvidenceTest {
   @Autowired AuditChainer chainer;
   @Autowired AuditVerification verification;
   @Autowired Environment env;
+  @LocalServerPort int port;
 
   private JdbcTemplate ownerWithoutGuards() {
     JdbcTemplate owner = new JdbcTemplate(new DriverManagerDataSource(env.getRequiredProperty("spring.datasource.url"),
@@ -102,6 +105,10 @@ class AuditTamperEvidenceTest {
                 .contains("chain now ends at position " + (signed.position() - 2));
           });
       assertThat(result.summary()).contains("the newest entries were removed");
+      var answer = new Api(port).as("audrey").get("/api/audit/verification").body();
+      assertThat(answer.get("intact").asBoolean()).isFalse();
+      assertThat(answer.get("checkpoints").findValuesAsText("finding")).contains("NOT_REACHED");
+      assertThat(answer.get("summary").asText()).contains("checkpoint " + signed.id() + ": it signed position " + signed.position());
     } finally {
       for (var e : entries) {
         owner.update("insert into audit_entry(id, at, actor, action, subject, details) values (?, ?, ?, ?, ?, ?::jsonb)",

@@ -37,6 +37,7 @@ class AuditPages {
 
   private static final int LIMIT = 200;
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
   /** One entry as an auditor reads it. */
   record Line(String when, String who, String what, String about, String aboutSubject, List<String> details) {}
@@ -214,7 +215,9 @@ class AuditPages {
   static List<String> details(Map<String, Object> details) {
     List<String> out = new ArrayList<>();
     details.forEach((key, value) -> {
-      if (value == null || key.endsWith("Key") || key.endsWith("Id") || key.equals("process") || key.equals("taskType")) {
+      // the engine's keys and ids, and the decision's name (the action already says it), are not for people
+      if (value == null || key.endsWith("Key") || key.endsWith("Id") || key.equals("process") || key.equals("taskType")
+          || key.equals("decision") && value instanceof String) {
         return;
       }
       out.add(words(key) + ": " + value(value));
@@ -236,11 +239,18 @@ class AuditPages {
       return String.join(", ", list.stream().map(AuditPages::value).toList());
     }
     String text = String.valueOf(value);
-    return text.matches("[A-Z][A-Z_]{2,}") ? text.toLowerCase(Locale.ROOT).replace('_', ' ') : text;
+    if (text.matches("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z")) {
+      return WHEN.format(java.time.Instant.parse(text));
+    }
+    if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      return DAY.format(LocalDate.parse(text));
+    }
+    // an enum constant in words (OVERDUE_REMINDER → overdue reminder); currency codes stay as they are
+    return text.matches("[A-Z]+_[A-Z_]+|[A-Z]{4,}") ? text.toLowerCase(Locale.ROOT).replace('_', ' ') : text;
   }
 
   private static String words(String key) {
-    String spaced = key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('-', ' ').replace('_', ' ').toLowerCase(Locale.ROOT);
+    String spaced = key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([a-z])([0-9])", "$1 $2").replace('-', ' ').replace('_', ' ').toLowerCase(Locale.ROOT);
     return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
   }
 
