@@ -73,6 +73,8 @@ class AuditWorkspaceBrowserIT {
     browser.open("/audit/controls");
     assertThat(browser.find("h1").getText()).isEqualTo("Controls report");
     browser.screenshot("audit-3-controls");
+    browser.phoneWidth().open("/audit/subject?s=invoice:" + invoice.id());
+    browser.screenshot("audit-4-invoice-story-phone");
   }
 
   @Test

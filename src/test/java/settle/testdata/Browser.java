@@ -101,6 +101,12 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** The window of a phone (390 × 844), for a screenshot at that width. */
+  public Browser phoneWidth() {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    return this;
+  }
+
   public Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);

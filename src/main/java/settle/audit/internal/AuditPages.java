@@ -215,9 +215,9 @@ class AuditPages {
   static List<String> details(Map<String, Object> details) {
     List<String> out = new ArrayList<>();
     details.forEach((key, value) -> {
-      // the engine's keys and ids, and the decision's name (the action already says it), are not for people
+      // the engine's keys and ids, the subject and the decision's name (the row already says them), are not for people
       if (value == null || key.endsWith("Key") || key.endsWith("Id") || key.equals("process") || key.equals("taskType")
-          || key.equals("decision") && value instanceof String) {
+          || key.equals("subject") || key.equals("decision") && value instanceof String) {
         return;
       }
       out.add(words(key) + ": " + value(value));
