@@ -9,6 +9,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class SettleApplication {
 
   public static void main(String[] args) {
+    // an offline tool in the same jar: checks an audit pack without starting Settle or touching a database
+    if (args.length > 0 && args[0].equals("verify-audit-pack")) {
+      System.exit(settle.audit.AuditPackVerifier.run(args));
+    }
     SpringApplication.run(SettleApplication.class, args);
   }
 }

@@ -3,16 +3,12 @@ package settle.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,13 +17,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes and reads the trail. Each entry's hash covers the previous hash and the entry itself,
- * so removing or altering a line breaks every hash after it.
+ * Writes and reads the trail. An entry is inserted without waiting for any other transaction: it gets its id, and a
+ * pending mark in the same transaction. After it commits, the chainer links it to the chain (each link a hash over the
+ * previous link and the entry), so removing or altering a line breaks every link after it; signed checkpoints of the
+ * chain's head catch a truncated chain or one rewritten with recomputed links.
  */
 @Component
 public class AuditLog {
 
-  private static final long CHAIN_LOCK = 0x5e771e_a0d17L;
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private final JdbcTemplate jdbc;
@@ -47,13 +44,10 @@ public class AuditLog {
     Objects.requireNonNull(action);
     Objects.requireNonNull(subject);
     Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    String detailsJson = toJson(details);
-    jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, CHAIN_LOCK);
-    String prev = jdbc.query("select hash from audit_entry order by id desc limit 1",
-        rs -> rs.next() ? rs.getString(1) : "");
-    String canonical = jdbc.queryForObject("select (?::jsonb)::text", String.class, detailsJson);
-    jdbc.update("insert into audit_entry(at, actor, action, subject, details, prev_hash, hash) values (?, ?, ?, ?, ?::jsonb, ?, ?)",
-        Timestamp.from(at), actor, action, subject, canonical, prev, hash(prev, at, actor, action, subject, canonical));
+    jdbc.update("""
+        with entry as (insert into audit_entry(at, actor, action, subject, details) values (?, ?, ?, ?, ?::jsonb) returning id)
+        insert into audit_pending(entry_id) select id from entry""",
+        Timestamp.from(at), actor, action, subject, toJson(details));
   }
 
   public List<AuditEntry> trail(String subject) {
@@ -67,26 +61,29 @@ public class AuditLog {
         + " order by id desc limit ?", this::entry, subjects.toArray(String[]::new), beforeId, limit);
   }
 
+  /**
+   * The newest entries matching every criterion given (null leaves it open): about any of these subjects, by this actor,
+   * of actions starting with this text, at or after {@code from} and before {@code to}.
+   */
+  public List<AuditEntry> search(java.util.Collection<String> subjects, String actor, String action, Instant from, Instant to,
+                                 int limit) {
+    String[] any = subjects == null ? null : subjects.toArray(String[]::new);
+    return jdbc.query("""
+        select id, at, actor, action, subject, details::text from audit_entry
+        where (?::text[] is null or subject = any(?::text[])) and (?::text is null or actor = ?)
+          and (?::text is null or action like ? || '%') and (?::timestamptz is null or at >= ?)
+          and (?::timestamptz is null or at < ?)
+        order by id desc limit ?""", this::entry,
+        any, any, actor, actor, action, action, ts(from), ts(from), ts(to), ts(to), limit);
+  }
+
+  private static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
   public boolean hasDecision(String elementInstanceKey) {
     return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from audit_entry where action like 'decision.%'"
         + " and details ->> 'elementInstanceKey' = ?)", Boolean.class, elementInstanceKey));
-  }
-
-  /** Recomputes the chain; returns the id of the first entry that does not match, or null if all do. */
-  @Transactional(readOnly = true)
-  public Long firstBrokenEntry() {
-    return jdbc.query("select id, at, actor, action, subject, details::text, prev_hash, hash from audit_entry order by id", rs -> {
-      String prev = "";
-      while (rs.next()) {
-        Instant at = rs.getTimestamp(2).toInstant();
-        String expected = hash(prev, at, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
-        if (!prev.equals(rs.getString(7)) || !expected.equals(rs.getString(8))) {
-          return rs.getLong(1);
-        }
-        prev = rs.getString(8);
-      }
-      return null;
-    });
   }
 
   private AuditEntry entry(ResultSet rs, int row) throws SQLException {
@@ -103,16 +100,6 @@ public class AuditLog {
       return json.writeValueAsString(details == null ? Map.of() : details);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Audit details cannot be written as JSON", e);
-    }
-  }
-
-  private static String hash(String prev, Instant at, String actor, String action, String subject, String details) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      String text = String.join("\u001f", prev, at.toString(), actor, action, subject, details);
-      return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -24,6 +24,7 @@ public class RequiredSecrets implements EnvironmentPostProcessor {
   public static void check(ConfigurableEnvironment environment) {
     List<String> problems = new ArrayList<>();
     String linkSecret = environment.getProperty("settle.link-secret", "");
+    String auditKey = environment.getProperty("settle.audit.signing-key", "");
     boolean embedded = environment.getProperty("settle.embedded", Boolean.class, true);
     if (!embedded) {
       if (environment.getProperty("spring.datasource.password", "").isBlank()) {
@@ -33,6 +34,17 @@ public class RequiredSecrets implements EnvironmentPostProcessor {
         problems.add("settle.link-secret is not set (env SETTLE_LINK_SECRET): the key that signs hold and portal links,"
             + " the same on every replica");
       }
+      if (auditKey.isBlank()) {
+        problems.add("settle.audit.signing-key is not set (env SETTLE_AUDIT_SIGNING_KEY): the key that signs audit checkpoints"
+            + " and packs, kept outside the database, the same on every replica");
+      }
+      if (environment.getProperty("spring.flyway.password", "").isBlank()) {
+        problems.add("spring.flyway.password is not set (env SPRING_FLYWAY_PASSWORD): migrations run as the owner role"
+            + " (spring.flyway.user), the application as a role that cannot change the audit trail");
+      }
+    }
+    if (!auditKey.isBlank() && auditKey.strip().length() < MIN_LINK_SECRET) {
+      problems.add("settle.audit.signing-key must be at least " + MIN_LINK_SECRET + " characters (it has " + auditKey.strip().length() + ")");
     }
     if (!linkSecret.isBlank() && linkSecret.strip().length() < MIN_LINK_SECRET) {
       problems.add("settle.link-secret must be at least " + MIN_LINK_SECRET + " characters (it has " + linkSecret.strip().length() + ")");

@@ -58,7 +58,7 @@ public class MailOutbox {
       jdbc.update("insert into mail_attachment(mail_id, filename, content_type, content) values (?, ?, ?, ?)",
           id, a.filename(), a.contentType(), a.content());
     }
-    audit.record("settle", "mail.queued", mail.subjectRef(), Map.of(
+    audit.record("system:mail-outbox", "mail.queued", mail.subjectRef(), Map.of(
         "mailKey", mail.key(), "to", mail.to(), "from", mail.senderName() + " <" + arAddress + ">",
         "subject", mail.subject(), "template", mail.template(),
         "attachments", mail.attachments().stream().map(OutgoingMail.Attachment::filename).toList()));

@@ -98,7 +98,7 @@ public class Disputes {
     outbox.publishMessage(DISPUTE_CHANGED, String.valueOf(invoiceId), Map.of("disputeId", id));
     outbox.publishMessage(DisputeResolution.DISPUTE_RAISED, String.valueOf(id), processVariables(id, invoice, request, amount, routing, actor));
     String subject = "dispute:" + id;
-    audit.record("engine:dispute-routing", "decision.dispute-routing", subject, Map.of("decision", "dispute-routing",
+    audit.record("system:dispute-routing", "decision.dispute-routing", subject, Map.of("decision", "dispute-routing",
         "version", routed.getDecisionVersion(), "inputs", routingInputs, "output", routing,
         "matchedRules", routed.getEvaluatedDecisions().getFirst().getMatchedRules().stream().map(r -> r.getRuleId()).toList()));
     Map<String, Object> details = new LinkedHashMap<>();
@@ -147,7 +147,7 @@ public class Disputes {
     int changed = jdbc.update("update dispute set status = 'ESCALATED', version = version + 1 where id = ? and status = 'OPEN'", id);
     if (changed == 1) {
       DisputeView dispute = get(id);
-      audit.record("engine:" + DisputeResolution.PROCESS_ID, "dispute.escalated", "dispute:" + id,
+      audit.record("system:" + DisputeResolution.PROCESS_ID, "dispute.escalated", "dispute:" + id,
           Map.of("to", dispute.team() + "-managers", "slaHours", dispute.slaHours()));
     }
   }

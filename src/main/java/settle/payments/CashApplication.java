@@ -17,7 +17,7 @@ public final class CashApplication {
   public static final String CLOSE_STATEMENT = "close-statement";
 
   /** The actor the audit trail names for what the process did without a person. */
-  public static final String ACTOR = "engine:" + PROCESS_ID;
+  public static final String ACTOR = "system:" + PROCESS_ID;
 
   private CashApplication() {}
 }

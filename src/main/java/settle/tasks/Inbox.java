@@ -77,7 +77,7 @@ public class Inbox {
           String.join(",", task.candidateGroups()), task.subject(), toJson(task.variables()), task.form(),
           Timestamp.from(clock.instant()), priority.priority(), priority.problem());
       if (inserted == 1) {
-        String actor = "engine:" + task.bpmnProcessId();
+        String actor = "system:" + task.bpmnProcessId();
         String subject = subjectOf(task.subject(), task.id());
         audit.record(actor, "task.opened", subject, Map.of("task", task.name(), "taskId", task.id(),
             "candidateGroups", task.candidateGroups(), "priority", priority.priority(), "priorityInputs", priority.inputs()));
@@ -290,7 +290,7 @@ public class Inbox {
   public void completionNotTaken(settle.engine.JobCompletionNotTaken event) {
     jdbc.query("select * from task where id = ? and status = 'COMPLETED'", this::row, event.jobKey()).forEach(task -> {
       jdbc.update("update task set status = 'WITHDRAWN', version = version + 1 where id = ?", task.id());
-      audit.record("engine:" + task.bpmnProcessId(), "task.completion-not-taken", subjectOf(task.subject(), task.id()),
+      audit.record("system:" + task.bpmnProcessId(), "task.completion-not-taken", subjectOf(task.subject(), task.id()),
           Map.of("task", task.name(), "taskId", task.id(), "completedBy", String.valueOf(task.completedBy()),
               "why", "the process had moved on before the completion reached it, so it did not take effect"));
     });
@@ -307,7 +307,7 @@ public class Inbox {
           this::row, processInstanceKey, jobKey);
       for (TaskView task : open) {
         jdbc.update("update task set status = 'WITHDRAWN', version = version + 1 where id = ?", task.id());
-        audit.record("engine:" + task.bpmnProcessId(), "task.withdrawn", subjectOf(task.subject(), task.id()),
+        audit.record("system:" + task.bpmnProcessId(), "task.withdrawn", subjectOf(task.subject(), task.id()),
             Map.of("task", task.name(), "taskId", task.id(), "why", reason));
       }
       return open.size();

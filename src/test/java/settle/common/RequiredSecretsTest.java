@@ -32,6 +32,9 @@ class RequiredSecretsTest {
     assertThatThrownBy(() -> RequiredSecrets.check(cluster)).hasMessageContaining("settle.link-secret is not set")
         .message().doesNotContain("spring.datasource.password");
     cluster.withProperty("settle.link-secret", LONG_SECRET);
+    assertThatThrownBy(() -> RequiredSecrets.check(cluster)).hasMessageContaining("settle.audit.signing-key is not set")
+        .hasMessageContaining("spring.flyway.password is not set");
+    cluster.withProperty("settle.audit.signing-key", LONG_SECRET).withProperty("spring.flyway.password", "owner-from-the-vault");
     assertThatCode(() -> RequiredSecrets.check(cluster)).doesNotThrowAnyException();
   }
 

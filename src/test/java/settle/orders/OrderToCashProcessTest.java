@@ -81,6 +81,11 @@ class OrderToCashProcessTest {
         "credit-outcome", "mark-in-review", "review-credit-exception", "review-outcome", "approve-after-review", "credit-approved");
     assertThat(audit.trail("order:" + order.id())).extracting(AuditEntry::action)
         .contains("decision.credit-decision", "task.completed");
+    // the actor is the person who signed in and completed the task, or the system worker that acted
+    assertThat(audit.trail("order:" + order.id())).filteredOn(e -> e.action().equals("decision.credit-decision"))
+        .extracting(AuditEntry::actor).containsOnly("system:credit-decision");
+    assertThat(audit.trail("order:" + order.id())).filteredOn(e -> e.action().equals("task.completed"))
+        .extracting(AuditEntry::actor).containsOnly("analyst");
   }
 
   @Test

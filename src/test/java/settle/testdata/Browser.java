@@ -106,6 +106,12 @@ public final class Browser implements AutoCloseable {
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
   }
 
+  /** The window of a phone (390 × 844), for a screenshot at that width. */
+  public Browser phoneWidth() {
+    resize(390, 844);
+    return this;
+  }
+
   public Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);

@@ -38,8 +38,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
           "spring.datasource.password", System.getenv().getOrDefault("SETTLE_TEST_DB_PASSWORD", ""));
       log.info("Tests use the PostgreSQL at {}", url);
     } else if (dockerAvailable()) {
-      props = Map.of("spring.datasource.url", container().getJdbcUrl(),
-          "spring.datasource.username", container().getUsername(), "spring.datasource.password", container().getPassword());
+      props = containerRoles();
       log.info("Tests use a Testcontainers PostgreSQL");
     } else {
       log.info("No Docker engine: tests use an embedded PostgreSQL");
@@ -58,6 +57,18 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
       return false;
     }
   }
+
+  /** The owner and application roles, as in embedded mode, created once in the shared container. */
+  private static synchronized Map<String, Object> containerRoles() {
+    if (roles == null) {
+      var superuser = new org.springframework.jdbc.datasource.DriverManagerDataSource(container().getJdbcUrl(),
+          container().getUsername(), container().getPassword());
+      roles = settle.common.DatabaseRoles.create(superuser, container().getHost(), container().getMappedPort(5432));
+    }
+    return roles;
+  }
+
+  private static Map<String, Object> roles;
 
   private static synchronized PostgreSQLContainer<?> container() {
     if (container == null) {

@@ -65,7 +65,7 @@ public class AuditDecisionWorker {
         if (!unhandled.isEmpty()) {
           details.put("unhandled", unhandled);
         }
-        audit.record("engine:" + decision, "decision." + decision, subject, details);
+        audit.record("system:" + decision, "decision." + decision, subject, details);
       }
       if (!unhandled.isEmpty()) {
         events.publishEvent(new UnhandledAnswer(job.getKey(), job.getBpmnProcessId(), job.getProcessInstanceKey(), decision,

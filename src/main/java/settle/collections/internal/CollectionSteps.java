@@ -36,7 +36,7 @@ import settle.portal.PortalLinks;
 @Service
 public class CollectionSteps {
 
-  static final String ACTOR = "engine:invoice-collection";
+  static final String ACTOR = "system:invoice-collection";
 
   private final JdbcTemplate jdbc;
   private final Invoices invoices;

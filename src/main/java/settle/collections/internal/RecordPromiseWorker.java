@@ -26,7 +26,7 @@ public class RecordPromiseWorker {
     long invoiceId = ((Number) vars.get("invoiceId")).longValue();
     Object by = vars.get("completedBy");
     // the collector who completed the call task took the promise and is the one acting
-    String collector = by == null ? "collector" : by.toString();
+    String collector = by == null ? "system:" + InvoiceCollection.RECORD_PROMISE : by.toString();
     var promise = actions.promise(invoiceId, new PromiseRequest(LocalDate.parse(String.valueOf(vars.get("promiseDate"))),
             new BigDecimal(String.valueOf(vars.get("promiseAmount"))), collector, "PHONE"),
         collector, "element:" + job.getElementInstanceKey());

@@ -67,7 +67,7 @@ class DemoData implements ApplicationRunner {
     for (long id : orderIds) {
       while (Instant.now().isBefore(deadline)) {
         if (orders.get(id).status() == OrderStatus.APPROVED) {
-          orders.fulfil(id, "demo");
+          orders.fulfil(id, "system:demo-data");
           break;
         }
         try {
@@ -82,11 +82,11 @@ class DemoData implements ApplicationRunner {
 
   private CustomerView open(String name, String ap, String owner, String ownerEmail, String limit, String currency, String risk,
                             LocalDate since) {
-    return customers.open(new NewCustomer(name, ap, owner, ownerEmail, new BigDecimal(limit), currency, risk, since), "demo");
+    return customers.open(new NewCustomer(name, ap, owner, ownerEmail, new BigDecimal(limit), currency, risk, since), "system:demo-data");
   }
 
   private OrderView order(CustomerView customer, String item, String qty, String price, String discount, String terms, String po) {
     return orders.place(new NewOrder(customer.id(), List.of(new NewOrder.Line(item, new BigDecimal(qty), new BigDecimal(price))),
-        new BigDecimal(discount), terms, po), "demo");
+        new BigDecimal(discount), terms, po), "system:demo-data");
   }
 }

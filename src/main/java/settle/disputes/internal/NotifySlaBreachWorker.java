@@ -40,7 +40,7 @@ public class NotifySlaBreachWorker {
         "SLA passed: dispute " + disputeId + " (" + dispute.reasonCode() + ", " + dispute.amount() + " " + dispute.currency() + ")",
         "dispute-sla-breach", Map.of("dispute", dispute), List.of(), "dispute:" + disputeId));
     if (queued) {
-      audit.record("engine:" + DisputeResolution.PROCESS_ID, "dispute.sla-breached", "dispute:" + disputeId,
+      audit.record("system:" + DisputeResolution.PROCESS_ID, "dispute.sla-breached", "dispute:" + disputeId,
           Map.of("team", dispute.team(), "slaHours", dispute.slaHours(), "told", lead));
     }
   }

@@ -54,7 +54,7 @@ public class ResolveDisputeWorker {
     BigDecimal credited = note == null ? null : note.amount();
     Object by = vars.get("completedBy");
     disputes.resolve(disputeId, new Disputes.Resolution(outcome, credited, String.valueOf(vars.get("rootCause")), notes,
-        note == null ? null : note.number()), by == null ? "engine:" + DisputeResolution.PROCESS_ID : by.toString());
+        note == null ? null : note.number()), by == null ? "system:" + DisputeResolution.PROCESS_ID : by.toString());
 
     InvoiceView invoice = invoices.get(dispute.invoiceId());
     CustomerView customer = customers.get(dispute.customerId());

@@ -19,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import settle.common.DatabaseRoles;
 
 /**
  * Embedded mode: starts the in-memory Camunda engine, a fresh PostgreSQL and an SMTP capture
@@ -56,9 +57,8 @@ public class EmbeddedRuntime implements ApplicationContextInitializer<Configurab
       EmbeddedPostgres postgres = startPostgres();
       beans.registerSingleton("embeddedPostgres", postgres);
       beans.registerDisposableBean("embeddedPostgres", postgres::close);
-      props.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
-      props.put("spring.datasource.username", "postgres");
-      props.put("spring.datasource.password", "");
+      // migrations run as the owner, the application as a role that cannot change the audit trail
+      props.putAll(DatabaseRoles.create(postgres.getPostgresDatabase(), "localhost", postgres.getPort()));
       log.info("Embedded PostgreSQL on 127.0.0.1:{} (fresh on every start)", postgres.getPort());
     }
 

@@ -37,7 +37,7 @@ public class CreditInvoiceWorker {
     try {
       CreditNoteView note = invoices.credit(((Number) vars.get("invoiceId")).longValue(), ((Number) vars.get("disputeId")).longValue(),
           String.valueOf(vars.get("outcome")), credit, new BigDecimal(String.valueOf(vars.get("invoiceCredited"))),
-          String.valueOf(vars.get("notes")), "engine:dispute-resolution");
+          String.valueOf(vars.get("notes")), "system:dispute-resolution");
       return Map.of("creditNoteId", note.id(), "creditNoteNumber", note.number(), "creditUnabsorbed", note.unabsorbed());
     } catch (InvalidRequestException e) {
       throw refused(e.getMessage());

@@ -22,7 +22,7 @@ public class IssueInvoiceWorker {
 
   @JobWorker(type = InvoicingTasks.ISSUE_INVOICE)
   public Issued issueInvoice(@Variable long orderId) {
-    InvoiceView invoice = invoices.issueFor(orderId, "engine:" + InvoicingTasks.ISSUE_INVOICE);
+    InvoiceView invoice = invoices.issueFor(orderId, "system:" + InvoicingTasks.ISSUE_INVOICE);
     return new Issued(invoice.id(), invoice.number(), invoice.total(), invoice.dueDate().toString(), invoice.currency());
   }
 }

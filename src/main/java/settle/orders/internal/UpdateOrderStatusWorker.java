@@ -24,6 +24,6 @@ public class UpdateOrderStatusWorker {
                            @Variable(optional = true) Long invoiceId, @CustomHeaders Map<String, String> headers) {
     OrderStatus status = OrderStatus.valueOf(headers.get("status"));
     orders.changeStatus(orderId, status, statusReason, status == OrderStatus.INVOICED ? invoiceId : null,
-        "engine:" + OrderToCash.UPDATE_ORDER_STATUS);
+        "system:" + OrderToCash.UPDATE_ORDER_STATUS);
   }
 }

@@ -33,9 +33,9 @@ public class HoldCustomerCreditWorker {
     CreditNoteView note = invoices.creditNote(creditNoteId);
     InvoiceView invoice = invoices.get(note.invoiceId());
     boolean booked = credit.book(invoice.customerId(), note.currency(), CustomerCredit.Kind.CREDIT_MEMO, note.unabsorbed(),
-        null, note.number(), "credit-note:" + note.number(), "engine:dispute-resolution");
+        null, note.number(), "credit-note:" + note.number(), "system:dispute-resolution");
     if (booked) {
-      audit.record("engine:dispute-resolution", "customer-credit.credit-memo-held", "customer:" + invoice.customerId(), Map.of(
+      audit.record("system:dispute-resolution", "customer-credit.credit-memo-held", "customer:" + invoice.customerId(), Map.of(
           "creditNote", note.number(), "invoice", invoice.number(), "amount", note.unabsorbed(), "currency", note.currency()));
     }
   }

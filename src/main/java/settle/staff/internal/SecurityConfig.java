@@ -111,6 +111,9 @@ class SecurityConfig {
           pages.requestMatchers("/portal/**", "/holds/**").permitAll();
           // the status only; its details (paths, hosts) are shown to signed-in users
           pages.requestMatchers("/actuator/health/**", "/actuator/info").permitAll();
+          // the auditor's workspace reads the trail: the same people as the audit API
+          allow(pages, HttpMethod.GET, "/audit", Role.AUDIT_READERS.toArray(Role[]::new));
+          allow(pages, HttpMethod.GET, "/audit/**", Role.AUDIT_READERS.toArray(Role[]::new));
           // a page action passes the same role check as its API
           allow(pages, HttpMethod.POST, "/chasing/hold", COLLECTION_WORKERS);
           allow(pages, HttpMethod.POST, "/demo-clock", PROCESS_OWNER);

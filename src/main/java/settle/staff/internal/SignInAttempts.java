@@ -73,7 +73,7 @@ class SignInAttempts {
     }
     // the audit trail gets the attempts on real accounts (bounded by the throttle), not every name a scanner tries
     if (username.equals(typed) && staff.find(typed).isPresent()) {
-      audit.record("anonymous", "staff.sign-in-failed", "staff:" + username,
+      audit.record("system:sign-in", "staff.sign-in-failed", "staff:" + username,
           from == null ? Map.of("attempt", "HTTP Basic") : Map.of("attempt", "sign-in form", "from", from));
     }
   }

@@ -60,11 +60,11 @@ class StaffBootstrap implements ApplicationRunner {
       return;
     }
     if (embedded) {
-      DEMO.forEach(member -> staff.add(member, "system"));
+      DEMO.forEach(member -> staff.add(member, "system:staff-bootstrap"));
       log.info("Demo users: {} (password = user name)", DEMO.stream().map(NewStaffMember::username).toList());
     } else if (!adminPassword.isBlank()) {
       staff.add(new NewStaffMember("admin", "Administrator", "admin@localhost", adminPassword, Set.of(Role.ADMIN), Set.of()),
-          "system");
+          "system:staff-bootstrap");
       log.info("Created the first user 'admin' from settle.admin-password");
     } else {
       log.warn("No users yet: set settle.admin-password to create the first administrator");

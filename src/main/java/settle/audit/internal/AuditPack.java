@@ -1,0 +1,167 @@
+package settle.audit.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import settle.audit.AuditHashes;
+import settle.audit.AuditLog;
+import settle.audit.AuditPackFormat;
+
+/**
+ * The audit pack: a subject's or a period's entries (CSV and JSON) with their chain links, the models that act (the
+ * BPMN and DMN this build deploys), every signed checkpoint (a fresh one written for this export), and a manifest of
+ * SHA-256 sums signed with the audit key. {@link settle.audit.AuditPackVerifier} checks it with no database.
+ */
+@Component
+public class AuditPack {
+
+  public record Pack(String fileName, byte[] zip, int entries) {}
+
+  private final JdbcTemplate jdbc;
+  private final AuditCheckpoints checkpoints;
+  private final AuditSigningKey key;
+  private final AuditLog audit;
+  private final ObjectMapper json;
+
+  AuditPack(JdbcTemplate jdbc, AuditCheckpoints checkpoints, AuditSigningKey key, AuditLog audit, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.checkpoints = checkpoints;
+    this.key = key;
+    this.audit = audit;
+    this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  /** Builds the pack and audits the export; subject, from and to may each be null (no restriction). */
+  public Pack export(String subject, LocalDate from, LocalDate to, String exportedBy) {
+    AuditCheckpoints.Checkpoint checkpoint = checkpoints.write("export");
+    List<Map<String, Object>> rows = jdbc.queryForList("""
+        select c.seq as position, e.id, e.at, e.actor, e.action, e.subject, e.details::text as details, c.prev_hash, c.hash
+        from audit_entry e join audit_chain c on c.entry_id = e.id
+        where (?::text is null or e.subject = ?) and (?::timestamptz is null or e.at >= ?) and (?::timestamptz is null or e.at < ?)
+        order by c.seq""", subject, subject, start(from), start(from), start(to == null ? null : to.plusDays(1)),
+        start(to == null ? null : to.plusDays(1)));
+
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put("entries.csv", csv(rows));
+    files.put("entries.json", write(rows.stream().map(this::entryJson).toList()));
+    models(files);
+    files.put("checkpoints.json", write(checkpoints.all()));
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("subject", subject);
+    manifest.put("from", from);
+    manifest.put("to", to);
+    manifest.put("exportedBy", exportedBy);
+    manifest.put("checkpoint", checkpoint == null ? null : checkpoint.id());
+    manifest.put("entries", rows.size());
+    Map<String, String> sums = new LinkedHashMap<>();
+    files.forEach((name, bytes) -> sums.put(name, AuditHashes.sha256(bytes)));
+    manifest.put("files", sums);
+    byte[] manifestBytes = write(manifest);
+    files.put(AuditPackFormat.MANIFEST, manifestBytes);
+    files.put(AuditPackFormat.SIGNATURE, AuditHashes.sign(key.key(), new String(manifestBytes, StandardCharsets.UTF_8))
+        .getBytes(StandardCharsets.UTF_8));
+
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("subject", subject);
+    details.put("from", from == null ? null : from.toString());
+    details.put("to", to == null ? null : to.toString());
+    details.put("entries", rows.size());
+    details.put("checkpoint", checkpoint == null ? null : checkpoint.id());
+    details.put("manifestSha256", AuditHashes.sha256(manifestBytes));
+    audit.record(exportedBy, "audit.pack-exported", subject == null ? "audit:trail" : subject, details);
+    String name = "audit-pack-" + (subject == null ? "" : subject.replace(':', '-') + "-")
+        + (from == null ? "start" : from) + "-to-" + (to == null ? "now" : to) + ".zip";
+    return new Pack(name, zip(files), rows.size());
+  }
+
+  private static Timestamp start(LocalDate day) {
+    return day == null ? null : Timestamp.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+  }
+
+  private Map<String, Object> entryJson(Map<String, Object> row) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("position", row.get("position"));
+    entry.put("id", row.get("id"));
+    entry.put("at", ((Timestamp) row.get("at")).toInstant().toString());
+    entry.put("actor", row.get("actor"));
+    entry.put("action", row.get("action"));
+    entry.put("subject", row.get("subject"));
+    try {
+      entry.put("details", json.readTree((String) row.get("details")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    entry.put("prevHash", row.get("prev_hash"));
+    entry.put("hash", row.get("hash"));
+    return entry;
+  }
+
+  /** The chain's exact text per entry (details as PostgreSQL keeps them), so the verifier can recompute every link. */
+  private static byte[] csv(List<Map<String, Object>> rows) {
+    StringBuilder out = new StringBuilder(String.join(",", AuditPackFormat.CSV_HEADER)).append("\r\n");
+    for (Map<String, Object> row : rows) {
+      List<String> cells = new ArrayList<>();
+      cells.add(String.valueOf(row.get("position")));
+      cells.add(String.valueOf(row.get("id")));
+      cells.add(((Timestamp) row.get("at")).toInstant().toString());
+      for (String column : List.of("actor", "action", "subject", "details", "prev_hash", "hash")) {
+        cells.add(AuditPackFormat.csvCell((String) row.get(column)));
+      }
+      out.append(String.join(",", cells)).append("\r\n");
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The models this build deploys; the model catalog will add every deployed version that acted. */
+  private static void models(Map<String, byte[]> files) {
+    var resolver = new PathMatchingResourcePatternResolver();
+    try {
+      for (String pattern : List.of("classpath*:bpmn/*.bpmn", "classpath*:dmn/*.dmn")) {
+        for (Resource model : resolver.getResources(pattern)) {
+          String folder = pattern.contains("bpmn") ? "bpmn/" : "dmn/";
+          files.put("models/" + folder + model.getFilename(), model.getContentAsByteArray());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("The models could not be read", e);
+    }
+  }
+
+  private byte[] write(Object value) {
+    try {
+      return json.writeValueAsBytes(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] zip(Map<String, byte[]> files) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (var file : files.entrySet()) {
+        zip.putNextEntry(new ZipEntry(file.getKey()));
+        zip.write(file.getValue());
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+}
