@@ -1,6 +1,7 @@
 package settle.payments.statements;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -131,6 +132,19 @@ class StatementDialectsTest {
     assertThat(line.reference()).isEqualTo("SPB2322984714570");
     assertThat(line.structuredReferences()).containsExactly("1111");
     assertThat(line.remittance()).contains("EREF: 1111").contains("DBNM: TEST INC");
+  }
+
+  @Test
+  void bai2ReturnAndRejectCodesAreReversalsNeverPayments() {
+    // credits 255 check posted and returned, 257 ACH return item, 261 rejected credit, 266 return item: money back, not
+    // a payment; the debit 557 returns a credit received earlier
+    List<StatementLine> lines = lines(read("bai2", "moov__testdata__sample4-continuations-newline-delimited.txt"));
+    assertThat(lines).filteredOn(StatementLine::reversal).extracting(StatementLine::reference, StatementLine::credit)
+        .containsExactlyInAnyOrder(tuple("SB2322600000404", true), tuple("GI2118700002010", true),
+            tuple("SB2225800001203", true), tuple("SC2134800001999", true), tuple("SB2322600000214", false));
+    // a ZBA credit (275) in the same file is a movement like any other
+    assertThat(lines).filteredOn(l -> "GI2318000014342".equals(l.reference())).singleElement()
+        .satisfies(l -> assertThat(l.reversal()).isFalse());
   }
 
   @Test
