@@ -186,7 +186,7 @@ public class BankStatements {
       rows.add(new Object[] {id, i + 1, truncate(line.reference(), 200), line.amount(), line.currency(),
           Date.valueOf(line.valueDate() != null ? line.valueDate() : line.bookingDate()), truncate(line.payerName(), 300),
           truncate(line.payerAccount(), 100), remittance(line), original == null ? "PENDING" : "DUPLICATE", identities.get(i),
-          original, line.reversal(), !line.credit()});
+          original, line.reversal(), !line.credit(), truncate(line.endToEndId(), 200)});
       if (rows.size() == BATCH) {
         insertLines(rows);
         rows.clear();
@@ -236,8 +236,9 @@ public class BankStatements {
     if (!rows.isEmpty()) {
       jdbc.batchUpdate("""
           insert into bank_statement_line(statement_id, line_no, bank_reference, amount, currency, value_date, payer_name,
-                                          payer_account, remittance, status, bank_identity, duplicate_of, reversal, debit)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                          payer_account, remittance, status, bank_identity, duplicate_of, reversal, debit,
+                                          end_to_end_id)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
   }
 

@@ -188,7 +188,8 @@ final class CamtParser {
         Remittance remittance = Remittance.join(remittances);
         String reference = base.reference != null || transactions.size() != 1 ? base.reference
             : paymentReference(transactions.get(0)).orElse(null);
-        add(base, base.amount, base.credit, reference, parties, remittance, base.line);
+        String endToEnd = transactions.size() != 1 ? null : endToEndId(transactions.get(0)).orElse(null);
+        add(base, base.amount, base.credit, reference, parties, remittance, endToEnd, base.line);
       }
     }
 
@@ -210,7 +211,8 @@ final class CamtParser {
             .orElse(null);
         Parties parties = parties(transaction, credit);
         Remittance remittance = remittance(transaction);
-        additions.add(() -> add(base, amount, credit, reference, parties, remittance, transaction.line));
+        String endToEnd = endToEndId(transaction).orElse(null);
+        additions.add(() -> add(base, amount, credit, reference, parties, remittance, endToEnd, transaction.line));
       }
       if (total.compareTo(base.amount) != 0) {
         throw new StatementFormatException(base.line, at + "/Amt",
@@ -220,12 +222,17 @@ final class CamtParser {
     }
 
     private void add(Base base, BigDecimal amount, boolean credit, String reference, Parties parties,
-        Remittance remittance, int line) {
+        Remittance remittance, String endToEndId, int line) {
       int index = lines.size() + 1;
       String text = remittance.text() != null ? remittance.text() : base.entryInfo;
       lines.add(new StatementLine(index, reference, amount, base.currency,
           credit, base.valueDate, base.bookingDate, parties.name, parties.account, text,
-          remittance.structured(), line, base.reversal));
+          remittance.structured(), line, base.reversal, endToEndId));
+    }
+
+    /** The payer's own id of the payment; a return carries the returned payment's. */
+    private static Optional<String> endToEndId(XmlElement transaction) {
+      return transaction.textAt("Refs/EndToEndId").filter(r -> !r.equals("NOTPROVIDED"));
     }
 
     /** Where the bank gave the entry no reference of its own: the payment's id, which it carries end to end. */
@@ -264,6 +271,9 @@ final class CamtParser {
           }
         }
       }
+      // a return says why: the reason code (AC04, MD06, ...) and the bank's words
+      transaction.find("RtrInf").ifPresent(r -> texts.add(Text.joinNonBlank(List.of("Return reason",
+          r.textAt("Rsn/Cd", "Rsn/Prtry").orElse(""), r.textAt("AddtlInf").orElse("")))));
       String text = Text.joinNonBlank(texts);
       if (text == null) {
         text = transaction.textAt("AddtlTxInf").orElse(null);

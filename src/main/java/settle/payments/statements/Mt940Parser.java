@@ -200,12 +200,13 @@ final class Mt940Parser {
       String ownerReference = field.ownerReference();
       String bankReference = field.bankReference();
       Narrative details = narrative == null
-          ? new Narrative(Text.joinNonBlank(Arrays.asList(ownerReference, field.supplementary())), null, null, List.of())
+          ? new Narrative(Text.joinNonBlank(Arrays.asList(ownerReference, field.supplementary())), null, null, List.of(), null)
           : Narrative.of(narrative.strip());
       int index = lines.size() + 1;
       String reference = bankReference != null ? bankReference : ownerReference;
       return new StatementLine(index, reference, amount, open.currency, credit, valueDate, bookingDate,
-          details.name(), details.account(), details.remittance(), details.structured(), at, field.mark().startsWith("R"));
+          details.name(), details.account(), details.remittance(), details.structured(), at, field.mark().startsWith("R"),
+          details.endToEndId());
     }
 
     private Balance balance(Tag tag) {
@@ -324,7 +325,7 @@ final class Mt940Parser {
   }
 
   /** The :86: narrative: who paid and what for, where the bank structured it; otherwise the raw text. */
-  record Narrative(String remittance, String name, String account, List<String> structured) {
+  record Narrative(String remittance, String name, String account, List<String> structured, String endToEndId) {
 
     static Narrative of(String raw) {
       if (GERMAN_SUBFIELDS.matcher(raw).matches()) {
@@ -333,7 +334,7 @@ final class Mt940Parser {
       if (raw.startsWith("/") && KEYWORD.matcher(raw).find()) {
         return keywords(raw.replace("\n", ""));
       }
-      return new Narrative(Text.joinNonBlank(List.of(raw.split("\n"))), null, null, List.of());
+      return new Narrative(Text.joinNonBlank(List.of(raw.split("\n"))), null, null, List.of(), null);
     }
 
     /** "166?00GUTSCHRIFT?20INV-...?30BIC?31IBAN?32NAME": ?20-?29 and ?60-?63 say what for. */
@@ -358,7 +359,7 @@ final class Mt940Parser {
           name.add(value);
         }
       }
-      return new Narrative(joinSubfields(purpose), joinSubfields(name), account, List.of());
+      return new Narrative(joinSubfields(purpose), joinSubfields(name), account, List.of(), null);
     }
 
     /** A full-width subfield was cut mid-word and continues in the next one; a shorter one ended. */
@@ -392,6 +393,7 @@ final class Mt940Parser {
       String name = null;
       String account = null;
       String remittance = null;
+      String endToEnd = null;
       List<String> structured = new ArrayList<>();
       for (String[] pair : pairs) {
         String value = Text.blankToNull(pair[1].replaceAll("/+$", ""));
@@ -403,6 +405,7 @@ final class Mt940Parser {
           case "IBAN", "ACCT" -> account = account == null ? value : account;
           case "REMI" -> remittance = value.replaceFirst("^(USTD|STRD)//?", "");
           case "CDTRREF" -> structured.add(value);
+          case "EREF" -> endToEnd = value.equals("NOTPROVIDED") ? null : value;
           default -> { }
         }
       }
@@ -411,7 +414,7 @@ final class Mt940Parser {
       } else if (!structured.isEmpty()) {
         remittance = remittance + " " + String.join(" ", structured);
       }
-      return new Narrative(remittance, name, account, structured);
+      return new Narrative(remittance, name, account, structured, endToEnd);
     }
   }
 
