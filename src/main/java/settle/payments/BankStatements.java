@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -21,6 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -32,6 +36,7 @@ import settle.common.Money;
 import settle.common.NotFoundException;
 import settle.engine.EngineOutbox;
 import settle.payments.internal.PaymentReturns;
+import settle.payments.statements.AccountZones;
 import settle.payments.statements.BankStatement;
 import settle.payments.statements.StatementFormat;
 import settle.payments.statements.StatementLine;
@@ -65,10 +70,16 @@ public class BankStatements {
   private final Clock clock;
   private final ImportSlots slots;
   private final PaymentReturns returns;
+  private final AccountZones zones;
 
   BankStatements(JdbcTemplate jdbc, TransactionTemplate tx, EngineOutbox engine, AuditLog audit, Clock clock, ImportSlots slots,
-                 PaymentReturns returns) {
+                 PaymentReturns returns, Environment environment) {
     this.returns = returns;
+    // settle.cash-application.account-zones.<IBAN> and default-zone: the zone each account books in
+    Binder properties = Binder.get(environment);
+    this.zones = new AccountZones(
+        properties.bind("settle.cash-application.default-zone", ZoneId.class).orElse(null),
+        properties.bind("settle.cash-application.account-zones", Bindable.mapOf(String.class, ZoneId.class)).orElse(Map.of()));
     this.jdbc = jdbc;
     this.tx = tx;
     this.engine = engine;
@@ -94,7 +105,7 @@ public class BankStatements {
     }
     Optional<StatementFormat> format = format(formatName);
     return slots.run(() -> {
-      List<BankStatement> statements = StatementParsers.parse(content, format);
+      List<BankStatement> statements = StatementParsers.parse(content, format, zones);
       List<String> accounts = statements.stream()
           .map(s -> s.accountId() != null ? s.accountId() : blankToNull(account)).toList();
       List<String> references = references(statements, accounts);

@@ -2,6 +2,8 @@ package settle.payments.statements;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,7 @@ final class CamtParser {
 
   private CamtParser() {}
 
-  static List<BankStatement> parse(byte[] content, StatementFormat expected) {
+  static List<BankStatement> parse(byte[] content, StatementFormat expected, AccountZones zones) {
     XmlElement document = document(XmlElement.read(content));
     Matcher namespace = NAMESPACE.matcher(String.valueOf(document.namespace));
     if (!document.name.equals("Document") || !namespace.matches()) {
@@ -55,7 +57,7 @@ final class CamtParser {
     List<BankStatement> read = new ArrayList<>();
     for (int i = 0; i < statements.size(); i++) {
       String path = statements.size() == 1 ? statementName : statementName + "[" + (i + 1) + "]";
-      read.add(new Statement(format, statements.get(i), path, created).read());
+      read.add(new Statement(format, statements.get(i), path, created, zones).read());
     }
     return read;
   }
@@ -79,19 +81,23 @@ final class CamtParser {
     private final String path;
     private final List<StatementLine> lines = new ArrayList<>();
     private final Optional<XmlElement> groupCreated;
+    private final AccountZones zones;
+    private ZoneId zone;
     private LocalDate date;
 
-    Statement(StatementFormat format, XmlElement element, String path, Optional<XmlElement> groupCreated) {
+    Statement(StatementFormat format, XmlElement element, String path, Optional<XmlElement> groupCreated, AccountZones zones) {
       this.format = format;
       this.element = element;
       this.path = path;
       this.groupCreated = groupCreated;
+      this.zones = zones;
     }
 
     BankStatement read() {
       String id = required(element, "Id");
       String account = element.textAt("Acct/Id/IBAN", "Acct/Id/Othr/Id").orElseThrow(() ->
           new StatementFormatException(element.line, path + "/Acct/Id", "account IBAN or Othr/Id is missing"));
+      zone = zones.of(account);
       date = statementDate();
       List<XmlElement> entries = element.all("Ntry");
       String currency = element.textAt("Acct/Ccy")
@@ -310,7 +316,7 @@ final class CamtParser {
     }
 
     /** BookgDt and ValDt are a choice of date or date-time; either gives the day. */
-    private static LocalDate date(XmlElement entry, String name, String at) {
+    private LocalDate date(XmlElement entry, String name, String at) {
       Optional<XmlElement> choice = entry.find(name);
       if (choice.isEmpty()) {
         return null;
@@ -326,12 +332,24 @@ final class CamtParser {
       throw new StatementFormatException(choice.get().line, at + "/" + name, "has neither Dt nor DtTm");
     }
 
-    private static LocalDate dateTime(XmlElement moment, String at) {
+    /**
+     * The day of a date-time: with an offset, the day it was in the account's zone where one is configured; otherwise the
+     * day the bank wrote.
+     */
+    private LocalDate dateTime(XmlElement moment, String at) {
       String text = moment.text();
       if (text.length() < 11 || text.charAt(10) != 'T') {
         throw new StatementFormatException(moment.line, at, "'" + text + "' is not a date-time");
       }
-      return isoDate(text.substring(0, 10), moment.line, at);
+      LocalDate written = isoDate(text.substring(0, 10), moment.line, at);
+      if (zone == null) {
+        return written;
+      }
+      try {
+        return OffsetDateTime.parse(text).atZoneSameInstant(zone).toLocalDate();
+      } catch (DateTimeParseException noOffset) {
+        return written;
+      }
     }
 
     private static LocalDate isoDate(String text, int line, String at) {

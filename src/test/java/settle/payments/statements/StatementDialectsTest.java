@@ -195,6 +195,24 @@ class StatementDialectsTest {
   }
 
   @Test
+  void camtBookingDateTimeNearMidnightIsTheDayItWasInTheAccountsZone() {
+    // the real file, its first booking moved to half an hour before midnight UTC
+    String text = new String(bytes("camt053", "viafintech__053__valid_example_with_datetime.xml"), StandardCharsets.UTF_8)
+        .replace("<DtTm>2023-06-21T12:35:33.115965+00:00</DtTm>", "<DtTm>2023-06-21T23:30:00Z</DtTm>");
+    byte[] late = text.getBytes(StandardCharsets.UTF_8);
+    java.util.function.Function<AccountZones, StatementLine> first =
+        zones -> StatementParsers.parse(late, Optional.empty(), zones).getFirst().lines().getFirst();
+
+    assertThat(first.apply(AccountZones.AS_WRITTEN).bookingDate()).hasToString("2023-06-21");
+    assertThat(first.apply(new AccountZones(null, java.util.Map.of("111 11111", java.time.ZoneId.of("Europe/Berlin"))))
+        .bookingDate()).hasToString("2023-06-22");
+    assertThat(first.apply(new AccountZones(java.time.ZoneId.of("Asia/Tokyo"), java.util.Map.of())).bookingDate())
+        .hasToString("2023-06-22");
+    assertThat(first.apply(new AccountZones(java.time.ZoneId.of("Asia/Tokyo"),
+        java.util.Map.of("11111111", java.time.ZoneId.of("America/New_York")))).bookingDate()).hasToString("2023-06-21");
+  }
+
+  @Test
   void camtReversalIsMarkedSoItIsNeverTakenForAPayment() {
     List<StatementLine> lines = lines(read("camt054", "dvbern__v00104__camt_054_Beispiel_NoCrdtBookedNotReversed.xml"));
     assertThat(lines).filteredOn(StatementLine::credit).singleElement().satisfies(l -> assertThat(l.reversal()).isTrue());
