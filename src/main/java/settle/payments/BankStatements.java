@@ -276,10 +276,14 @@ public class BankStatements {
     return summary(parts);
   }
 
-  /** Matched, or matched as far as it may be: a statement that does not add up waits for a cash applier. */
+  /**
+   * Matched, or matched as far as it may be: a statement that does not add up waits for a cash applier; once one has
+   * confirmed it, its matching is still to come.
+   */
   private boolean matched(long id) {
-    return Boolean.TRUE.equals(jdbc.queryForObject(
-        "select matched_at is not null or status = 'AWAITING_CONFIRMATION' from bank_statement where id = ?", Boolean.class, id));
+    return Boolean.TRUE.equals(jdbc.queryForObject("""
+        select matched_at is not null or (status = 'AWAITING_CONFIRMATION' and confirmed_by is null)
+        from bank_statement where id = ?""", Boolean.class, id));
   }
 
   /**
@@ -394,7 +398,7 @@ public class BankStatements {
         rs.getDate("statement_date") == null ? null : rs.getDate("statement_date").toLocalDate(), rs.getString("status"),
         rs.getInt("credit_lines"), rs.getLong("auto_posted"),
         matchRate(rs.getLong("auto_posted"), rs.getInt("credit_lines") - rs.getLong("duplicates")),
-        rs.getTimestamp("imported_at").toInstant()));
+        rs.getTimestamp("imported_at").toInstant(), rs.getBoolean("reconciled"), rs.getString("confirmed_by")));
   }
 
   private List<StatementView.Line> lines(long statementId) {
