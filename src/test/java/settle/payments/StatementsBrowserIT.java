@@ -87,7 +87,7 @@ class StatementsBrowserIT {
     browser.open(page);
     browser.submit("#confirm");
     assertThat(browser.find(".notice").getText()).isEqualTo(
-        "Statement confirmed. All 1 credit lines posted automatically.");
+        "Statement confirmed. Its credit line was posted automatically.");
     assertThat(browser.find("#lines tr[data-line='1'] .status").getText()).isEqualTo("Posted automatically");
     assertThat(browser.find("#lines tr[data-line='1']").getText()).contains(invoice.number() + " (640.00 EUR)", "Reference", "98 %");
     assertThat(browser.find("#unreconciled").getText()).contains("Confirmed by cara");

@@ -78,9 +78,11 @@ class StatementPages {
     try {
       statements.confirm(id, staff.signedIn().username());
       StatementImport matched = statements.awaitMatched(id, true, matchPatience);
-      flash.addFlashAttribute("notice", "Statement confirmed. " + (matched.matched() == matched.lines()
-          ? "All " + matched.lines() + " credit lines posted automatically."
-          : matched.matched() + " of " + matched.lines() + " credit lines posted automatically; the others wait on the worklist."));
+      String posted = matched.matched() < matched.lines()
+          ? matched.matched() + " of " + matched.lines() + " credit lines posted automatically; the others wait on the worklist."
+          : matched.lines() == 1 ? "Its credit line was posted automatically."
+          : "All " + matched.lines() + " credit lines posted automatically.";
+      flash.addFlashAttribute("notice", "Statement confirmed. " + posted);
     } catch (ConflictException e) {
       flash.addFlashAttribute("error", e.getMessage());
     }
