@@ -213,6 +213,15 @@ class StatementDialectsTest {
   }
 
   @Test
+  void theEndToEndIdIsReadFromCamtAndFromTheMt940EndToEndKeyword() {
+    // a return carries the returned payment's end-to-end id, by which it finds that payment
+    assertThat(lines(read("camt053", "genkgo__data__camt053.v2.five.decimals.xml")))
+        .singleElement().extracting(StatementLine::endToEndId).isEqualTo("000000001");
+    assertThat(lines(read("mt940", "jejik__document__rabobank-iban.txt"))).first().extracting(StatementLine::endToEndId)
+        .isEqualTo("01-01-2013 12:00 0030000987654321");
+  }
+
+  @Test
   void camtReversalIsMarkedSoItIsNeverTakenForAPayment() {
     List<StatementLine> lines = lines(read("camt054", "dvbern__v00104__camt_054_Beispiel_NoCrdtBookedNotReversed.xml"));
     assertThat(lines).filteredOn(StatementLine::credit).singleElement().satisfies(l -> assertThat(l.reversal()).isTrue());
