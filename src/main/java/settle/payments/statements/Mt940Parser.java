@@ -41,6 +41,9 @@ final class Mt940Parser {
   private static final Pattern KEYWORD = Pattern.compile(
       "/(EREF|KREF|MREF|CRED|DEBT|ORDP|BENM|NAME|ADDR|IBAN|ACCT|BIC|REMI|CDTRREFTP|CDTRREF|CD|ISSR"
           + "|PURP|ULTD|ULTB|ULTC|TRTP|CSID|MARF|RTRN|SVWZ)/");
+  /** The SEPA end-to-end id in German ?2x subfields: "EREF+" up to the next SEPA keyword. */
+  private static final Pattern SEPA_END_TO_END = Pattern.compile(
+      "EREF\\+(.*?)\\s*(?=(?:KREF|MREF|CRED|DEBT|OAMT|COAM|SVWZ|ABWA|ABWE|IBAN|BIC)\\+|$)");
   /** German banks fill each ?2x subfield to its 27 characters and break mid-word. */
   private static final int SUBFIELD_WIDTH = 27;
 
@@ -347,10 +350,14 @@ final class Mt940Parser {
       while (marker.find()) {
         found.add(new int[] {marker.start(), marker.end(), Integer.parseInt(marker.group(1))});
       }
+      StringBuilder sepa = new StringBuilder();
       for (int i = 0; i < found.size(); i++) {
         int end = i + 1 < found.size() ? found.get(i + 1)[0] : raw.length();
         String value = raw.substring(found.get(i)[1], end);
         int code = found.get(i)[2];
+        if (code >= 20 && code <= 29) {
+          sepa.append(value); // one text cut into 27-character pieces
+        }
         if ((code >= 20 && code <= 29) || (code >= 60 && code <= 63)) {
           purpose.add(value);
         } else if (code == 31) {
@@ -359,7 +366,10 @@ final class Mt940Parser {
           name.add(value);
         }
       }
-      return new Narrative(joinSubfields(purpose), joinSubfields(name), account, List.of(), null);
+      Matcher endToEnd = SEPA_END_TO_END.matcher(sepa);
+      String endToEndId = endToEnd.find() ? Text.blankToNull(endToEnd.group(1)) : null;
+      return new Narrative(joinSubfields(purpose), joinSubfields(name), account, List.of(),
+          "NOTPROVIDED".equals(endToEndId) ? null : endToEndId);
     }
 
     /** A full-width subfield was cut mid-word and continues in the next one; a shorter one ended. */

@@ -18,7 +18,7 @@ import java.util.List;
  * @param sourceLine 1-based line in the file where the movement starts, 0 if not applicable
  * @param reversal the bank reverses an earlier movement (camt RvslInd, MT940 RC/RD, BAI2 return codes): never a payment
  * @param endToEndId the id the payer gave the payment, which travels with it end to end and comes back on its return
- *     (camt EndToEndId, MT940 /EREF/), or null
+ *     (camt EndToEndId, MT940 /EREF/ or EREF+), or null
  */
 public record StatementLine(
     int index,

@@ -219,6 +219,12 @@ class StatementDialectsTest {
         .singleElement().extracting(StatementLine::endToEndId).isEqualTo("000000001");
     assertThat(lines(read("mt940", "jejik__document__rabobank-iban.txt"))).first().extracting(StatementLine::endToEndId)
         .isEqualTo("01-01-2013 12:00 0030000987654321");
+    // German ?2x subfields: EREF+ runs across the 27-character pieces up to the next SEPA keyword; this one is the
+    // return of a direct debit
+    assertThat(lines(read("mt940", "jejik__document__commerzbank.txt"))).extracting(StatementLine::endToEndId)
+        .contains("A1.200080779.400143254.4961336");
+    assertThat(lines(read("mt940", "wolph__betterplace__sepa_snippet.sta"))).extracting(StatementLine::endToEndId)
+        .contains("EndToEndId TFNR 22 004 00001", "TFNR 0300300004");
   }
 
   @Test
