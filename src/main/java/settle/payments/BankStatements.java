@@ -75,11 +75,7 @@ public class BankStatements {
   BankStatements(JdbcTemplate jdbc, TransactionTemplate tx, EngineOutbox engine, AuditLog audit, Clock clock, ImportSlots slots,
                  PaymentReturns returns, Environment environment) {
     this.returns = returns;
-    // settle.cash-application.account-zones.<IBAN> and default-zone: the zone each account books in
-    Binder properties = Binder.get(environment);
-    this.zones = new AccountZones(
-        properties.bind("settle.cash-application.default-zone", ZoneId.class).orElse(null),
-        properties.bind("settle.cash-application.account-zones", Bindable.mapOf(String.class, ZoneId.class)).orElse(Map.of()));
+    this.zones = zones(environment);
     this.jdbc = jdbc;
     this.tx = tx;
     this.engine = engine;
@@ -141,6 +137,14 @@ public class BankStatements {
         }
       }
     });
+  }
+
+  /** settle.cash-application.account-zones.&lt;IBAN&gt; and default-zone: the zone each account books in. */
+  static AccountZones zones(Environment environment) {
+    Binder properties = Binder.get(environment);
+    return new AccountZones(
+        properties.bind("settle.cash-application.default-zone", ZoneId.class).orElse(null),
+        properties.bind("settle.cash-application.account-zones", Bindable.mapOf(String.class, ZoneId.class)).orElse(Map.of()));
   }
 
   /** One statement of an uploaded file, and whether an earlier upload had stored it already. */

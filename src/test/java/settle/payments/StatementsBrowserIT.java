@@ -93,6 +93,10 @@ class StatementsBrowserIT {
     assertThat(browser.find("#unreconciled").getText()).contains("Confirmed by cara");
     assertThat(browser.all("#confirm")).isEmpty();
     browser.screenshot("statements-3-confirmed-and-posted");
+    browser.resize(390, 844);
+    browser.screenshot("statements-4-confirmed-on-a-phone");
+    browser.open("/statements");
+    browser.screenshot("statements-5-list-on-a-phone");
     assertThat(journeys.invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.PAID);
     long id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
     assertThat(audit.trail("statement:" + id)).filteredOn(e -> e.action().equals("statement.confirmed"))

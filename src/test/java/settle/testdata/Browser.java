@@ -101,6 +101,11 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** The window's size, e.g. 390 × 844 to see a page as on a phone. */
+  public void resize(int width, int height) {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+  }
+
   public Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
