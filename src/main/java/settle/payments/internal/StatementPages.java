@@ -139,7 +139,8 @@ class StatementPages {
   /** A statement's status as a cash applier says it. */
   static String statementStatus(String status) {
     return switch (status) {
-      case "MATCHED" -> "Matched";
+      case "MATCHED" -> "Matched; lines left wait for a cash applier";
+      case "CLOSED" -> "Done: every line settled";
       case "AWAITING_CONFIRMATION" -> "Waiting for confirmation";
       default -> "Being matched";
     };
