@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -21,6 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -32,6 +36,7 @@ import settle.common.Money;
 import settle.common.NotFoundException;
 import settle.engine.EngineOutbox;
 import settle.payments.internal.PaymentReturns;
+import settle.payments.statements.AccountZones;
 import settle.payments.statements.BankStatement;
 import settle.payments.statements.StatementFormat;
 import settle.payments.statements.StatementLine;
@@ -65,10 +70,12 @@ public class BankStatements {
   private final Clock clock;
   private final ImportSlots slots;
   private final PaymentReturns returns;
+  private final AccountZones zones;
 
   BankStatements(JdbcTemplate jdbc, TransactionTemplate tx, EngineOutbox engine, AuditLog audit, Clock clock, ImportSlots slots,
-                 PaymentReturns returns) {
+                 PaymentReturns returns, Environment environment) {
     this.returns = returns;
+    this.zones = zones(environment);
     this.jdbc = jdbc;
     this.tx = tx;
     this.engine = engine;
@@ -94,7 +101,7 @@ public class BankStatements {
     }
     Optional<StatementFormat> format = format(formatName);
     return slots.run(() -> {
-      List<BankStatement> statements = StatementParsers.parse(content, format);
+      List<BankStatement> statements = StatementParsers.parse(content, format, zones);
       List<String> accounts = statements.stream()
           .map(s -> s.accountId() != null ? s.accountId() : blankToNull(account)).toList();
       List<String> references = references(statements, accounts);
@@ -130,6 +137,14 @@ public class BankStatements {
         }
       }
     });
+  }
+
+  /** settle.cash-application.account-zones.&lt;IBAN&gt; and default-zone: the zone each account books in. */
+  static AccountZones zones(Environment environment) {
+    Binder properties = Binder.get(environment);
+    return new AccountZones(
+        properties.bind("settle.cash-application.default-zone", ZoneId.class).orElse(null),
+        properties.bind("settle.cash-application.account-zones", Bindable.mapOf(String.class, ZoneId.class)).orElse(Map.of()));
   }
 
   /** One statement of an uploaded file, and whether an earlier upload had stored it already. */
@@ -186,7 +201,7 @@ public class BankStatements {
       rows.add(new Object[] {id, i + 1, truncate(line.reference(), 200), line.amount(), line.currency(),
           Date.valueOf(line.valueDate() != null ? line.valueDate() : line.bookingDate()), truncate(line.payerName(), 300),
           truncate(line.payerAccount(), 100), remittance(line), original == null ? "PENDING" : "DUPLICATE", identities.get(i),
-          original, line.reversal(), !line.credit()});
+          original, line.reversal(), !line.credit(), truncate(line.endToEndId(), 200)});
       if (rows.size() == BATCH) {
         insertLines(rows);
         rows.clear();
@@ -236,8 +251,9 @@ public class BankStatements {
     if (!rows.isEmpty()) {
       jdbc.batchUpdate("""
           insert into bank_statement_line(statement_id, line_no, bank_reference, amount, currency, value_date, payer_name,
-                                          payer_account, remittance, status, bank_identity, duplicate_of, reversal, debit)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                          payer_account, remittance, status, bank_identity, duplicate_of, reversal, debit,
+                                          end_to_end_id)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
   }
 
@@ -264,10 +280,14 @@ public class BankStatements {
     return summary(parts);
   }
 
-  /** Matched, or matched as far as it may be: a statement that does not add up waits for a cash applier. */
+  /**
+   * Matched, or matched as far as it may be: a statement that does not add up waits for a cash applier; once one has
+   * confirmed it, its matching is still to come.
+   */
   private boolean matched(long id) {
-    return Boolean.TRUE.equals(jdbc.queryForObject(
-        "select matched_at is not null or status = 'AWAITING_CONFIRMATION' from bank_statement where id = ?", Boolean.class, id));
+    return Boolean.TRUE.equals(jdbc.queryForObject("""
+        select matched_at is not null or (status = 'AWAITING_CONFIRMATION' and confirmed_by is null)
+        from bank_statement where id = ?""", Boolean.class, id));
   }
 
   /**
@@ -382,7 +402,7 @@ public class BankStatements {
         rs.getDate("statement_date") == null ? null : rs.getDate("statement_date").toLocalDate(), rs.getString("status"),
         rs.getInt("credit_lines"), rs.getLong("auto_posted"),
         matchRate(rs.getLong("auto_posted"), rs.getInt("credit_lines") - rs.getLong("duplicates")),
-        rs.getTimestamp("imported_at").toInstant()));
+        rs.getTimestamp("imported_at").toInstant(), rs.getBoolean("reconciled"), rs.getString("confirmed_by")));
   }
 
   private List<StatementView.Line> lines(long statementId) {

@@ -26,6 +26,8 @@ public record StatementView(long id, String format, String statementId, String a
   /** Lines a rule posted without a person, and their share of all credit lines. */
   public record RuleRate(long lines, BigDecimal rate) {}
 
+  /** {@code reconciled} false while the balances do not add up; {@code confirmedBy} who confirmed it nonetheless. */
   public record Summary(long id, String format, String statementId, String accountId, LocalDate date, String status,
-                        int lines, long autoPosted, BigDecimal matchRate, Instant importedAt) {}
+                        int lines, long autoPosted, BigDecimal matchRate, Instant importedAt, boolean reconciled,
+                        String confirmedBy) {}
 }

@@ -104,6 +104,35 @@ class ReturnedPaymentsTest {
   }
 
   @Test
+  void aReturnFindsThePaymentByItsEndToEndIdBeforeTheBankReferenceOrAmountAndPayer() {
+    InvoiceView first = journeys.invoiced(anOrderFor(customer.id()).worth("300.00"));
+    InvoiceView second = journeys.invoiced(anOrderFor(customer.id()).worth("300.00"));
+    String id = aStatement().id();
+    // an account no other test's payer used, so it names this customer only once it is learned
+    String account = "DE02" + String.format("%018d", Math.abs(id.hashCode()));
+    byte[] paid = camt053(id, journeys.today(),
+        entry("300.00", "CRDT", id + "-1", "E2E-" + id + "-A", account, "Invoice " + first.number(), ""),
+        entry("300.00", "CRDT", id + "-2", "E2E-" + id + "-B", account, "Invoice " + second.number(), ""));
+    StatementImport imported = statements.awaitMatched(statements.importStatement(paid, "paid.xml", null, null, "test"),
+        Duration.ofSeconds(30));
+    assertThat(imported.matched()).as("%s", statements.get(imported.id()).lines()).isEqualTo(2);
+
+    // The bank gives the return its own reference; amount and payer account fit both payments, and would take the
+    // latest. Only the end-to-end id says which payment came back.
+    String returnId = aStatement().id();
+    byte[] returned = camt053(returnId, journeys.today(), entry("300.00", "DBIT", "RTN-" + returnId, "E2E-" + id + "-A",
+        account, "", "<RtrInf><Rsn><Cd>AC04</Cd></Rsn></RtrInf>"));
+    StatementImport back = statements.awaitMatched(statements.importStatement(returned, "return.xml", null, null, "test"),
+        Duration.ofSeconds(30));
+
+    assertThat(statements.get(back.id()).lines().getFirst().status()).isEqualTo(LineStatus.PAYMENT_RETURNED);
+    assertThat(journeys.invoices.get(first.id()).openAmount()).isEqualByComparingTo("300.00");
+    assertThat(journeys.invoices.get(second.id()).status()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(audit.trail("invoice:" + first.id())).filteredOn(e -> e.action().equals("payment.reversed")).singleElement()
+        .satisfies(e -> assertThat(String.valueOf(e.details().get("reason"))).contains("AC04"));
+  }
+
+  @Test
   void aReturnThatMatchesNoPaymentBecomesACashAppliersTaskThatNeverBooksItAsCash() {
     byte[] reversal = mt940("REV" + aStatement().id().substring(0, 10), "450,00", "350,00",
         ":61:%sRC100,00NRTINONREF//RTN%s\n:86:/ORDP//NAME/%s\n/IBAN/%s\n/REMI/USTD//CHARGEBACK/\n", "Nobody We Know");
@@ -131,6 +160,30 @@ class ReturnedPaymentsTest {
     assertThat(handled.resolution()).isEqualTo("RETURNED");
     assertThat(jdbc.queryForObject("select count(*) from customer_credit_entry where customer_id = ?", Long.class, customer.id()))
         .isZero();
+  }
+
+  /** One camt.053 entry of the customer paying from (or paid back to) an account, with the bank's reference and the end-to-end id. */
+  private String entry(String amount, String direction, String reference, String endToEndId, String account, String remittance,
+                       String more) {
+    String party = direction.equals("CRDT") ? "Dbtr" : "Cdtr";
+    return """
+        <Ntry><Amt Ccy="EUR">%s</Amt><CdtDbtInd>%s</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>%%1$s</Dt></BookgDt>
+          <AcctSvcrRef>%s</AcctSvcrRef>
+          <NtryDtls><TxDtls><Refs><EndToEndId>%s</EndToEndId></Refs>
+            <RltdPties><%s><Nm>%s</Nm></%s><%sAcct><Id><IBAN>%s</IBAN></Id></%sAcct></RltdPties>
+            <RmtInf><Ustrd>%s</Ustrd></RmtInf>%s</TxDtls></NtryDtls></Ntry>
+        """.formatted(amount, direction, reference, endToEndId, party, customer.name(), party, party, account, party,
+        remittance, more);
+  }
+
+  private static byte[] camt053(String id, java.time.LocalDate day, String... entries) {
+    String xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+          <GrpHdr><MsgId>%s</MsgId><CreDtTm>%sT06:00:00</CreDtTm></GrpHdr>
+          <Stmt><Id>%s</Id><CreDtTm>%sT06:00:00</CreDtTm><Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>
+        """.formatted(id, day, id, day) + String.join("", entries).formatted(day) + "</Stmt></BkToCstmrStmt></Document>\n";
+    return xml.getBytes(StandardCharsets.UTF_8);
   }
 
   /** One MT940 statement around a single {@code :61:} line, in which %s stand for the date, a reference, the name and account. */

@@ -3,6 +3,7 @@ package settle.payments.internal;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,22 +18,25 @@ import settle.payments.Payments;
 import settle.payments.statements.StatementLine;
 
 /**
- * A debit line that returns an earlier customer payment (SEPA return, bounced cheque, chargeback). It is found by the
- * bank reference of the credit line it returns, or by that line's amount and payer account; only a credit line with
+ * A debit line that returns an earlier customer payment (SEPA return, bounced cheque, chargeback). It finds the credit
+ * line it returns by the payment's end-to-end id first (a return carries it, whatever reference the bank gives the
+ * return itself), then by that line's bank reference, then by its amount and payer account; only a credit line with
  * payments still standing qualifies, the latest first. The match step reverses those payments.
  */
 @Component
 public class PaymentReturns {
 
-  /** The latest posted credit line a return gives back, if any. */
-  private static final String ORIGINAL = """
+  /** Posted credit lines in the currency that still have payments standing, latest first: what a return may give back. */
+  private static final String STANDING = """
       select o.id from bank_statement_line o
-      where not o.debit and o.duplicate_of is null and o.currency = ?
-        and ((cast(? as varchar) is not null and o.bank_reference = ?)
-             or (o.amount = ? and cast(? as varchar) <> '' and upper(replace(o.payer_account, ' ', '')) = ?))
+      where not o.debit and o.duplicate_of is null and o.currency = ? and %s
         and exists (select 1 from bank_statement_match m join payment p on p.id = m.payment_id
                     where m.line_id = o.id and p.reversed_at is null)
       order by o.id desc limit 1""";
+  private static final String BY_END_TO_END = STANDING.formatted("o.end_to_end_id = ?");
+  private static final String BY_REFERENCE = STANDING.formatted("o.bank_reference = ?");
+  private static final String BY_AMOUNT_AND_PAYER = STANDING.formatted(
+      "o.amount = ? and upper(replace(o.payer_account, ' ', '')) = ?");
 
   private final JdbcTemplate jdbc;
   private final Payments payments;
@@ -49,14 +53,33 @@ public class PaymentReturns {
   /** Whether a debit line is a return to store: the bank marks it as a reversal, or it gives back a posted payment. */
   public boolean isReturn(StatementLine line) {
     return !line.credit() && (line.reversal()
-        || original(line.reference(), line.amount(), line.currency(), line.payerAccount()).isPresent());
+        || original(line.endToEndId(), line.reference(), line.amount(), line.currency(), line.payerAccount()).isPresent());
   }
 
-  private Optional<Long> original(String reference, BigDecimal amount, String currency, String payerAccount) {
-    // NONREF and the like name no transaction
-    String ref = reference == null || reference.isBlank() || reference.equalsIgnoreCase("NONREF") ? null : reference;
-    String account = payerAccount == null ? "" : payerAccount.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
-    return jdbc.queryForList(ORIGINAL, Long.class, currency, ref, ref, amount, account, account).stream().findFirst();
+  private Optional<Long> original(String endToEndId, String reference, BigDecimal amount, String currency, String payerAccount) {
+    Optional<Long> found = Optional.empty();
+    String endToEnd = naming(endToEndId);
+    if (endToEnd != null) {
+      found = first(BY_END_TO_END, currency, endToEnd);
+    }
+    String ref = naming(reference);
+    if (found.isEmpty() && ref != null) {
+      found = first(BY_REFERENCE, currency, ref);
+    }
+    String account = payerAccount == null ? "" : payerAccount.replace(" ", "").toUpperCase(Locale.ROOT);
+    if (found.isEmpty() && !account.isEmpty()) {
+      found = first(BY_AMOUNT_AND_PAYER, currency, amount, account);
+    }
+    return found;
+  }
+
+  private Optional<Long> first(String query, Object... arguments) {
+    return jdbc.queryForList(query, Long.class, arguments).stream().findFirst();
+  }
+
+  /** The id, or null where it names no transaction (blank, NONREF, NOTPROVIDED). */
+  private static String naming(String id) {
+    return id == null || id.isBlank() || id.equalsIgnoreCase("NONREF") || id.equalsIgnoreCase("NOTPROVIDED") ? null : id;
   }
 
   /**
@@ -66,11 +89,12 @@ public class PaymentReturns {
    */
   void reverseReturns(long statementId) {
     List<Map<String, Object>> returns = jdbc.queryForList("""
-        select id, line_no, bank_reference, amount, currency, payer_account, remittance from bank_statement_line
+        select id, line_no, end_to_end_id, bank_reference, amount, currency, payer_account, remittance from bank_statement_line
         where statement_id = ? and debit and status = 'PENDING' order by line_no for update""", statementId);
     for (Map<String, Object> line : returns) {
       long lineId = ((Number) line.get("id")).longValue();
-      Optional<Long> original = original((String) line.get("bank_reference"), (BigDecimal) line.get("amount"),
+      Optional<Long> original = original((String) line.get("end_to_end_id"), (String) line.get("bank_reference"),
+          (BigDecimal) line.get("amount"),
           (String) line.get("currency"), (String) line.get("payer_account"));
       if (original.isEmpty()) {
         continue;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,21 @@ final class Bai2Parser {
   private static final String OPENING_LEDGER = "010";
   private static final String CLOSING_LEDGER = "015";
   private static final BigDecimal CENTS_PER_UNIT = BigDecimal.valueOf(100);
+  /** "Contains non-monetary information": a detail that moves no money. */
+  private static final int NON_MONETARY = 890;
+  /**
+   * Type codes the BAI2 appendix names as returns, rejections or reversals. Credits: 123 EDIBANX credit return, 168 ACH return
+   * item or adjustment settlement, 252 debit reversal, 255 check posted and returned, 257 individual ACH return item, 258 ACH
+   * reversal credit, 261 individual rejected credit, 266 return item, 268 return item adjustment, 395 check reversal. Debits:
+   * 423 EDIBANX return item debit, 468 ACH return item or adjustment settlement, 552 credit reversal, 555 deposited item
+   * returned, 557 individual ACH return item, 558 ACH reversal debit, 561 individual rejected debit, 566 return item, 568
+   * return item adjustment, 694 deposit reversal.
+   */
+  private static final Set<Integer> RETURN_CODES = Set.of(123, 168, 252, 255, 257, 258, 261, 266, 268, 395,
+      423, 468, 552, 555, 557, 558, 561, 566, 568, 694);
+
+  /** What a 16 record is: money in or out, a return or reversal of an earlier movement, or information only. */
+  private enum Detail { CREDIT, DEBIT, CREDIT_REVERSAL, DEBIT_REVERSAL, INFORMATION }
 
   private Bai2Parser() {}
 
@@ -197,10 +213,12 @@ final class Bai2Parser {
           int accountRecords = account.physicalRecords();
           while (peekIs("16")) {
             Record detail = expect("16");
-            StatementLine line = detail(detail, currency, asOf);
-            accountTotal = accountTotal.add(line.amount());
             accountRecords += detail.physicalRecords();
-            lines.add(line);
+            Detail kind = kind(detail);
+            accountTotal = accountTotal.add(detailAmount(detail, kind));
+            if (kind != Detail.INFORMATION) {
+              lines.add(detail(detail, kind, currency, asOf));
+            }
           }
           Record trailer = expect("49");
           accountRecords += trailer.physicalRecords();
@@ -235,30 +253,49 @@ final class Bai2Parser {
       return totalsAgree ? statements : statements.stream().map(BankStatement::totalsDisagree).toList();
     }
 
-    private StatementLine detail(Record detail, String currency, LocalDate asOf) {
-      List<String> fields = detail.fields();
+    /**
+     * What a detail's type code says (the BAI2 type code appendix): credits 100-399, the loan payment details 720-728 and
+     * the banks' own 920-959; debits 400-699, the loan disbursement 760 and the banks' own 960-999; 890 is information,
+     * not money. The return and reversal codes give back or take back an earlier movement: never a payment.
+     */
+    private static Detail kind(Record detail) {
       String typeCode = detail.field(0);
       if (!TYPE_CODE.matcher(typeCode).matches()) {
         throw new StatementFormatException(detail.line(), detail.element(), "type code '" + typeCode + "' is not three digits");
       }
       int type = Integer.parseInt(typeCode);
-      boolean credit;
-      if (type >= 100 && type <= 399) {
-        credit = true;
-      } else if (type >= 400 && type <= 699) {
-        credit = false;
-      } else {
-        throw new StatementFormatException(detail.line(), detail.element(),
-            "type code " + typeCode + " is neither a credit (100-399) nor a debit (400-699) detail");
+      if (type == NON_MONETARY) {
+        return Detail.INFORMATION;
       }
+      boolean credit = (type >= 100 && type <= 399) || (type >= 720 && type <= 728) || (type >= 920 && type <= 959);
+      boolean debit = (type >= 400 && type <= 699) || type == 760 || (type >= 960 && type <= 999);
+      if (!credit && !debit) {
+        throw new StatementFormatException(detail.line(), detail.element(), "type code " + typeCode
+            + " is not a detail code: credits are 100-399, 720-728 and 920-959, debits 400-699, 760 and 960-999");
+      }
+      boolean returned = RETURN_CODES.contains(type);
+      return credit ? (returned ? Detail.CREDIT_REVERSAL : Detail.CREDIT) : (returned ? Detail.DEBIT_REVERSAL : Detail.DEBIT);
+    }
+
+    /** The detail's amount for the control totals; information (890) may leave it blank. */
+    private static BigDecimal detailAmount(Record detail, Detail kind) {
       String rawAmount = detail.field(1);
+      if (rawAmount.isEmpty() && kind == Detail.INFORMATION) {
+        return BigDecimal.ZERO;
+      }
       if (rawAmount.isEmpty()) {
         throw new StatementFormatException(detail.line(), detail.element(), "amount is missing");
       }
       if (!UNSIGNED_CENTS.matcher(rawAmount).matches()) {
         throw new StatementFormatException(detail.line(), detail.element(), "amount '" + rawAmount + "' is not a number of cents");
       }
-      BigDecimal amount = cents(rawAmount);
+      return cents(rawAmount);
+    }
+
+    private StatementLine detail(Record detail, Detail kind, String currency, LocalDate asOf) {
+      List<String> fields = detail.fields();
+      boolean credit = kind == Detail.CREDIT || kind == Detail.CREDIT_REVERSAL;
+      BigDecimal amount = detailAmount(detail, kind);
       int next = 3 + fundsTypeFields(detail, 2);
       LocalDate valueDate = asOf;
       if (detail.field(2).equals("V")) {
@@ -273,9 +310,10 @@ final class Bai2Parser {
           ? Text.blankToNull(String.join(",", fields.subList(next + 2, fields.size()))) : null, detail.narrative()));
       List<String> structured = customerReference == null ? List.of() : List.of(customerReference);
       int index = lines.size() + 1;
+      boolean reversal = kind == Detail.CREDIT_REVERSAL || kind == Detail.DEBIT_REVERSAL;
       return new StatementLine(index, bankReference, amount, currency, credit,
           valueDate, asOf, originator(text), null, Text.joinNonBlank(Arrays.asList(text, customerReference)),
-          structured, detail.line());
+          structured, detail.line(), reversal);
     }
 
     /** Funds type decides how many availability fields follow it. */

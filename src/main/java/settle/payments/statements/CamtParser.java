@@ -2,6 +2,8 @@ package settle.payments.statements;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,7 @@ final class CamtParser {
 
   private CamtParser() {}
 
-  static List<BankStatement> parse(byte[] content, StatementFormat expected) {
+  static List<BankStatement> parse(byte[] content, StatementFormat expected, AccountZones zones) {
     XmlElement document = document(XmlElement.read(content));
     Matcher namespace = NAMESPACE.matcher(String.valueOf(document.namespace));
     if (!document.name.equals("Document") || !namespace.matches()) {
@@ -55,7 +57,7 @@ final class CamtParser {
     List<BankStatement> read = new ArrayList<>();
     for (int i = 0; i < statements.size(); i++) {
       String path = statements.size() == 1 ? statementName : statementName + "[" + (i + 1) + "]";
-      read.add(new Statement(format, statements.get(i), path, created).read());
+      read.add(new Statement(format, statements.get(i), path, created, zones).read());
     }
     return read;
   }
@@ -79,19 +81,23 @@ final class CamtParser {
     private final String path;
     private final List<StatementLine> lines = new ArrayList<>();
     private final Optional<XmlElement> groupCreated;
+    private final AccountZones zones;
+    private ZoneId zone;
     private LocalDate date;
 
-    Statement(StatementFormat format, XmlElement element, String path, Optional<XmlElement> groupCreated) {
+    Statement(StatementFormat format, XmlElement element, String path, Optional<XmlElement> groupCreated, AccountZones zones) {
       this.format = format;
       this.element = element;
       this.path = path;
       this.groupCreated = groupCreated;
+      this.zones = zones;
     }
 
     BankStatement read() {
       String id = required(element, "Id");
       String account = element.textAt("Acct/Id/IBAN", "Acct/Id/Othr/Id").orElseThrow(() ->
           new StatementFormatException(element.line, path + "/Acct/Id", "account IBAN or Othr/Id is missing"));
+      zone = zones.of(account);
       date = statementDate();
       List<XmlElement> entries = element.all("Ntry");
       String currency = element.textAt("Acct/Ccy")
@@ -188,7 +194,8 @@ final class CamtParser {
         Remittance remittance = Remittance.join(remittances);
         String reference = base.reference != null || transactions.size() != 1 ? base.reference
             : paymentReference(transactions.get(0)).orElse(null);
-        add(base, base.amount, base.credit, reference, parties, remittance, base.line);
+        String endToEnd = transactions.size() != 1 ? null : endToEndId(transactions.get(0)).orElse(null);
+        add(base, base.amount, base.credit, reference, parties, remittance, endToEnd, base.line);
       }
     }
 
@@ -210,7 +217,8 @@ final class CamtParser {
             .orElse(null);
         Parties parties = parties(transaction, credit);
         Remittance remittance = remittance(transaction);
-        additions.add(() -> add(base, amount, credit, reference, parties, remittance, transaction.line));
+        String endToEnd = endToEndId(transaction).orElse(null);
+        additions.add(() -> add(base, amount, credit, reference, parties, remittance, endToEnd, transaction.line));
       }
       if (total.compareTo(base.amount) != 0) {
         throw new StatementFormatException(base.line, at + "/Amt",
@@ -220,12 +228,17 @@ final class CamtParser {
     }
 
     private void add(Base base, BigDecimal amount, boolean credit, String reference, Parties parties,
-        Remittance remittance, int line) {
+        Remittance remittance, String endToEndId, int line) {
       int index = lines.size() + 1;
       String text = remittance.text() != null ? remittance.text() : base.entryInfo;
       lines.add(new StatementLine(index, reference, amount, base.currency,
           credit, base.valueDate, base.bookingDate, parties.name, parties.account, text,
-          remittance.structured(), line, base.reversal));
+          remittance.structured(), line, base.reversal, endToEndId));
+    }
+
+    /** The payer's own id of the payment; a return carries the returned payment's. */
+    private static Optional<String> endToEndId(XmlElement transaction) {
+      return transaction.textAt("Refs/EndToEndId").filter(r -> !r.equals("NOTPROVIDED"));
     }
 
     /** Where the bank gave the entry no reference of its own: the payment's id, which it carries end to end. */
@@ -264,6 +277,9 @@ final class CamtParser {
           }
         }
       }
+      // a return says why: the reason code (AC04, MD06, ...) and the bank's words
+      transaction.find("RtrInf").ifPresent(r -> texts.add(Text.joinNonBlank(List.of("Return reason",
+          r.textAt("Rsn/Cd", "Rsn/Prtry").orElse(""), r.textAt("AddtlInf").orElse("")))));
       String text = Text.joinNonBlank(texts);
       if (text == null) {
         text = transaction.textAt("AddtlTxInf").orElse(null);
@@ -300,7 +316,7 @@ final class CamtParser {
     }
 
     /** BookgDt and ValDt are a choice of date or date-time; either gives the day. */
-    private static LocalDate date(XmlElement entry, String name, String at) {
+    private LocalDate date(XmlElement entry, String name, String at) {
       Optional<XmlElement> choice = entry.find(name);
       if (choice.isEmpty()) {
         return null;
@@ -316,12 +332,24 @@ final class CamtParser {
       throw new StatementFormatException(choice.get().line, at + "/" + name, "has neither Dt nor DtTm");
     }
 
-    private static LocalDate dateTime(XmlElement moment, String at) {
+    /**
+     * The day of a date-time: with an offset, the day it was in the account's zone where one is configured; otherwise the
+     * day the bank wrote.
+     */
+    private LocalDate dateTime(XmlElement moment, String at) {
       String text = moment.text();
       if (text.length() < 11 || text.charAt(10) != 'T') {
         throw new StatementFormatException(moment.line, at, "'" + text + "' is not a date-time");
       }
-      return isoDate(text.substring(0, 10), moment.line, at);
+      LocalDate written = isoDate(text.substring(0, 10), moment.line, at);
+      if (zone == null) {
+        return written;
+      }
+      try {
+        return OffsetDateTime.parse(text).atZoneSameInstant(zone).toLocalDate();
+      } catch (DateTimeParseException noOffset) {
+        return written;
+      }
     }
 
     private static LocalDate isoDate(String text, int line, String at) {

@@ -41,6 +41,9 @@ final class Mt940Parser {
   private static final Pattern KEYWORD = Pattern.compile(
       "/(EREF|KREF|MREF|CRED|DEBT|ORDP|BENM|NAME|ADDR|IBAN|ACCT|BIC|REMI|CDTRREFTP|CDTRREF|CD|ISSR"
           + "|PURP|ULTD|ULTB|ULTC|TRTP|CSID|MARF|RTRN|SVWZ)/");
+  /** The SEPA end-to-end id in German ?2x subfields: "EREF+" up to the next SEPA keyword. */
+  private static final Pattern SEPA_END_TO_END = Pattern.compile(
+      "EREF\\+(.*?)\\s*(?=(?:KREF|MREF|CRED|DEBT|OAMT|COAM|SVWZ|ABWA|ABWE|IBAN|BIC)\\+|$)");
   /** German banks fill each ?2x subfield to its 27 characters and break mid-word. */
   private static final int SUBFIELD_WIDTH = 27;
 
@@ -200,12 +203,13 @@ final class Mt940Parser {
       String ownerReference = field.ownerReference();
       String bankReference = field.bankReference();
       Narrative details = narrative == null
-          ? new Narrative(Text.joinNonBlank(Arrays.asList(ownerReference, field.supplementary())), null, null, List.of())
+          ? new Narrative(Text.joinNonBlank(Arrays.asList(ownerReference, field.supplementary())), null, null, List.of(), null)
           : Narrative.of(narrative.strip());
       int index = lines.size() + 1;
       String reference = bankReference != null ? bankReference : ownerReference;
       return new StatementLine(index, reference, amount, open.currency, credit, valueDate, bookingDate,
-          details.name(), details.account(), details.remittance(), details.structured(), at, field.mark().startsWith("R"));
+          details.name(), details.account(), details.remittance(), details.structured(), at, field.mark().startsWith("R"),
+          details.endToEndId());
     }
 
     private Balance balance(Tag tag) {
@@ -324,7 +328,7 @@ final class Mt940Parser {
   }
 
   /** The :86: narrative: who paid and what for, where the bank structured it; otherwise the raw text. */
-  record Narrative(String remittance, String name, String account, List<String> structured) {
+  record Narrative(String remittance, String name, String account, List<String> structured, String endToEndId) {
 
     static Narrative of(String raw) {
       if (GERMAN_SUBFIELDS.matcher(raw).matches()) {
@@ -333,7 +337,7 @@ final class Mt940Parser {
       if (raw.startsWith("/") && KEYWORD.matcher(raw).find()) {
         return keywords(raw.replace("\n", ""));
       }
-      return new Narrative(Text.joinNonBlank(List.of(raw.split("\n"))), null, null, List.of());
+      return new Narrative(Text.joinNonBlank(List.of(raw.split("\n"))), null, null, List.of(), null);
     }
 
     /** "166?00GUTSCHRIFT?20INV-...?30BIC?31IBAN?32NAME": ?20-?29 and ?60-?63 say what for. */
@@ -346,10 +350,14 @@ final class Mt940Parser {
       while (marker.find()) {
         found.add(new int[] {marker.start(), marker.end(), Integer.parseInt(marker.group(1))});
       }
+      StringBuilder sepa = new StringBuilder();
       for (int i = 0; i < found.size(); i++) {
         int end = i + 1 < found.size() ? found.get(i + 1)[0] : raw.length();
         String value = raw.substring(found.get(i)[1], end);
         int code = found.get(i)[2];
+        if (code >= 20 && code <= 29) {
+          sepa.append(value); // one text cut into 27-character pieces
+        }
         if ((code >= 20 && code <= 29) || (code >= 60 && code <= 63)) {
           purpose.add(value);
         } else if (code == 31) {
@@ -358,7 +366,10 @@ final class Mt940Parser {
           name.add(value);
         }
       }
-      return new Narrative(joinSubfields(purpose), joinSubfields(name), account, List.of());
+      Matcher endToEnd = SEPA_END_TO_END.matcher(sepa);
+      String endToEndId = endToEnd.find() ? Text.blankToNull(endToEnd.group(1)) : null;
+      return new Narrative(joinSubfields(purpose), joinSubfields(name), account, List.of(),
+          "NOTPROVIDED".equals(endToEndId) ? null : endToEndId);
     }
 
     /** A full-width subfield was cut mid-word and continues in the next one; a shorter one ended. */
@@ -392,6 +403,7 @@ final class Mt940Parser {
       String name = null;
       String account = null;
       String remittance = null;
+      String endToEnd = null;
       List<String> structured = new ArrayList<>();
       for (String[] pair : pairs) {
         String value = Text.blankToNull(pair[1].replaceAll("/+$", ""));
@@ -403,6 +415,7 @@ final class Mt940Parser {
           case "IBAN", "ACCT" -> account = account == null ? value : account;
           case "REMI" -> remittance = value.replaceFirst("^(USTD|STRD)//?", "");
           case "CDTRREF" -> structured.add(value);
+          case "EREF" -> endToEnd = value.equals("NOTPROVIDED") ? null : value;
           default -> { }
         }
       }
@@ -411,7 +424,7 @@ final class Mt940Parser {
       } else if (!structured.isEmpty()) {
         remittance = remittance + " " + String.join(" ", structured);
       }
-      return new Narrative(remittance, name, account, structured);
+      return new Narrative(remittance, name, account, structured, endToEnd);
     }
   }
 

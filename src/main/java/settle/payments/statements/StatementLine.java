@@ -16,7 +16,9 @@ import java.util.List;
  * @param structuredReferences creditor references and referred document numbers, if the bank
  *     separated them
  * @param sourceLine 1-based line in the file where the movement starts, 0 if not applicable
- * @param reversal the bank reverses an earlier movement (camt RvslInd, MT940 RC/RD): never a payment
+ * @param reversal the bank reverses an earlier movement (camt RvslInd, MT940 RC/RD, BAI2 return codes): never a payment
+ * @param endToEndId the id the payer gave the payment, which travels with it end to end and comes back on its return
+ *     (camt EndToEndId, MT940 /EREF/ or EREF+), or null
  */
 public record StatementLine(
     int index,
@@ -31,13 +33,21 @@ public record StatementLine(
     String remittance,
     List<String> structuredReferences,
     int sourceLine,
-    boolean reversal) {
+    boolean reversal,
+    String endToEndId) {
 
   public StatementLine(int index, String reference, BigDecimal amount, String currency, boolean credit, LocalDate valueDate,
                        LocalDate bookingDate, String payerName, String payerAccount, String remittance,
                        List<String> structuredReferences, int sourceLine) {
     this(index, reference, amount, currency, credit, valueDate, bookingDate, payerName, payerAccount, remittance,
-        structuredReferences, sourceLine, false);
+        structuredReferences, sourceLine, false, null);
+  }
+
+  public StatementLine(int index, String reference, BigDecimal amount, String currency, boolean credit, LocalDate valueDate,
+                       LocalDate bookingDate, String payerName, String payerAccount, String remittance,
+                       List<String> structuredReferences, int sourceLine, boolean reversal) {
+    this(index, reference, amount, currency, credit, valueDate, bookingDate, payerName, payerAccount, remittance,
+        structuredReferences, sourceLine, reversal, null);
   }
 
   public StatementLine {

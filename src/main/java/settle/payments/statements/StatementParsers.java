@@ -19,9 +19,14 @@ public final class StatementParsers {
    * it holds, in file order (at least one).
    */
   public static List<BankStatement> parse(byte[] content, Optional<StatementFormat> named) {
+    return parse(content, named, AccountZones.AS_WRITTEN);
+  }
+
+  /** The same, reading camt date-times with an offset as the day they were in the account's zone. */
+  public static List<BankStatement> parse(byte[] content, Optional<StatementFormat> named, AccountZones zones) {
     StatementFormat format = named.orElseGet(() -> detect(content));
     return switch (format) {
-      case CAMT_053, CAMT_054 -> CamtParser.parse(content, format);
+      case CAMT_053, CAMT_054 -> CamtParser.parse(content, format, zones);
       case MT940 -> Mt940Parser.parse(content);
       case BAI2 -> Bai2Parser.parse(content);
       case CSV -> List.of(CsvStatementParser.parse(content));

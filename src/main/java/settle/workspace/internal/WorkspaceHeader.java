@@ -37,6 +37,12 @@ public class WorkspaceHeader {
     return demo() && staff.current().map(me -> me.has(settle.staff.Role.PROCESS_OWNER)).orElse(false);
   }
 
+  /** The bank statements are the cash appliers' (and finance managers') page. */
+  public boolean mayApplyCash() {
+    return staff.current().map(me -> me.has(settle.staff.Role.CASH_APPLIER) || me.has(settle.staff.Role.FINANCE_MANAGER)
+        || me.has(settle.staff.Role.ADMIN)).orElse(false);
+  }
+
   private static final java.time.format.DateTimeFormatter WHEN =
       java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
 

@@ -104,6 +104,50 @@ class Bai2StatementTest {
   }
 
   @Test
+  void loanAndBankDefinedDetailCodesAreReadAndInformationIsNoMovement() {
+    // Constructed: no corpus file has 7xx or 9xx details. 722 loan payment applied to principal and 925 (a bank's own code
+    // in 920-959) are credits, 965 (960-999) a debit; 890 carries information only, yet counts in the record totals.
+    String file = """
+        01,121000358,SETTLEDEMO,260105,0600,0105099,80,,2/
+        02,SETTLEDEMO,121000358,1,260105,0600,USD,2/
+        03,0975312468,USD,010,100000,,,015,134750,,/
+        16,722,25000,0,LOAN0105001,,AMOUNT APPLIED TO PRINCIPAL/
+        16,925,15000,0,OWN0105002,,BANK-DEFINED CREDIT/
+        16,965,5250,0,OWN0105003,,BANK-DEFINED DEBIT/
+        16,890,,0,INFO0105004,,STATEMENT ALSO MAILED TO HEAD OFFICE/
+        49,280000,6/
+        98,280000,1,8/
+        99,280000,1,10/
+        """;
+    BankStatement statement = parse(file.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(statement.lines()).extracting(StatementLine::reference).containsExactly("LOAN0105001", "OWN0105002", "OWN0105003");
+    assertThat(statement.lines()).extracting(StatementLine::credit).containsExactly(true, true, false);
+    assertThat(statement.lines()).noneMatch(StatementLine::reversal);
+    assertThat(statement.reconciled()).isTrue();
+  }
+
+  @Test
+  void depositedItemReturnedIsAReversalOfAnEarlierPayment() {
+    StatementLine returned = parse(edited(BAI2, "16,698,1250,0,FEE0105009,,ACCOUNT MAINTENANCE FEE DECEMBER 2025/",
+        "16,555,1250,0,RET0105009,,DEPOSITED ITEM RETURNED/")).lines().get(7);
+
+    assertThat(returned.credit()).isFalse();
+    assertThat(returned.reversal()).isTrue();
+  }
+
+  @Test
+  void detailCodeInARangeTheSpecificationLeavesUnusedIsRefusedNamingTheLine() {
+    byte[] content = edited(BAI2, "16,175,30000", "16,810,30000");
+
+    assertThatThrownBy(() -> parse(content))
+        .isInstanceOfSatisfying(StatementFormatException.class, e -> {
+          assertThat(e.line()).isEqualTo(11);
+          assertThat(e.getMessage()).contains("810", "not a detail code");
+        });
+  }
+
+  @Test
   void missingAmountIsRefused() {
     byte[] content = edited(BAI2, "16,175,30000,", "16,175,,");
 

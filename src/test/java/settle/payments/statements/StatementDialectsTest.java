@@ -1,6 +1,7 @@
 package settle.payments.statements;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -134,6 +135,19 @@ class StatementDialectsTest {
   }
 
   @Test
+  void bai2ReturnAndRejectCodesAreReversalsNeverPayments() {
+    // credits 255 check posted and returned, 257 ACH return item, 261 rejected credit, 266 return item: money back, not
+    // a payment; the debit 557 returns a credit received earlier
+    List<StatementLine> lines = lines(read("bai2", "moov__testdata__sample4-continuations-newline-delimited.txt"));
+    assertThat(lines).filteredOn(StatementLine::reversal).extracting(StatementLine::reference, StatementLine::credit)
+        .containsExactlyInAnyOrder(tuple("SB2322600000404", true), tuple("GI2118700002010", true),
+            tuple("SB2225800001203", true), tuple("SC2134800001999", true), tuple("SB2322600000214", false));
+    // a ZBA credit (275) in the same file is a movement like any other
+    assertThat(lines).filteredOn(l -> "GI2318000014342".equals(l.reference())).singleElement()
+        .satisfies(l -> assertThat(l.reversal()).isFalse());
+  }
+
+  @Test
   void bai2TrailingCommaBeforeAContinuationAndNoSlashAfterTheFileTrailer() {
     List<BankStatement> statements = read("bai2", "moj__data__svb_us_example.bai2");
     assertThat(statements).isNotEmpty();
@@ -178,6 +192,39 @@ class StatementDialectsTest {
     BankStatement read = StatementParsers.parse(withoutCreation.getBytes(StandardCharsets.UTF_8), Optional.empty()).getFirst();
     String groupCreated = text.substring(text.indexOf("<CreDtTm>") + 9, text.indexOf("<CreDtTm>") + 19);
     assertThat(read.date()).hasToString(groupCreated);
+  }
+
+  @Test
+  void camtBookingDateTimeNearMidnightIsTheDayItWasInTheAccountsZone() {
+    // the real file, its first booking moved to half an hour before midnight UTC
+    String text = new String(bytes("camt053", "viafintech__053__valid_example_with_datetime.xml"), StandardCharsets.UTF_8)
+        .replace("<DtTm>2023-06-21T12:35:33.115965+00:00</DtTm>", "<DtTm>2023-06-21T23:30:00Z</DtTm>");
+    byte[] late = text.getBytes(StandardCharsets.UTF_8);
+    java.util.function.Function<AccountZones, StatementLine> first =
+        zones -> StatementParsers.parse(late, Optional.empty(), zones).getFirst().lines().getFirst();
+
+    assertThat(first.apply(AccountZones.AS_WRITTEN).bookingDate()).hasToString("2023-06-21");
+    assertThat(first.apply(new AccountZones(null, java.util.Map.of("111 11111", java.time.ZoneId.of("Europe/Berlin"))))
+        .bookingDate()).hasToString("2023-06-22");
+    assertThat(first.apply(new AccountZones(java.time.ZoneId.of("Asia/Tokyo"), java.util.Map.of())).bookingDate())
+        .hasToString("2023-06-22");
+    assertThat(first.apply(new AccountZones(java.time.ZoneId.of("Asia/Tokyo"),
+        java.util.Map.of("11111111", java.time.ZoneId.of("America/New_York")))).bookingDate()).hasToString("2023-06-21");
+  }
+
+  @Test
+  void theEndToEndIdIsReadFromCamtAndFromTheMt940EndToEndKeyword() {
+    // a return carries the returned payment's end-to-end id, by which it finds that payment
+    assertThat(lines(read("camt053", "genkgo__data__camt053.v2.five.decimals.xml")))
+        .singleElement().extracting(StatementLine::endToEndId).isEqualTo("000000001");
+    assertThat(lines(read("mt940", "jejik__document__rabobank-iban.txt"))).first().extracting(StatementLine::endToEndId)
+        .isEqualTo("01-01-2013 12:00 0030000987654321");
+    // German ?2x subfields: EREF+ runs across the 27-character pieces up to the next SEPA keyword; this one is the
+    // return of a direct debit
+    assertThat(lines(read("mt940", "jejik__document__commerzbank.txt"))).extracting(StatementLine::endToEndId)
+        .contains("A1.200080779.400143254.4961336");
+    assertThat(lines(read("mt940", "wolph__betterplace__sepa_snippet.sta"))).extracting(StatementLine::endToEndId)
+        .contains("EndToEndId TFNR 22 004 00001", "TFNR 0300300004");
   }
 
   @Test

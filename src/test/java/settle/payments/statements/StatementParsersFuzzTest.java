@@ -86,7 +86,7 @@ class StatementParsersFuzzTest {
     return refused;
   }
 
-  private static byte[] mutate(byte[] original, Random random) {
+  static byte[] mutate(byte[] original, Random random) {
     byte[] content = original;
     int mutations = 1 + random.nextInt(3);
     for (int m = 0; m < mutations; m++) {
