@@ -139,7 +139,9 @@ class ModelDeploymentTest {
             "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
             "--spring.datasource.username=postgres", "--spring.datasource.password=unused-by-trust-auth",
             "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
+            "--spring.flyway.user=postgres", "--spring.flyway.password=unused-by-trust-auth",
             "--settle.link-secret=a-test-secret-of-at-least-thirty-two-characters",
+            "--settle.audit.signing-key=a-test-signing-key-of-at-least-thirty-two-characters",
             "--settle.models.location=" + modelsLocation);
     settles.add(settle);
     return settle;
