@@ -1,4 +1,4 @@
-package settle.audit.internal;
+package settle.history.internal;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
@@ -8,11 +8,14 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import settle.audit.AuditLog;
+import settle.history.DecisionEvaluation;
+import settle.history.DecisionLineage;
 
 /**
- * Serves every {@code audit-decision} task that follows a business rule task: the task's headers
- * name the decision, its input variables and its result variable, so one worker audits every DMN.
- * A redelivered job finds its entry already written; a unique index stops two concurrent deliveries.
+ * Serves every {@code audit-decision} task that follows a business rule task: the task's headers name the decision,
+ * its input variables and its result variable, so one worker audits every DMN. The engine's own record of the
+ * evaluation (the newest one of that decision in the instance before this task) adds the table's version and key and
+ * the rows that matched. A redelivered job finds its entry already written; a unique index stops two concurrent deliveries.
  */
 @Component
 public class AuditDecisionWorker {
@@ -20,9 +23,11 @@ public class AuditDecisionWorker {
   static final String TYPE = "audit-decision";
 
   private final AuditLog audit;
+  private final DecisionLineage lineage;
 
-  AuditDecisionWorker(AuditLog audit) {
+  AuditDecisionWorker(AuditLog audit, DecisionLineage lineage) {
     this.audit = audit;
+    this.lineage = lineage;
   }
 
   @JobWorker(type = TYPE)
@@ -35,11 +40,12 @@ public class AuditDecisionWorker {
     if (audit.hasDecision(String.valueOf(job.getElementInstanceKey()))) {
       return;
     }
+    DecisionEvaluation evaluation = lineage.before(job.getProcessInstanceKey(), decision, job.getKey());
     Map<String, Object> inputs = new LinkedHashMap<>();
     Arrays.stream(require(headers, "inputs").split(",")).map(String::trim)
         .forEach(name -> inputs.put(name, vars.get(name)));
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("decision", decision);
+    details.put("decision", evaluation.asDetails());
     details.put("inputs", inputs);
     details.put("output", vars.get(require(headers, "result")));
     details.put("process", job.getBpmnProcessId());
