@@ -69,7 +69,9 @@ public class DecisionLineage {
       root.getEvaluatedInputs().forEach(i -> inputs.put(i.getInputName(), parse(i.getInputValue())));
       root.getMatchedRules().forEach(r -> rules.add(new DecisionEvaluation.MatchedRule(r.getRuleId(), r.getRuleIndex(), null)));
     }
-    return annotated(new DecisionEvaluation(response.getDecisionEvaluationKey(), response.getDecisionId(), response.getDecisionName(),
+    // over gRPC some engines fill only the older name of the same key
+    long key = response.getDecisionEvaluationKey() > 0 ? response.getDecisionEvaluationKey() : response.getDecisionInstanceKey();
+    return annotated(new DecisionEvaluation(key, response.getDecisionId(), response.getDecisionName(),
         response.getDecisionVersion(), response.getDecisionKey(), rules, inputs, parse(response.getDecisionOutput()),
         null, null, null, clock.instant()));
   }

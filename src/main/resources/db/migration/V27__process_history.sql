@@ -3,7 +3,7 @@
 create table history_model (
   run varchar(36) not null,
   model_key        bigint,          -- process definition key, decision requirements key or decision key
-  kind             varchar(20)  not null check (kind in ('PROCESS', 'DECISION_REQUIREMENTS', 'DECISION')),
+  kind             varchar(30)  not null check (kind in ('PROCESS', 'DECISION_REQUIREMENTS', 'DECISION')),
   model_id         varchar(200) not null,
   version          int          not null,
   requirements_key bigint,                      -- a decision's requirements graph, whose XML holds its table

@@ -9,9 +9,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.web.client.RestClient;
 import settle.history.ProcessHistory;
 
@@ -20,14 +19,15 @@ import settle.history.ProcessHistory;
 class HistoryConfiguration {
 
   @Bean
-  ProcessHistory processHistory(ObjectProvider<ZeebeTestEngine> embeddedEngine, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+  ProcessHistory processHistory(ObjectProvider<ZeebeTestEngine> embeddedEngine, JdbcTemplate jdbc, DataSourceProperties database,
                                 ObjectMapper json, CamundaClient client) {
     ZeebeTestEngine engine = embeddedEngine.getIfAvailable();
     if (engine != null) {
-      // its own transaction: a copy of the log must not vanish with a caller's rollback
-      TransactionTemplate tx = new TransactionTemplate(transactions);
-      tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-      return new RecordStreamHistory(engine, jdbc, tx, json);
+      // the copy commits on its own (a caller's rollback must not lose part of the log) and on its own two connections
+      HikariDataSource copyPool = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+      copyPool.setPoolName("process-history");
+      copyPool.setMaximumPoolSize(2);
+      return new RecordStreamHistory(engine, jdbc, copyPool, json);
     }
     var config = client.getConfiguration();
     RestClient rest = RestClient.builder().baseUrl(config.getRestAddress().toString().replaceAll("/$", "") + "/v2")

@@ -30,7 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 import settle.history.DecisionEvaluation;
@@ -47,9 +49,14 @@ import settle.history.ProcessHistory;
 public class RecordStreamHistory implements ProcessHistory {
 
   private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() {};
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecordStreamHistory.class);
 
   private final ZeebeTestEngine engine;
+  /** Reads, in the caller's transaction. */
   private final JdbcTemplate jdbc;
+  /** Writes the copy on connections of its own, so a caller holding a connection never waits for one the copy needs. */
+  private final HikariDataSource copyPool;
+  private final JdbcTemplate copier;
   private final TransactionTemplate tx;
   private final ObjectMapper json;
   private final String run = UUID.randomUUID().toString();
@@ -58,11 +65,18 @@ public class RecordStreamHistory implements ProcessHistory {
   private final Map<Long, Long> completing = new HashMap<>();
   private int scanned;
 
-  public RecordStreamHistory(ZeebeTestEngine engine, JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json) {
+  public RecordStreamHistory(ZeebeTestEngine engine, JdbcTemplate jdbc, HikariDataSource copyPool, ObjectMapper json) {
     this.engine = engine;
     this.jdbc = jdbc;
-    this.tx = tx;
+    this.copyPool = copyPool;
+    this.copier = new JdbcTemplate(copyPool);
+    this.tx = new TransactionTemplate(new DataSourceTransactionManager(copyPool));
     this.json = json;
+  }
+
+  /** Spring calls it at shutdown. */
+  public void close() {
+    copyPool.close();
   }
 
   @Scheduled(fixedDelayString = "${settle.history.poll-interval:500ms}")
@@ -75,8 +89,26 @@ public class RecordStreamHistory implements ProcessHistory {
       return;
     }
     List<Record<?>> batch = new ArrayList<>(records.subList(scanned, size));
-    tx.executeWithoutResult(status -> batch.forEach(this::copy));
+    try {
+      tx.executeWithoutResult(status -> batch.forEach(this::copy));
+    } catch (RuntimeException e) {
+      // one record the copy cannot take must not stop the history (and every step that reads it): the rest go in one by one
+      for (Record<?> r : batch) {
+        try {
+          tx.executeWithoutResult(status -> copy(r));
+        } catch (RuntimeException failed) {
+          log.error("Process history left out the engine's record at position {} ({} {}): {}", r.getPosition(), r.getValueType(),
+              r.getIntent(), failed.getMessage());
+        }
+      }
+    }
     scanned = size;
+  }
+
+  /** Reads the whole log again, as a restarted poller would: every row is keyed by its record, so nothing changes. */
+  synchronized void copyAgainFromStart() {
+    scanned = 0;
+    catchUp();
   }
 
   private void copy(Record<?> r) {
@@ -97,17 +129,17 @@ public class RecordStreamHistory implements ProcessHistory {
       case VariableRecordValue v -> {
         long setBy = v.getScopeKey() != v.getProcessInstanceKey() ? v.getScopeKey()
             : completing.getOrDefault(v.getProcessInstanceKey(), v.getProcessInstanceKey());
-        jdbc.update("insert into history_variable(run, position, process_instance_key, scope_key, set_by, name, value, at)"
+        copier.update("insert into history_variable(run, position, process_instance_key, scope_key, set_by, name, value, at)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", run, r.getPosition(), v.getProcessInstanceKey(),
             v.getScopeKey(), setBy, v.getName(), v.getValue(), at);
       }
       case IncidentRecordValue v -> {
         if (r.getIntent() == IncidentIntent.CREATED) {
-          jdbc.update("insert into history_incident(run, incident_key, process_instance_key, element_instance_key, element_id,"
+          copier.update("insert into history_incident(run, incident_key, process_instance_key, element_instance_key, element_id,"
               + " error_type, error_message, created_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", run, r.getKey(),
               v.getProcessInstanceKey(), v.getElementInstanceKey(), v.getElementId(), v.getErrorType().name(), v.getErrorMessage(), at);
         } else if (r.getIntent() == IncidentIntent.RESOLVED) {
-          jdbc.update("update history_incident set resolved_at = ? where run = ? and incident_key = ?", at, run, r.getKey());
+          copier.update("update history_incident set resolved_at = ? where run = ? and incident_key = ?", at, run, r.getKey());
         }
       }
       case DecisionEvaluationRecordValue v -> decision(r, v, at);
@@ -116,7 +148,7 @@ public class RecordStreamHistory implements ProcessHistory {
   }
 
   private void model(long key, String kind, String id, int version, Long requirementsKey, String xml) {
-    jdbc.update("insert into history_model(run, model_key, kind, model_id, version, requirements_key, xml) values (?, ?, ?, ?, ?, ?, ?)"
+    copier.update("insert into history_model(run, model_key, kind, model_id, version, requirements_key, xml) values (?, ?, ?, ?, ?, ?, ?)"
         + " on conflict do nothing", run, key, kind, id, version, requirementsKey, xml);
   }
 
@@ -126,7 +158,7 @@ public class RecordStreamHistory implements ProcessHistory {
     }
     if (r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATING) {
       String name = names(v.getProcessDefinitionKey()).get(v.getElementId());
-      jdbc.update("""
+      copier.update("""
               insert into history_element(run, element_instance_key, process_instance_key, process_definition_key, bpmn_process_id,
                 version, element_id, element_name, element_type, flow_scope_key, parent_process_instance_key, started_at, position)
               values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
@@ -140,13 +172,15 @@ public class RecordStreamHistory implements ProcessHistory {
       if (v.getBpmnElementType() == BpmnElementType.PROCESS) {
         completing.remove(v.getProcessInstanceKey());
       }
-      jdbc.update("update history_element set ended_at = ?, end_state = ? where run = ? and element_instance_key = ?", at,
+      copier.update("update history_element set ended_at = ?, end_state = ? where run = ? and element_instance_key = ?", at,
           r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED ? "COMPLETED" : "TERMINATED", run, r.getKey());
     }
   }
 
   private Map<String, String> names(long processDefinitionKey) {
-    return elementNames.computeIfAbsent(processDefinitionKey, key -> processXml(key).map(ModelXml::elementNames).orElse(Map.of()));
+    return elementNames.computeIfAbsent(processDefinitionKey, key -> copier.queryForList(
+        "select xml from history_model where run = ? and model_key = ? and kind = 'PROCESS'", String.class, run, key).stream()
+        .findFirst().map(ModelXml::elementNames).orElse(Map.of()));
   }
 
   private void decision(Record<?> r, DecisionEvaluationRecordValue v, Timestamp at) {
@@ -159,7 +193,7 @@ public class RecordStreamHistory implements ProcessHistory {
       root.getMatchedRules().forEach(m -> rules.add(Map.of("ruleId", m.getRuleId(), "ruleIndex", m.getRuleIndex())));
     }
     boolean failed = r.getIntent() == DecisionEvaluationIntent.FAILED;
-    jdbc.update("""
+    copier.update("""
             insert into history_decision(run, evaluation_key, process_instance_key, element_instance_key, element_id, decision_id,
               decision_name, version, decision_key, evaluated_at, matched_rules, inputs, outputs, failure)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?) on conflict do nothing""",
@@ -235,9 +269,9 @@ public class RecordStreamHistory implements ProcessHistory {
       + " ended_at, parent_process_instance_key";
 
   private InstanceSummary summaryRow(ResultSet rs, int row) throws SQLException {
-    long parent = rs.getLong(8);
+    Long parent = rs.getObject(8) == null ? null : rs.getLong(8);
     return new InstanceSummary(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
-        rs.getString(5) == null ? "ACTIVE" : rs.getString(5), instant(rs, 6), instant(rs, 7), rs.wasNull() ? null : parent);
+        rs.getString(5) == null ? "ACTIVE" : rs.getString(5), instant(rs, 6), instant(rs, 7), parent);
   }
 
   private static final String DECISION = "evaluation_key, decision_id, decision_name, version, decision_key, matched_rules::text,"

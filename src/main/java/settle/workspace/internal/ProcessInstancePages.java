@@ -33,8 +33,10 @@ import settle.orders.Orders;
 @Controller
 class ProcessInstancePages {
 
-  /** Variables that only wire the process together; the path shows what people care about. */
-  private static final java.util.Set<String> PLUMBING = java.util.Set.of("auditSubject");
+  /** Variables that only wire the process together (record ids, engine keys, the audit's subject): not for people. */
+  private static boolean plumbing(String name) {
+    return name.equals("auditSubject") || name.endsWith("Id") || name.endsWith("Ids") || name.endsWith("Key");
+  }
 
   private final ProcessInstances instances;
   private final ProcessHistory history;
@@ -79,7 +81,7 @@ class ProcessInstancePages {
     Map<String, String> names = history.processXml(h.instance().processDefinitionKey()).map(ModelXml::elementNames).orElse(Map.of());
     Map<Long, List<String>> setBy = new HashMap<>();
     for (InstanceHistory.VariableSet v : h.variables()) {
-      if (!PLUMBING.contains(v.name())) {
+      if (!plumbing(v.name())) {
         setBy.computeIfAbsent(v.setBy(), k -> new ArrayList<>()).add(Words.label(v.name()) + ": " + Words.value(parse(v.value())));
       }
     }
