@@ -153,7 +153,7 @@ public class Timeline {
     if (e.action().equals("mail.queued") && d.get("mailKey") != null) {
       return "/why?mail=" + java.net.URLEncoder.encode(String.valueOf(d.get("mailKey")), java.nio.charset.StandardCharsets.UTF_8);
     }
-    if (e.action().equals("task.opened") && d.get("decisionKey") != null) {
+    if (e.action().equals("task.opened") && d.get("priority") != null) {
       return "/why?task=" + d.get("taskId");
     }
     return null;

@@ -23,7 +23,7 @@ public record DecisionEvaluation(long evaluationKey, String decisionId, String d
     d.put("decisionName", decisionName);
     d.put("version", version);
     d.put("key", String.valueOf(decisionKey));
-    d.put("evaluationKey", String.valueOf(evaluationKey));
+    d.put("evaluationKey", evaluationKey > 0 ? String.valueOf(evaluationKey) : null);
     d.put("matchedRules", matchedRules.stream().map(r -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("ruleId", r.ruleId());
@@ -34,6 +34,17 @@ public record DecisionEvaluation(long evaluationKey, String decisionId, String d
     d.put("inputs", inputs);
     d.put("outputs", outputs);
     return d;
+  }
+
+  /** Read back from an audit record's {@code details.decision}. */
+  @SuppressWarnings("unchecked")
+  public static DecisionEvaluation fromDetails(Map<?, ?> d, Instant at) {
+    List<MatchedRule> rules = ((List<Map<String, Object>>) d.get("matchedRules")).stream()
+        .map(r -> new MatchedRule(String.valueOf(r.get("ruleId")), ((Number) r.get("ruleIndex")).intValue(), (String) r.get("annotation")))
+        .toList();
+    return new DecisionEvaluation(d.get("evaluationKey") == null ? 0 : Long.parseLong(String.valueOf(d.get("evaluationKey"))),
+        String.valueOf(d.get("decisionId")), (String) d.get("decisionName"), ((Number) d.get("version")).intValue(),
+        Long.parseLong(String.valueOf(d.get("key"))), rules, (Map<String, Object>) d.get("inputs"), d.get("outputs"), null, null, null, at);
   }
 
   public DecisionEvaluation withRules(List<MatchedRule> rules) {

@@ -46,17 +46,20 @@ public class DecisionLineage {
    * {@code ("taskId", id)} for a task: each entry names its evaluation as {@code decisionKey} or {@code decision.evaluationKey}.
    */
   public List<DecisionEvaluation> behind(String detail, String value) {
-    java.util.Set<Long> keys = new java.util.LinkedHashSet<>();
+    Map<String, DecisionEvaluation> found = new LinkedHashMap<>();
     for (AuditEntry e : audit.withDetail(detail, value)) {
-      Object key = e.details().get("decisionKey");
-      if (key == null && e.details().get("decision") instanceof Map<?, ?> d) {
-        key = d.get("evaluationKey");
-      }
-      if (key != null) {
-        keys.add(Long.parseLong(String.valueOf(key)));
+      if (e.details().get("decision") instanceof Map<?, ?> d && d.get("decisionId") != null) {
+        // the audit record of the decision itself holds all of it
+        DecisionEvaluation recorded = DecisionEvaluation.fromDetails(d, e.at());
+        found.putIfAbsent(recorded.evaluationKey() > 0 ? String.valueOf(recorded.evaluationKey()) : "entry:" + e.id(), recorded);
+      } else if (e.details().get("decisionKey") != null) {
+        String key = String.valueOf(e.details().get("decisionKey"));
+        if (!found.containsKey(key)) {
+          evaluation(Long.parseLong(key)).ifPresent(evaluation -> found.put(key, evaluation));
+        }
       }
     }
-    return keys.stream().map(this::evaluation).flatMap(Optional::stream).toList();
+    return List.copyOf(found.values());
   }
 
   /** A decision Java asked the engine for, with its rows' annotations. */
@@ -69,8 +72,9 @@ public class DecisionLineage {
       root.getEvaluatedInputs().forEach(i -> inputs.put(i.getInputName(), parse(i.getInputValue())));
       root.getMatchedRules().forEach(r -> rules.add(new DecisionEvaluation.MatchedRule(r.getRuleId(), r.getRuleIndex(), null)));
     }
-    // over gRPC some engines fill only the older name of the same key
-    long key = response.getDecisionEvaluationKey() > 0 ? response.getDecisionEvaluationKey() : response.getDecisionInstanceKey();
+    // over gRPC a cluster fills the older name of the same key too; the in-memory engine neither (then 0: the audit record
+    // of the decision is its lineage)
+    long key = response.getDecisionEvaluationKey() > 0 ? response.getDecisionEvaluationKey() : Math.max(0, response.getDecisionInstanceKey());
     return annotated(new DecisionEvaluation(key, response.getDecisionId(), response.getDecisionName(),
         response.getDecisionVersion(), response.getDecisionKey(), rules, inputs, parse(response.getDecisionOutput()),
         null, null, null, clock.instant()));

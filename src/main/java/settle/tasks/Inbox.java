@@ -78,7 +78,9 @@ public class Inbox {
         if (priority.decision() != null) {
           audit.record("engine:" + TaskPriority.DECISION, "decision." + TaskPriority.DECISION, subject, Map.of("decision",
               priority.decision().asDetails(), "task", task.name(), "taskId", task.id()));
-          opened.put("decisionKey", String.valueOf(priority.decision().evaluationKey()));
+          if (priority.decision().evaluationKey() > 0) {
+            opened.put("decisionKey", String.valueOf(priority.decision().evaluationKey()));
+          }
         }
         audit.record(actor, "task.opened", subject, opened);
         if (priority.problem() != null) {
