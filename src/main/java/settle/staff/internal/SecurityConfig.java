@@ -52,6 +52,8 @@ class SecurityConfig {
   static final Role[] WRITERS = Arrays.stream(Role.values()).filter(r -> r != AUDITOR).toArray(Role[]::new);
   /** Who holds an invoice's reminders, places promises and plans: the same on the API and the chasing page. */
   static final Role[] COLLECTION_WORKERS = {COLLECTOR, SALES, COLLECTIONS_MANAGER, FINANCE_MANAGER};
+  /** Who reads the model catalog: those who own, audit or run the processes. */
+  static final Role[] CATALOG_READERS = {PROCESS_OWNER, AUDITOR, ADMIN, FINANCE_MANAGER, COLLECTIONS_MANAGER};
 
   @Bean
   UserDetailsService staffUsers(StaffDirectory staff, SignInAttempts attempts) {
@@ -90,6 +92,9 @@ class SecurityConfig {
           allow(api, HttpMethod.POST, "/api/customers/*/notes", WRITERS);
           // moving the demo clock moves every process: the process owner's, not anyone's
           allow(api, HttpMethod.POST, "/api/clock/**", PROCESS_OWNER);
+          // the model catalog: a preview changes nothing, but it is the process owner's tool
+          allow(api, HttpMethod.POST, "/api/models/**", PROCESS_OWNER);
+          allow(api, HttpMethod.GET, "/api/models/**", CATALOG_READERS);
           api.requestMatchers(HttpMethod.GET, "/api/**", "/v3/api-docs/**").authenticated();
           api.anyRequest().hasRole(ADMIN.name());
         })
@@ -112,6 +117,8 @@ class SecurityConfig {
           // a page action passes the same role check as its API
           allow(pages, HttpMethod.POST, "/chasing/hold", COLLECTION_WORKERS);
           allow(pages, HttpMethod.POST, "/demo-clock", PROCESS_OWNER);
+          allow(pages, HttpMethod.POST, "/processes/**", PROCESS_OWNER);
+          allow(pages, HttpMethod.GET, "/processes/**", CATALOG_READERS);
           allow(pages, HttpMethod.POST, "/work/**", WRITERS);
           allow(pages, HttpMethod.POST, "/customers/*/notes", WRITERS);
           allow(pages, HttpMethod.POST, "/customers/*/credit/apply", CASH_APPLIER, FINANCE_MANAGER);
