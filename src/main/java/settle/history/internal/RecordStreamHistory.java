@@ -65,8 +65,13 @@ public class RecordStreamHistory implements ProcessHistory {
   private final Map<Long, Long> completing = new HashMap<>();
   private int scanned;
 
-  public RecordStreamHistory(ZeebeTestEngine engine, JdbcTemplate jdbc, HikariDataSource copyPool, ObjectMapper json) {
+  private final java.util.function.UnaryOperator<Instant> businessTime;
+
+  /** {@code businessTime} turns the engine's time stamps (the machine's time) into business time (the demo clock's). */
+  public RecordStreamHistory(ZeebeTestEngine engine, JdbcTemplate jdbc, HikariDataSource copyPool, ObjectMapper json,
+                             java.util.function.UnaryOperator<Instant> businessTime) {
     this.engine = engine;
+    this.businessTime = businessTime;
     this.jdbc = jdbc;
     this.copyPool = copyPool;
     this.copier = new JdbcTemplate(copyPool);
@@ -115,7 +120,7 @@ public class RecordStreamHistory implements ProcessHistory {
     if (r.getRecordType() != RecordType.EVENT) {
       return;
     }
-    Timestamp at = new Timestamp(r.getTimestamp());
+    Timestamp at = Timestamp.from(businessTime.apply(Instant.ofEpochMilli(r.getTimestamp())));
     switch (r.getValue()) {
       case Process p -> {
         String xml = new String(p.getResource(), StandardCharsets.UTF_8);

@@ -62,7 +62,11 @@ class ProcessInstancePages {
   record Listed(long key, String process, String version, String state, String started, String ended) {}
 
   record Step(int order, String elementId, String name, String kind, String started, String ended, String state,
-              List<String> variables, List<Decided> decisions, String incident) {}
+              List<String> variables, List<Decided> decisions, String incident, boolean container) {}
+
+  /** Elements that hold others: they are "waiting" while anything inside waits, so the inner step says where. */
+  private static final java.util.Set<String> CONTAINERS = java.util.Set.of("SUB_PROCESS", "EVENT_SUB_PROCESS", "MULTI_INSTANCE_BODY",
+      "AD_HOC_SUB_PROCESS");
 
   record Decided(long evaluationKey, String explanation) {}
 
@@ -99,10 +103,13 @@ class ProcessInstancePages {
       String name = e.elementName() != null ? e.elementName() : names.getOrDefault(e.elementId(), Words.label(e.elementId()));
       steps.add(new Step(steps.size() + 1, e.elementId(), name, kind(e.elementType()), Words.when(e.startedAt()), Words.when(e.endedAt()),
           state(e.state()), setBy.getOrDefault(e.elementInstanceKey(), List.of()), decidedAt.getOrDefault(e.elementInstanceKey(), List.of()),
-          incidents.get(e.elementInstanceKey())));
+          incidents.get(e.elementInstanceKey()), CONTAINERS.contains(e.elementType())));
+      if (CONTAINERS.contains(e.elementType()) && !incidents.containsKey(e.elementInstanceKey())) {
+        continue;
+      }
       Map<String, Object> mark = new LinkedHashMap<>();
       mark.put("elementId", e.elementId());
-      mark.put("order", steps.size());
+      mark.put("order", steps.getLast().order());
       mark.put("at", Words.when(e.startedAt()));
       mark.put("active", e.endedAt() == null);
       mark.put("incident", incidents.containsKey(e.elementInstanceKey()));
@@ -118,7 +125,7 @@ class ProcessInstancePages {
     model.addAttribute("about", about(root));
     model.addAttribute("startVariables", started);
     model.addAttribute("steps", steps);
-    model.addAttribute("waitingAt", steps.stream().filter(s -> s.ended().isEmpty()).map(Step::name).toList());
+    model.addAttribute("waitingAt", steps.stream().filter(s -> s.ended().isEmpty() && !s.container()).map(Step::name).toList());
     model.addAttribute("incidents", h.incidents().stream().map(i -> names.getOrDefault(i.elementId(), i.elementId()) + ": "
         + i.errorMessage() + (i.resolved() ? " (resolved)" : "") + " · " + Words.when(i.createdAt())).toList());
     model.addAttribute("children", h.children().stream().map(c -> new Listed(c.processInstanceKey(), processName(c), "version " + c.version(),

@@ -1,13 +1,16 @@
-// Draws the process model with bpmn-js's viewer and marks the path: passed steps numbered in order with their
-// time, the step it waits at now, a step in trouble.
-document.addEventListener('DOMContentLoaded', async () => {
-  const container = document.getElementById('diagram');
-  if (!container || !window.BpmnJS) {
+// The path of a process instance on its model (bundled with the catalog's viewers, one bpmn-js for both): passed
+// steps numbered in order with their time, the step it waits at now, a step in trouble.
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+
+async function showPath(container) {
+  const marks = JSON.parse(document.getElementById('path-marks').textContent);
+  const response = await fetch(container.dataset.path, { credentials: 'same-origin' });
+  if (!response.ok) {
+    container.textContent = 'The diagram could not be loaded (' + response.status + ')';
     return;
   }
-  const marks = JSON.parse(document.getElementById('path-marks').textContent);
-  const xml = await (await fetch(container.dataset.diagram)).text();
-  const viewer = new window.BpmnJS({ container });
+  const xml = await response.text();
+  const viewer = new NavigatedViewer({ container });
   try {
     await viewer.importXML(xml);
   } catch (e) {
@@ -38,4 +41,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     overlays.add(elementId, { position: { top: -22, left: 0 }, html: label });
   }
   canvas.zoom('fit-viewport');
-});
+  container.dataset.drawn = 'true';
+}
+
+document.querySelectorAll('[data-path]').forEach(showPath);
