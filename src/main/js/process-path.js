@@ -40,7 +40,17 @@ async function showPath(container) {
     label.title = visits.map(v => v.order + ': ' + v.at).join('\n');
     overlays.add(elementId, { position: { top: -22, left: 0 }, html: label });
   }
-  canvas.zoom('fit-viewport');
+  // show the stretch of the model the instance passed, not the whole model; the viewer pans and zooms from there
+  const shapes = [...byElement.keys()].map((id) => registry.get(id)).filter((s) => s.width !== undefined);
+  if (shapes.length > 0) {
+    const left = Math.min(...shapes.map((s) => s.x)) - 80;
+    const top = Math.min(...shapes.map((s) => s.y)) - 60;
+    const right = Math.max(...shapes.map((s) => s.x + s.width)) + 80;
+    const bottom = Math.max(...shapes.map((s) => s.y + s.height)) + 60;
+    canvas.viewbox({ x: left, y: top, width: right - left, height: bottom - top });
+  } else {
+    canvas.zoom('fit-viewport');
+  }
   container.dataset.drawn = 'true';
 }
 

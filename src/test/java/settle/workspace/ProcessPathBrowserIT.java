@@ -64,6 +64,8 @@ class ProcessPathBrowserIT {
         .contains("rule 8 “First overdue reminder”");
     assertThat(path).doesNotContain("invoice:", "DUE_REMINDER", "BUSINESS_RULE_TASK");
     browser.screenshot("process-path-invoice-collection");
+    browser.script("document.getElementById('path').scrollIntoView()");
+    browser.screenshot("process-path-steps");
 
     browser.submit("#path tr[data-element=next-collection-action] a[href^='/why?decision=']");
     assertThat(browser.find("main").getText()).contains("Why?", "Next collection action, version ", "Matched: rule 7");
