@@ -15,9 +15,6 @@ public final class DemoClock extends Clock {
 
   private final ZeebeTestEngine engine;
   private volatile Duration offset = Duration.ZERO;
-  /** From which real instant each offset held, so a moment the engine stamped in real time reads as business time. */
-  private final java.util.concurrent.ConcurrentSkipListMap<Instant, Duration> offsets = new java.util.concurrent.ConcurrentSkipListMap<>(
-      java.util.Map.of(Instant.EPOCH, Duration.ZERO));
 
   public DemoClock(ZeebeTestEngine engine) {
     this.engine = engine;
@@ -29,12 +26,6 @@ public final class DemoClock extends Clock {
     }
     engine.increaseTime(duration);
     offset = offset.plus(duration);
-    offsets.put(Instant.now(), offset);
-  }
-
-  /** The business time of a real instant: the in-memory engine stamps its records with the machine's time. */
-  public Instant businessTimeOf(Instant real) {
-    return real.plus(offsets.floorEntry(real).getValue());
   }
 
   @Override

@@ -63,6 +63,10 @@ class ProcessPathBrowserIT {
         .contains("Next collection action, version ").contains("rule 7 “Reminder on the due day” (Segment STANDARD")
         .contains("rule 8 “First overdue reminder”");
     assertThat(path).doesNotContain("invoice:", "DUE_REMINDER", "BUSINESS_RULE_TASK");
+    assertThat(path).as("the due-day reminder was taken on the due date, in business time")
+        .contains(invoice.dueDate().format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)));
+    assertThat(path).doesNotContain(journeys.today().plusDays(1)
+        .format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)));
     browser.screenshot("process-path-invoice-collection");
     browser.script("document.getElementById('path').scrollIntoView()");
     browser.screenshot("process-path-steps");

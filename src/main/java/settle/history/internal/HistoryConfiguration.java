@@ -20,15 +20,14 @@ class HistoryConfiguration {
 
   @Bean
   ProcessHistory processHistory(ObjectProvider<ZeebeTestEngine> embeddedEngine, JdbcTemplate jdbc, DataSourceProperties database,
-                                ObjectMapper json, CamundaClient client, java.time.Clock clock) {
+                                ObjectMapper json, CamundaClient client) {
     ZeebeTestEngine engine = embeddedEngine.getIfAvailable();
     if (engine != null) {
       // the copy commits on its own (a caller's rollback must not lose part of the log) and on its own two connections
       HikariDataSource copyPool = database.initializeDataSourceBuilder().type(HikariDataSource.class).build();
       copyPool.setPoolName("process-history");
       copyPool.setMaximumPoolSize(2);
-      return new RecordStreamHistory(engine, jdbc, copyPool, json,
-          clock instanceof settle.engine.DemoClock demo ? demo::businessTimeOf : java.util.function.UnaryOperator.identity());
+      return new RecordStreamHistory(engine, jdbc, copyPool, json);
     }
     var config = client.getConfiguration();
     RestClient rest = RestClient.builder().baseUrl(config.getRestAddress().toString().replaceAll("/$", "") + "/v2")

@@ -65,13 +65,9 @@ public class RecordStreamHistory implements ProcessHistory {
   private final Map<Long, Long> completing = new HashMap<>();
   private int scanned;
 
-  private final java.util.function.UnaryOperator<Instant> businessTime;
-
-  /** {@code businessTime} turns the engine's time stamps (the machine's time) into business time (the demo clock's). */
-  public RecordStreamHistory(ZeebeTestEngine engine, JdbcTemplate jdbc, HikariDataSource copyPool, ObjectMapper json,
-                             java.util.function.UnaryOperator<Instant> businessTime) {
+  /** The engine stamps its records with its own clock, which the demo clock moves: they are in business time already. */
+  public RecordStreamHistory(ZeebeTestEngine engine, JdbcTemplate jdbc, HikariDataSource copyPool, ObjectMapper json) {
     this.engine = engine;
-    this.businessTime = businessTime;
     this.jdbc = jdbc;
     this.copyPool = copyPool;
     this.copier = new JdbcTemplate(copyPool);
@@ -120,7 +116,7 @@ public class RecordStreamHistory implements ProcessHistory {
     if (r.getRecordType() != RecordType.EVENT) {
       return;
     }
-    Timestamp at = Timestamp.from(businessTime.apply(Instant.ofEpochMilli(r.getTimestamp())));
+    Timestamp at = new Timestamp(r.getTimestamp());
     switch (r.getValue()) {
       case Process p -> {
         String xml = new String(p.getResource(), StandardCharsets.UTF_8);
