@@ -2,6 +2,7 @@
 // decision table. Bundled at build time (npm run bundle), served from the application; no CDN.
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import DmnViewer from 'dmn-js/lib/Viewer';
+import './process-path.js';
 
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';

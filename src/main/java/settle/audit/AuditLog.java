@@ -81,6 +81,12 @@ public class AuditLog {
     return instant == null ? null : Timestamp.from(instant);
   }
 
+  /** Entries whose details hold {@code name} with this value (as text), oldest first: what was recorded about one mail or task. */
+  public List<AuditEntry> withDetail(String name, String value) {
+    return jdbc.query("select id, at, actor, action, subject, details::text from audit_entry where details ->> ? = ? order by id",
+        this::entry, name, value);
+  }
+
   public boolean hasDecision(String elementInstanceKey) {
     return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from audit_entry where action like 'decision.%'"
         + " and details ->> 'elementInstanceKey' = ?)", Boolean.class, elementInstanceKey));

@@ -53,7 +53,7 @@ public class Timeline {
       for (AuditEntry e : page) {
         String kind = kindOf(e);
         if (kind != null && (kinds == null || kinds.isEmpty() || kinds.contains(kind)) && entries.size() < limit) {
-          entries.add(new TimelineEntry(e.id(), e.at(), kind, titleOf(kind, e), e.actor(), e.subject(), e.details()));
+          entries.add(new TimelineEntry(e.id(), e.at(), kind, titleOf(kind, e), e.actor(), e.subject(), e.details(), whyOf(e)));
         }
       }
       if (page.size() < 1000) {
@@ -142,6 +142,21 @@ public class Timeline {
           : "Invoice " + d.getOrDefault("number", "") + " issued";
       default -> e.action();
     };
+  }
+
+  /** Where the decision behind an entry is explained: a mail's, a task's priority, a decision's own. */
+  static String whyOf(AuditEntry e) {
+    Map<String, Object> d = e.details();
+    if (d.get("decision") instanceof Map<?, ?> decision && decision.get("evaluationKey") != null) {
+      return "/why?decision=" + decision.get("evaluationKey");
+    }
+    if (e.action().equals("mail.queued") && d.get("mailKey") != null) {
+      return "/why?mail=" + java.net.URLEncoder.encode(String.valueOf(d.get("mailKey")), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    if (e.action().equals("task.opened") && d.get("priority") != null) {
+      return "/why?task=" + d.get("taskId");
+    }
+    return null;
   }
 
   private static String outcome(Map<String, Object> d) {

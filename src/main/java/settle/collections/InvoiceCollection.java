@@ -7,6 +7,8 @@ public final class InvoiceCollection {
 
   public static final String ASSESS_INVOICE = "assess-invoice";
   public static final String PLAN_COLLECTION_STEP = "plan-collection-step";
+  /** The cadence table (dmn/next-collection-action.dmn) each turn asks for the next step. */
+  public static final String NEXT_COLLECTION_ACTION = "next-collection-action";
   public static final String SEND_HEADS_UP = "send-heads-up";
   public static final String TAKE_COLLECTION_STEP = "take-collection-step";
   public static final String RECORD_PROMISE = "record-promise";

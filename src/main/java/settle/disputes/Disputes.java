@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import settle.audit.AuditLog;
+import settle.history.DecisionLineage;
 import settle.common.ConflictException;
 import settle.common.InvalidRequestException;
 import settle.common.Money;
@@ -48,9 +49,11 @@ public class Disputes {
   private final AuditLog audit;
   private final ObjectMapper json;
   private final Clock clock;
+  private final DecisionLineage lineage;
 
   Disputes(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, EngineCommands engine, EngineOutbox outbox,
-           DisputeEvidence evidence, AuditLog audit, ObjectMapper json, Clock clock) {
+           DisputeEvidence evidence, AuditLog audit, ObjectMapper json, Clock clock, DecisionLineage lineage) {
+    this.lineage = lineage;
     this.jdbc = jdbc;
     this.invoices = invoices;
     this.customers = customers;
@@ -82,7 +85,9 @@ public class Disputes {
       throw new InvalidRequestException("amount", "The dispute of " + amount + " exceeds the undisputed open amount of " + undisputed);
     }
     CustomerView customer = customers.get(invoice.customerId());
-    Map<String, Object> segmentation = output(engine.evaluateDecision("customer-segmentation", segmentationInputs(customer).asVariables()));
+    Map<String, Object> segmentationInputs = segmentationInputs(customer).asVariables();
+    EvaluateDecisionResponse segmented = engine.evaluateDecision("customer-segmentation", segmentationInputs);
+    Map<String, Object> segmentation = output(segmented);
     Map<String, Object> routingInputs = Map.of("reasonCode", request.reasonCode().name(), "disputedAmount", amount,
         "segmentation", segmentation);
     EvaluateDecisionResponse routed = engine.evaluateDecision("dispute-routing", routingInputs);
@@ -98,9 +103,10 @@ public class Disputes {
     outbox.publishMessage(DISPUTE_CHANGED, String.valueOf(invoiceId), Map.of("disputeId", id));
     outbox.publishMessage(DisputeResolution.DISPUTE_RAISED, String.valueOf(id), processVariables(id, invoice, request, amount, routing, actor));
     String subject = "dispute:" + id;
-    audit.record("system:dispute-routing", "decision.dispute-routing", subject, Map.of("decision", "dispute-routing",
-        "version", routed.getDecisionVersion(), "inputs", routingInputs, "output", routing,
-        "matchedRules", routed.getEvaluatedDecisions().getFirst().getMatchedRules().stream().map(r -> r.getRuleId()).toList()));
+    audit.record("system:dispute-routing", "decision.dispute-routing", subject, Map.of("decision", lineage.of(routed).asDetails(),
+        "inputs", routingInputs, "output", routing));
+    audit.record("system:customer-segmentation", "decision.customer-segmentation", subject, Map.of(
+        "decision", lineage.of(segmented).asDetails(), "inputs", segmentationInputs, "output", segmentation));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("disputeId", id);
     details.put("reasonCode", request.reasonCode().name());

@@ -79,8 +79,16 @@ public class Inbox {
       if (inserted == 1) {
         String actor = "system:" + task.bpmnProcessId();
         String subject = subjectOf(task.subject(), task.id());
-        audit.record(actor, "task.opened", subject, Map.of("task", task.name(), "taskId", task.id(),
+        Map<String, Object> opened = new java.util.LinkedHashMap<>(Map.of("task", task.name(), "taskId", task.id(),
             "candidateGroups", task.candidateGroups(), "priority", priority.priority(), "priorityInputs", priority.inputs()));
+        if (priority.decision() != null) {
+          audit.record("system:" + TaskPriority.DECISION, "decision." + TaskPriority.DECISION, subject, Map.of("decision",
+              priority.decision().asDetails(), "task", task.name(), "taskId", task.id()));
+          if (priority.decision().evaluationKey() > 0) {
+            opened.put("decisionKey", String.valueOf(priority.decision().evaluationKey()));
+          }
+        }
+        audit.record(actor, "task.opened", subject, opened);
         if (priority.problem() != null) {
           audit.record(actor, "task.priority-failed", subject, Map.of("task", task.name(), "taskId", task.id(),
               "decision", TaskPriority.DECISION, "inputs", priority.inputs(), "why", priority.problem()));

@@ -11,6 +11,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import settle.common.Money;
 import settle.engine.EngineCommands;
+import settle.history.DecisionEvaluation;
+import settle.history.DecisionLineage;
+import io.camunda.client.api.response.EvaluateDecisionResponse;
 
 /**
  * A task's place on the worklist: riskWeight × amount × (1 + days past due ÷ 30). The risk weight
@@ -23,16 +26,21 @@ class TaskPriority {
 
   static final String DECISION = "task-priority";
 
-  /** {@code problem} is set when the table could not weigh the task; then {@code priority} is zero. */
-  record Score(BigDecimal priority, Map<String, Object> inputs, String problem) {}
+  /**
+   * {@code problem} is set when the table could not weigh the task; then {@code priority} is zero. {@code decision} is
+   * the table's evaluation (null if the engine gave none), for the audit and the "why" of the priority.
+   */
+  record Score(BigDecimal priority, Map<String, Object> inputs, String problem, DecisionEvaluation decision) {}
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TaskPriority.class);
 
   private final EngineCommands engine;
+  private final DecisionLineage lineage;
   private final Clock clock;
 
-  TaskPriority(EngineCommands engine, Clock clock) {
+  TaskPriority(EngineCommands engine, DecisionLineage lineage, Clock clock) {
     this.engine = engine;
+    this.lineage = lineage;
     this.clock = clock;
   }
 
@@ -45,9 +53,12 @@ class TaskPriority {
     Map<String, Object> explained = new LinkedHashMap<>();
     explained.put("riskRating", String.valueOf(variables.get("riskRating")));
     BigDecimal riskWeight;
+    DecisionEvaluation decision = null;
     try {
       // a table with one output answers with the bare value; no matching row answers null
-      String output = engine.evaluateDecision(DECISION, inputs).getDecisionOutput();
+      EvaluateDecisionResponse response = engine.evaluateDecision(DECISION, inputs);
+      decision = lineage.of(response);
+      String output = response.getDecisionOutput();
       if (output == null || output.isBlank() || output.equals("null")) {
         throw new IllegalStateException("no row matched risk rating " + variables.get("riskRating") + ", " + daysPastDue + " days past due");
       }
@@ -59,14 +70,14 @@ class TaskPriority {
       log.error(problem);
       explained.put("amount", amount);
       explained.put("daysPastDue", daysPastDue);
-      return new Score(Money.of(BigDecimal.ZERO), explained, problem);
+      return new Score(Money.of(BigDecimal.ZERO), explained, problem, decision);
     }
     BigDecimal priority = Money.of(riskWeight.multiply(amount)
         .multiply(BigDecimal.ONE.add(daysPastDue.divide(BigDecimal.valueOf(30), 6, RoundingMode.HALF_EVEN))));
     explained.put("riskWeight", riskWeight);
     explained.put("amount", amount);
     explained.put("daysPastDue", daysPastDue);
-    return new Score(priority, explained, null);
+    return new Score(priority, explained, null, decision);
   }
 
   /** From the invoice's due date to today (the day the task opens); an order's credit check carries its oldest overdue days. */

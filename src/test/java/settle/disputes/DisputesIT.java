@@ -54,7 +54,7 @@ class DisputesIT {
     Api.Response detail = api.get("/api/disputes/" + raised.body().get("id").asLong());
     assertThat(detail.body().get("checklist").asText()).contains("Deal terms");
     assertThat(detail.body().get("history").get(0).get("action").asText()).isEqualTo("decision.dispute-routing");
-    assertThat(detail.body().get("history").get(0).at("/details/matchedRules/0").asText()).isEqualTo("pricing");
+    assertThat(detail.body().get("history").get(0).at("/details/decision/matchedRules/0/ruleId").asText()).isEqualTo("pricing");
     assertThat(api.get("/api/disputes?team=sales&status=OPEN").body().findValuesAsText("invoiceId"))
         .contains(String.valueOf(invoice.id()));
 

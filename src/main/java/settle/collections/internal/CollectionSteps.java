@@ -74,7 +74,7 @@ public class CollectionSteps {
    * {@code planKey} names the planning job's element instance: a redelivered job answers as it did, recording nothing new.
    */
   @Transactional
-  public Plan plan(long invoiceId, int stage, String segment, String tone, NextAction next, String planKey) {
+  public Plan plan(long invoiceId, int stage, String segment, String tone, NextAction next, String planKey, long decisionKey) {
     if ("NONE".equals(next.action())) {
       return new Plan("WAIT", null, null, stage);
     }
@@ -97,9 +97,10 @@ public class CollectionSteps {
     LocalDate actionDate = invoice.dueDate().plusDays(next.dueOffset());
     boolean snoozed = step(invoiceId, stage).map(s -> "SNOOZED".equals(s.status())).orElse(false);
     if (next.skipIfLate() && !snoozed && actionDate.isBefore(LocalDate.now(clock))) {
-      upsert(invoice, stage, segment, tone, next, actionDate, actionDate.atStartOfDay(ZoneOffset.UTC).toInstant(), "SKIPPED_LATE", planKey);
+      upsert(invoice, stage, segment, tone, next, actionDate, actionDate.atStartOfDay(ZoneOffset.UTC).toInstant(), "SKIPPED_LATE", planKey,
+          decisionKey);
       audit.record(ACTOR, "collections.step-skipped", subject(invoiceId), Map.of("stage", stage, "action", next.action(),
-          "actionDate", actionDate.toString(), "why", "its day had passed"));
+          "actionDate", actionDate.toString(), "why", "its day had passed", "decisionKey", String.valueOf(decisionKey)));
       return new Plan("SKIPPED", null, null, stage + 1);
     }
     Instant actionAt = actionDate.atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -111,7 +112,7 @@ public class CollectionSteps {
         actionAt = now.plus(1, ChronoUnit.DAYS);
       }
     }
-    upsert(invoice, stage, segment, tone, next, actionAt.atZone(ZoneOffset.UTC).toLocalDate(), actionAt, "PLANNED", planKey);
+    upsert(invoice, stage, segment, tone, next, actionAt.atZone(ZoneOffset.UTC).toLocalDate(), actionAt, "PLANNED", planKey, decisionKey);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("stage", stage);
     details.put("action", next.action());
@@ -119,26 +120,28 @@ public class CollectionSteps {
     details.put("headsUpAt", headsUpAt == null ? null : headsUpAt.toString());
     details.put("channel", next.channel());
     details.put("sender", next.sender());
+    details.put("decisionKey", String.valueOf(decisionKey));
     audit.record(ACTOR, "collections.step-planned", subject(invoiceId), details);
     return new Plan(headsUpAt == null ? "ACT" : "HEADS_UP", actionAt.toString(),
         headsUpAt == null ? null : headsUpAt.toString(), stage);
   }
 
   private void upsert(InvoiceView invoice, int stage, String segment, String tone, NextAction next, LocalDate actionDate,
-                      Instant actionAt, String status, String planKey) {
+                      Instant actionAt, String status, String planKey, long decisionKey) {
     jdbc.update("""
             insert into dunning_step(invoice_id, customer_id, stage, segment, tone, action, template, channel, sender,
-                                     heads_up, skip_if_late, action_date, action_at, status, planned_at, plan_key)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     heads_up, skip_if_late, action_date, action_at, status, planned_at, plan_key, decision_key)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (invoice_id, stage) do update set segment = excluded.segment, tone = excluded.tone,
               action = excluded.action, template = excluded.template, channel = excluded.channel, sender = excluded.sender,
               heads_up = excluded.heads_up, skip_if_late = excluded.skip_if_late, action_date = excluded.action_date,
               action_at = excluded.action_at, status = excluded.status,
-              planned_at = excluded.planned_at, plan_key = excluded.plan_key, heads_up_mail_key = null
+              planned_at = excluded.planned_at, plan_key = excluded.plan_key, decision_key = excluded.decision_key,
+              heads_up_mail_key = null
             where dunning_step.status in ('PLANNED', 'SKIPPED_LATE', 'SNOOZED')""",
         invoice.id(), invoice.customerId(), stage, segment, tone, next.action(), next.template(), next.channel(),
         next.sender(), next.headsUp(), next.skipIfLate(), Date.valueOf(actionDate), Timestamp.from(actionAt), status,
-        Timestamp.from(clock.instant()), planKey);
+        Timestamp.from(clock.instant()), planKey, decisionKey);
   }
 
   /** One heads-up per account owner and day, listing every step announced for that day. */
@@ -179,8 +182,8 @@ public class CollectionSteps {
       line.put("snoozeUrl", holdUrl(s, "snooze"));
       lines.add(line);
       jdbc.update("update dunning_step set heads_up_mail_key = ? where id = ?", key, s.id());
-      audit.record(ACTOR, "collections.heads-up-sent", subject(s.invoiceId()), Map.of("stage", s.stage(),
-          "action", s.action(), "to", customer.accountOwnerEmail(), "scheduledFor", s.actionDate().toString()));
+      audit.record(ACTOR, "collections.heads-up-sent", subject(s.invoiceId()), s.withDecision(Map.of("stage", s.stage(),
+          "action", s.action(), "to", customer.accountOwnerEmail(), "scheduledFor", s.actionDate().toString(), "mailKey", key)));
     }
     mail.enqueue(new OutgoingMail(key, mail.arTeamName(), customer.accountOwnerEmail(),
         "Heads-up: " + lines.size() + (lines.size() == 1 ? " customer contact" : " customer contacts") + " planned for " + step.actionDate(),
@@ -223,7 +226,7 @@ public class CollectionSteps {
       String status = "ESCALATION".equals(step.action()) ? "ESCALATION_TASK" : "CALL_TASK";
       mark(step, status, null, invoice.openAmount());
       audit.record(ACTOR, "collections." + ("ESCALATION".equals(step.action()) ? "escalated" : "call-task-opened"),
-          subject(invoiceId), Map.of("stage", stage, "action", step.action(), "openAmount", invoice.openAmount()));
+          subject(invoiceId), step.withDecision(Map.of("stage", stage, "action", step.action(), "openAmount", invoice.openAmount())));
       return new Taken("ESCALATION".equals(step.action()) ? "ESCALATE" : "CALL", null, stage + 1);
     }
     sendCombined(step);
@@ -264,9 +267,9 @@ public class CollectionSteps {
       pdfs.add(new OutgoingMail.Attachment(invoice.number() + ".pdf", "application/pdf", invoices.pdf(invoice.id())));
       totalDue = totalDue.add(amountDue);
       mark(s, "SENT", key, amountDue);
-      audit.record(ACTOR, "collections.reminder-sent", subject(s.invoiceId()), Map.of("stage", s.stage(),
+      audit.record(ACTOR, "collections.reminder-sent", subject(s.invoiceId()), s.withDecision(Map.of("stage", s.stage(),
           "action", s.action(), "template", s.template(), "amountDue", amountDue, "to", customer.apEmail(),
-          "mailKey", key, "sender", s.sender()));
+          "mailKey", key, "sender", s.sender())));
     }
     if (items.isEmpty()) {
       mark(step, "SKIPPED_DISPUTED", null, null);

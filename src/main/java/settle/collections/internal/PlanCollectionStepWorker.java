@@ -6,14 +6,17 @@ import io.camunda.client.api.response.ActivatedJob;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import settle.collections.InvoiceCollection;
+import settle.history.DecisionLineage;
 
 @Component
 public class PlanCollectionStepWorker {
 
   private final CollectionSteps steps;
+  private final DecisionLineage lineage;
 
-  PlanCollectionStepWorker(CollectionSteps steps) {
+  PlanCollectionStepWorker(CollectionSteps steps, DecisionLineage lineage) {
     this.steps = steps;
+    this.lineage = lineage;
   }
 
   @JobWorker(type = InvoiceCollection.PLAN_COLLECTION_STEP)
@@ -25,6 +28,7 @@ public class PlanCollectionStepWorker {
         String.valueOf(nextAction.get("channel")), String.valueOf(nextAction.get("sender")),
         Boolean.TRUE.equals(nextAction.get("headsUp")), Boolean.TRUE.equals(nextAction.get("skipIfLate")));
     return steps.plan(invoiceId, stage, String.valueOf(segmentation.get("segment")), String.valueOf(segmentation.get("tone")), next,
-        "element:" + job.getElementInstanceKey());
+        "element:" + job.getElementInstanceKey(),
+        lineage.before(job.getProcessInstanceKey(), InvoiceCollection.NEXT_COLLECTION_ACTION, job.getKey()).evaluationKey());
   }
 }

@@ -15,12 +15,13 @@ import java.util.List;
 
 /** A mail as the SMTP capture received it, read back from its MIME. */
 record CapturedMail(long id, String from, String to, String replyTo, String subject, Instant sentAt,
-                    List<String> attachments, String text, String html, String messageId) {
+                    List<String> attachments, String text, String html, String messageId, String mailKey) {
 
-  record Summary(long id, String from, String to, String subject, Instant sentAt, List<String> attachments) {}
+  /** {@code mailKey} names the step that sent it, and so the decision behind it ("why"). */
+  record Summary(long id, String from, String to, String subject, Instant sentAt, List<String> attachments, String mailKey) {}
 
   Summary summary() {
-    return new Summary(id, from, to, subject, sentAt, attachments);
+    return new Summary(id, from, to, subject, sentAt, attachments, mailKey);
   }
 
   static CapturedMail read(MimeMessage message) {
@@ -32,7 +33,8 @@ record CapturedMail(long id, String from, String to, String replyTo, String subj
       return new CapturedMail(id, join(message.getFrom()), join(message.getRecipients(Message.RecipientType.TO)),
           join(message.getReplyTo()), message.getSubject(),
           message.getSentDate() == null ? null : message.getSentDate().toInstant(),
-          parts.attachments, parts.text, parts.html, message.getMessageID());
+          parts.attachments, parts.text, parts.html, message.getMessageID(),
+          message.getHeader("X-Settle-Mail-Key") == null ? null : message.getHeader("X-Settle-Mail-Key")[0]);
     } catch (MessagingException | IOException e) {
       throw new IllegalStateException("A captured mail cannot be read", e);
     }

@@ -70,6 +70,8 @@ class SecurityConfig {
     http.securityMatcher("/api/**", "/v3/api-docs/**")
         .authorizeHttpRequests(api -> {
           allow(api, HttpMethod.GET, "/api/audit/**", Role.AUDIT_READERS.toArray(Role[]::new));
+          allow(api, HttpMethod.GET, "/api/process-instances/**", Role.AUDIT_READERS.toArray(Role[]::new));
+          allow(api, HttpMethod.GET, "/api/process-instances", Role.AUDIT_READERS.toArray(Role[]::new));
           // the whole inbox is for those who oversee the work; everyone else has their worklist
           allow(api, HttpMethod.GET, "/api/tasks", AUDITOR, FINANCE_MANAGER, COLLECTIONS_MANAGER);
           allow(api, HttpMethod.POST, "/api/staff/**");
@@ -114,6 +116,7 @@ class SecurityConfig {
           // the auditor's workspace reads the trail: the same people as the audit API
           allow(pages, HttpMethod.GET, "/audit", Role.AUDIT_READERS.toArray(Role[]::new));
           allow(pages, HttpMethod.GET, "/audit/**", Role.AUDIT_READERS.toArray(Role[]::new));
+          allow(pages, HttpMethod.GET, "/process-instances/**", Role.AUDIT_READERS.toArray(Role[]::new));
           // a page action passes the same role check as its API
           allow(pages, HttpMethod.POST, "/chasing/hold", COLLECTION_WORKERS);
           allow(pages, HttpMethod.POST, "/demo-clock", PROCESS_OWNER);

@@ -1,4 +1,4 @@
-package settle.audit.internal;
+package settle.history.internal;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.command.ClientStatusException;
@@ -12,13 +12,16 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import settle.audit.AuditLog;
+import settle.history.DecisionEvaluation;
+import settle.history.DecisionLineage;
 import settle.policy.PolicyAnswers;
 import settle.policy.UnhandledAnswer;
 
 /**
- * Serves every {@code audit-decision} task that follows a business rule task: the task's headers
- * name the decision, its input variables and its result variable, so one worker audits every DMN.
- * A redelivered job finds its entry already written; a unique index stops two concurrent deliveries.
+ * Serves every {@code audit-decision} task that follows a business rule task: the task's headers name the decision,
+ * its input variables and its result variable, so one worker audits every DMN. The engine's own record of the
+ * evaluation (the newest one of that decision in the instance before this task) adds the table's version and key and
+ * the rows that matched. A redelivered job finds its entry already written; a unique index stops two concurrent deliveries.
  * An answer the process cannot handle (see {@link PolicyAnswers}) is not passed on: the job stays open
  * and the process owner gets a task; completing that task asks the corrected table again.
  */
@@ -30,12 +33,15 @@ public class AuditDecisionWorker {
   private static final long ONE_HOUR_MS = 3_600_000;
 
   private final AuditLog audit;
+  private final DecisionLineage lineage;
   private final PolicyAnswers answers;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate tx;
 
-  AuditDecisionWorker(AuditLog audit, PolicyAnswers answers, ApplicationEventPublisher events, TransactionTemplate tx) {
+  AuditDecisionWorker(AuditLog audit, DecisionLineage lineage, PolicyAnswers answers, ApplicationEventPublisher events,
+                      TransactionTemplate tx) {
     this.audit = audit;
+    this.lineage = lineage;
     this.answers = answers;
     this.events = events;
     this.tx = tx;
@@ -55,8 +61,9 @@ public class AuditDecisionWorker {
     Map<String, String> unhandled = answers.unhandled(decision, output);
     tx.executeWithoutResult(status -> {
       if (!audit.hasDecision(String.valueOf(job.getElementInstanceKey()))) {
+        DecisionEvaluation evaluation = lineage.before(job.getProcessInstanceKey(), decision, job.getKey());
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("decision", decision);
+        details.put("decision", evaluation.asDetails());
         details.put("inputs", inputs);
         details.put("output", output);
         details.put("process", job.getBpmnProcessId());

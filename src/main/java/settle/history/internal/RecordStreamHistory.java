@@ -1,0 +1,326 @@
+package settle.history.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.intent.DecisionEvaluationIntent;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.DecisionEvaluationRecordValue;
+import io.camunda.zeebe.protocol.record.value.EvaluatedDecisionValue;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import io.camunda.zeebe.protocol.record.value.deployment.DecisionRecordValue;
+import io.camunda.zeebe.protocol.record.value.deployment.DecisionRequirementsRecordValue;
+import io.camunda.zeebe.protocol.record.value.deployment.Process;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
+import settle.history.DecisionEvaluation;
+import settle.history.InstanceHistory;
+import settle.history.InstanceSummary;
+import settle.history.ModelXml;
+import settle.history.ProcessHistory;
+
+/**
+ * Embedded mode's adapter: copies the in-memory engine's record stream into the history tables. Each record is
+ * written under its position or its key, so reading a record twice changes nothing; the tables name this engine's
+ * run, because a new in-memory engine starts its keys again.
+ */
+public class RecordStreamHistory implements ProcessHistory {
+
+  private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() {};
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecordStreamHistory.class);
+
+  private final ZeebeTestEngine engine;
+  /** Reads, in the caller's transaction. */
+  private final JdbcTemplate jdbc;
+  /** Writes the copy on connections of its own, so a caller holding a connection never waits for one the copy needs. */
+  private final HikariDataSource copyPool;
+  private final JdbcTemplate copier;
+  private final TransactionTemplate tx;
+  private final ObjectMapper json;
+  private final String run = UUID.randomUUID().toString();
+  private final Map<Long, Map<String, String>> elementNames = new HashMap<>();
+  /** Per process instance, the element now completing: variables written meanwhile are what its step set. */
+  private final Map<Long, Long> completing = new HashMap<>();
+  private int scanned;
+
+  /** The engine stamps its records with its own clock, which the demo clock moves: they are in business time already. */
+  public RecordStreamHistory(ZeebeTestEngine engine, JdbcTemplate jdbc, HikariDataSource copyPool, ObjectMapper json) {
+    this.engine = engine;
+    this.jdbc = jdbc;
+    this.copyPool = copyPool;
+    this.copier = new JdbcTemplate(copyPool);
+    this.tx = new TransactionTemplate(new DataSourceTransactionManager(copyPool));
+    this.json = json;
+  }
+
+  /** Spring calls it at shutdown. */
+  public void close() {
+    copyPool.close();
+  }
+
+  @Scheduled(fixedDelayString = "${settle.history.poll-interval:500ms}")
+  @Override
+  public synchronized void catchUp() {
+    @SuppressWarnings("unchecked") // the in-memory engine keeps its log in one growing list
+    List<Record<?>> records = (List<Record<?>>) engine.getRecordStreamSource().getRecords();
+    int size = records.size();
+    if (scanned >= size) {
+      return;
+    }
+    List<Record<?>> batch = new ArrayList<>(records.subList(scanned, size));
+    try {
+      tx.executeWithoutResult(status -> batch.forEach(this::copy));
+    } catch (RuntimeException e) {
+      // one record the copy cannot take must not stop the history (and every step that reads it): the rest go in one by one
+      for (Record<?> r : batch) {
+        try {
+          tx.executeWithoutResult(status -> copy(r));
+        } catch (RuntimeException failed) {
+          log.error("Process history left out the engine's record at position {} ({} {}): {}", r.getPosition(), r.getValueType(),
+              r.getIntent(), failed.getMessage());
+        }
+      }
+    }
+    scanned = size;
+  }
+
+  /** Reads the whole log again, as a restarted poller would: every row is keyed by its record, so nothing changes. */
+  synchronized void copyAgainFromStart() {
+    scanned = 0;
+    catchUp();
+  }
+
+  private void copy(Record<?> r) {
+    if (r.getRecordType() != RecordType.EVENT) {
+      return;
+    }
+    Timestamp at = new Timestamp(r.getTimestamp());
+    switch (r.getValue()) {
+      case Process p -> {
+        String xml = new String(p.getResource(), StandardCharsets.UTF_8);
+        model(p.getProcessDefinitionKey(), "PROCESS", p.getBpmnProcessId(), p.getVersion(), null, xml);
+        elementNames.put(p.getProcessDefinitionKey(), ModelXml.elementNames(xml));
+      }
+      case DecisionRequirementsRecordValue d -> model(d.getDecisionRequirementsKey(), "DECISION_REQUIREMENTS",
+          d.getDecisionRequirementsId(), d.getDecisionRequirementsVersion(), null, new String(d.getResource(), StandardCharsets.UTF_8));
+      case DecisionRecordValue d -> model(d.getDecisionKey(), "DECISION", d.getDecisionId(), d.getVersion(), d.getDecisionRequirementsKey(), null);
+      case ProcessInstanceRecordValue v -> element(r, v, at);
+      case VariableRecordValue v -> {
+        long setBy = v.getScopeKey() != v.getProcessInstanceKey() ? v.getScopeKey()
+            : completing.getOrDefault(v.getProcessInstanceKey(), v.getProcessInstanceKey());
+        copier.update("insert into history_variable(run, position, process_instance_key, scope_key, set_by, name, value, at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", run, r.getPosition(), v.getProcessInstanceKey(),
+            v.getScopeKey(), setBy, v.getName(), v.getValue(), at);
+      }
+      case IncidentRecordValue v -> {
+        if (r.getIntent() == IncidentIntent.CREATED) {
+          copier.update("insert into history_incident(run, incident_key, process_instance_key, element_instance_key, element_id,"
+              + " error_type, error_message, created_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", run, r.getKey(),
+              v.getProcessInstanceKey(), v.getElementInstanceKey(), v.getElementId(), v.getErrorType().name(), v.getErrorMessage(), at);
+        } else if (r.getIntent() == IncidentIntent.RESOLVED) {
+          copier.update("update history_incident set resolved_at = ? where run = ? and incident_key = ?", at, run, r.getKey());
+        }
+      }
+      case DecisionEvaluationRecordValue v -> decision(r, v, at);
+      default -> { }
+    }
+  }
+
+  private void model(long key, String kind, String id, int version, Long requirementsKey, String xml) {
+    copier.update("insert into history_model(run, model_key, kind, model_id, version, requirements_key, xml) values (?, ?, ?, ?, ?, ?, ?)"
+        + " on conflict do nothing", run, key, kind, id, version, requirementsKey, xml);
+  }
+
+  private void element(Record<?> r, ProcessInstanceRecordValue v, Timestamp at) {
+    if (v.getBpmnElementType() == BpmnElementType.SEQUENCE_FLOW) {
+      return;
+    }
+    if (r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATING) {
+      String name = names(v.getProcessDefinitionKey()).get(v.getElementId());
+      copier.update("""
+              insert into history_element(run, element_instance_key, process_instance_key, process_definition_key, bpmn_process_id,
+                version, element_id, element_name, element_type, flow_scope_key, parent_process_instance_key, started_at, position)
+              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+          run, r.getKey(), v.getProcessInstanceKey(), v.getProcessDefinitionKey(), v.getBpmnProcessId(), v.getVersion(),
+          v.getElementId(), name, v.getBpmnElementType().name(), v.getFlowScopeKey(),
+          v.getParentProcessInstanceKey() > 0 ? v.getParentProcessInstanceKey() : null, at, r.getPosition());
+    } else if (r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETING) {
+      completing.put(v.getProcessInstanceKey(), r.getKey());
+    } else if (r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED || r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED) {
+      completing.remove(v.getProcessInstanceKey(), r.getKey());
+      if (v.getBpmnElementType() == BpmnElementType.PROCESS) {
+        completing.remove(v.getProcessInstanceKey());
+      }
+      copier.update("update history_element set ended_at = ?, end_state = ? where run = ? and element_instance_key = ?", at,
+          r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED ? "COMPLETED" : "TERMINATED", run, r.getKey());
+    }
+  }
+
+  private Map<String, String> names(long processDefinitionKey) {
+    return elementNames.computeIfAbsent(processDefinitionKey, key -> copier.queryForList(
+        "select xml from history_model where run = ? and model_key = ? and kind = 'PROCESS'", String.class, run, key).stream()
+        .findFirst().map(ModelXml::elementNames).orElse(Map.of()));
+  }
+
+  private void decision(Record<?> r, DecisionEvaluationRecordValue v, Timestamp at) {
+    EvaluatedDecisionValue root = v.getEvaluatedDecisions().stream().filter(d -> d.getDecisionId().equals(v.getDecisionId()))
+        .reduce((a, b) -> b).orElse(null);
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    List<Map<String, Object>> rules = new ArrayList<>();
+    if (root != null) {
+      root.getEvaluatedInputs().forEach(i -> inputs.put(i.getInputName(), parse(i.getInputValue())));
+      root.getMatchedRules().forEach(m -> rules.add(Map.of("ruleId", m.getRuleId(), "ruleIndex", m.getRuleIndex())));
+    }
+    boolean failed = r.getIntent() == DecisionEvaluationIntent.FAILED;
+    copier.update("""
+            insert into history_decision(run, evaluation_key, process_instance_key, element_instance_key, element_id, decision_id,
+              decision_name, version, decision_key, evaluated_at, matched_rules, inputs, outputs, failure)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?) on conflict do nothing""",
+        run, r.getKey(), v.getProcessInstanceKey() > 0 ? v.getProcessInstanceKey() : null,
+        v.getElementInstanceKey() > 0 ? v.getElementInstanceKey() : null, v.getElementId().isEmpty() ? null : v.getElementId(),
+        v.getDecisionId(), v.getDecisionName(), v.getDecisionVersion(), v.getDecisionKey(), at, write(rules), write(inputs),
+        failed ? null : v.getDecisionOutput(), failed ? v.getEvaluationFailureMessage() : null);
+  }
+
+  // ---- reading
+
+  @Override
+  public Optional<InstanceHistory> instance(long processInstanceKey) {
+    catchUp();
+    return summary(processInstanceKey).map(summary -> new InstanceHistory(summary,
+        jdbc.query("""
+                select element_instance_key, element_id, element_name, element_type, started_at, ended_at, end_state
+                from history_element where run = ? and process_instance_key = ? and element_type <> 'PROCESS' order by position""",
+            (rs, i) -> new InstanceHistory.Element(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), instant(rs, 5),
+                instant(rs, 6), rs.getString(7) == null ? "ACTIVE" : rs.getString(7)), run, processInstanceKey),
+        jdbc.query("select set_by, scope_key, name, value from history_variable where run = ? and process_instance_key = ? order by position",
+            (rs, i) -> new InstanceHistory.VariableSet(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)), run, processInstanceKey),
+        jdbc.query("""
+                select incident_key, element_instance_key, element_id, error_type, error_message, created_at, resolved_at
+                from history_incident where run = ? and process_instance_key = ? order by created_at""",
+            (rs, i) -> new InstanceHistory.Incident(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                instant(rs, 6), rs.getTimestamp(7) != null), run, processInstanceKey),
+        jdbc.query("select " + DECISION + " from history_decision where run = ? and process_instance_key = ? order by evaluation_key",
+            this::decisionRow, run, processInstanceKey),
+        jdbc.query("select " + INSTANCE + " from history_element where run = ? and parent_process_instance_key = ? and element_type = 'PROCESS'"
+            + " order by position", this::summaryRow, run, processInstanceKey)));
+  }
+
+  private Optional<InstanceSummary> summary(long processInstanceKey) {
+    return jdbc.query("select " + INSTANCE + " from history_element where run = ? and element_instance_key = ? and element_type = 'PROCESS'",
+        this::summaryRow, run, processInstanceKey).stream().findFirst();
+  }
+
+  @Override
+  public List<InstanceSummary> instancesWith(String variable, String jsonValue) {
+    catchUp();
+    return jdbc.query("select " + INSTANCE + " from history_element e where run = ? and element_type = 'PROCESS' and element_instance_key in"
+        + " (select process_instance_key from history_variable v where v.run = ? and v.scope_key = v.process_instance_key and name = ? and value = ?)"
+        + " order by position desc", this::summaryRow, run, run, variable, jsonValue);
+  }
+
+  @Override
+  public Optional<DecisionEvaluation> decision(long evaluationKey) {
+    return jdbc.query("select " + DECISION + " from history_decision where run = ? and evaluation_key = ?", this::decisionRow, run, evaluationKey)
+        .stream().findFirst();
+  }
+
+  @Override
+  public Optional<DecisionEvaluation> decisionBefore(long processInstanceKey, String decisionId, long beforeKey) {
+    return jdbc.query("select " + DECISION + " from history_decision where run = ? and process_instance_key = ? and decision_id = ?"
+        + " and evaluation_key < ? order by evaluation_key desc limit 1", this::decisionRow, run, processInstanceKey, decisionId, beforeKey)
+        .stream().findFirst();
+  }
+
+  @Override
+  public Optional<String> processXml(long processDefinitionKey) {
+    return jdbc.queryForList("select xml from history_model where run = ? and model_key = ? and kind = 'PROCESS'", String.class,
+        run, processDefinitionKey).stream().findFirst();
+  }
+
+  @Override
+  public Optional<String> decisionXml(long decisionKey) {
+    return jdbc.queryForList("select r.xml from history_model d join history_model r on r.run = d.run and r.model_key = d.requirements_key"
+        + " where d.run = ? and d.model_key = ? and d.kind = 'DECISION'", String.class, run, decisionKey).stream().findFirst();
+  }
+
+  private static final String INSTANCE = "element_instance_key, bpmn_process_id, version, process_definition_key, end_state, started_at,"
+      + " ended_at, parent_process_instance_key";
+
+  private InstanceSummary summaryRow(ResultSet rs, int row) throws SQLException {
+    Long parent = rs.getObject(8) == null ? null : rs.getLong(8);
+    return new InstanceSummary(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
+        rs.getString(5) == null ? "ACTIVE" : rs.getString(5), instant(rs, 6), instant(rs, 7), parent);
+  }
+
+  private static final String DECISION = "evaluation_key, decision_id, decision_name, version, decision_key, matched_rules::text,"
+      + " inputs::text, outputs::text, process_instance_key, element_instance_key, element_id, evaluated_at";
+
+  private DecisionEvaluation decisionRow(ResultSet rs, int row) throws SQLException {
+    List<DecisionEvaluation.MatchedRule> rules = read(rs.getString(6), LIST).stream()
+        .map(m -> new DecisionEvaluation.MatchedRule(String.valueOf(m.get("ruleId")), ((Number) m.get("ruleIndex")).intValue(), null))
+        .toList();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> inputs = (Map<String, Object>) parse(rs.getString(7));
+    long pik = rs.getLong(9);
+    Long processInstanceKey = rs.wasNull() ? null : pik;
+    long eik = rs.getLong(10);
+    Long elementInstanceKey = rs.wasNull() ? null : eik;
+    return new DecisionEvaluation(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5), rules, inputs,
+        parse(rs.getString(8)), processInstanceKey, elementInstanceKey, rs.getString(11), instant(rs, 12));
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  private Object parse(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return json.readValue(value, Object.class);
+    } catch (JsonProcessingException e) {
+      return value;
+    }
+  }
+
+  private <T> T read(String value, TypeReference<T> type) {
+    try {
+      return json.readValue(value, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
