@@ -25,9 +25,9 @@ public class EngineActivity {
   @SuppressWarnings("unchecked")
   public synchronized long count() {
     // the in-memory engine keeps its records in one growing list: only the new ones need counting
-    List<Record<?>> records = (List<Record<?>>) engine.getObject().getRecordStreamSource().getRecords();
-    for (int size = records.size(); scanned < size; scanned++) {
-      if (records.get(scanned).getValueType() != ValueType.JOB_BATCH) {
+    for (Record<?> record : EngineRecords.from(engine.getObject(), scanned)) {
+      scanned++;
+      if (record.getValueType() != ValueType.JOB_BATCH) {
         meaningful++;
       }
     }

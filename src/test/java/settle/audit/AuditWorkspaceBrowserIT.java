@@ -58,6 +58,11 @@ class AuditWorkspaceBrowserIT {
     browser.submit("#matches a");
     assertThat(browser.find("h1").getText()).isEqualTo("Invoice " + invoice.number() + " of " + customer.name());
     assertThat(browser.find("#entries").getText()).contains("Invoice issued");
+    // every entry leads to the process it belongs to: a worker's to its instance, the others to the invoice's processes
+    assertThat(browser.all("#entries tbody tr")).allSatisfy(row -> assertThat(row.getText()).contains("its process"));
+    assertThat(browser.all("#entries a.hint")).extracting(a -> a.getAttribute("href"))
+        .anySatisfy(href -> assertThat(href).matches(".*/process-instances/\\d+"))
+        .anySatisfy(href -> assertThat(href).endsWith("/process-instances?subject=invoice%3A" + invoice.id()));
     String pack = browser.find("#export-pack").getAttribute("href");
     browser.screenshot("audit-2-invoice-story");
 

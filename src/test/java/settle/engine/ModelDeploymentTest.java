@@ -176,7 +176,7 @@ class ModelDeploymentTest {
   }
 
   private long deploymentCommands() {
-    return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+    return StreamSupport.stream(settle.engine.EngineRecords.all(engine).spliterator(), false)
         .filter(r -> r.getValueType() == ValueType.DEPLOYMENT && r.getIntent() == DeploymentIntent.CREATE).count();
   }
 

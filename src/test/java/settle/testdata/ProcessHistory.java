@@ -47,7 +47,7 @@ public final class ProcessHistory {
   private Set<Long> instancesWith(String bpmnProcessId, String variable, Object value) {
     String json = value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
     Set<Long> keys = new LinkedHashSet<>();
-    for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
+    for (Record<?> r : settle.engine.EngineRecords.all(engine)) {
       if (r.getValueType() == ValueType.VARIABLE && r.getIntent() == VariableIntent.CREATED
           && r.getValue() instanceof VariableRecordValue v && v.getBpmnProcessId().equals(bpmnProcessId)
           && v.getName().equals(variable) && v.getValue().equals(json) && v.getScopeKey() == v.getProcessInstanceKey()) {
@@ -60,7 +60,7 @@ public final class ProcessHistory {
   /** Element ids the instance completed, in order, gateways and events included; the process itself excluded. */
   public List<String> completedElements(long processInstanceKey) {
     List<String> ids = new ArrayList<>();
-    for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
+    for (Record<?> r : settle.engine.EngineRecords.all(engine)) {
       if (r.getValueType() == ValueType.PROCESS_INSTANCE && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
           && r.getValue() instanceof ProcessInstanceRecordValue v && v.getProcessInstanceKey() == processInstanceKey
           && v.getBpmnElementType() != BpmnElementType.PROCESS && v.getBpmnElementType() != BpmnElementType.SEQUENCE_FLOW) {
@@ -168,11 +168,11 @@ public final class ProcessHistory {
   @SuppressWarnings("unchecked")
   private List<Record<?>> records() {
     // the in-memory engine keeps its log in one growing list
-    return (List<Record<?>>) engine.getRecordStreamSource().getRecords();
+    return settle.engine.EngineRecords.all(engine);
   }
 
   public boolean isCompleted(long processInstanceKey) {
-    for (Record<?> r : engine.getRecordStreamSource().getRecords()) {
+    for (Record<?> r : settle.engine.EngineRecords.all(engine)) {
       if (r.getValueType() == ValueType.PROCESS_INSTANCE && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
           && r.getValue() instanceof ProcessInstanceRecordValue v && v.getProcessInstanceKey() == processInstanceKey
           && v.getBpmnElementType() == BpmnElementType.PROCESS) {

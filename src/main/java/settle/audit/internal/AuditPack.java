@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import settle.audit.AuditHashes;
 import settle.audit.AuditLog;
+import settle.engine.DeployedModel;
+import settle.engine.ModelDeployments;
 import settle.audit.AuditPackFormat;
 
 /**
@@ -38,8 +38,11 @@ public class AuditPack {
   private final AuditSigningKey key;
   private final AuditLog audit;
   private final ObjectMapper json;
+  private final ModelDeployments deployments;
 
-  AuditPack(JdbcTemplate jdbc, AuditCheckpoints checkpoints, AuditSigningKey key, AuditLog audit, ObjectMapper json) {
+  AuditPack(JdbcTemplate jdbc, AuditCheckpoints checkpoints, AuditSigningKey key, AuditLog audit, ObjectMapper json,
+            ModelDeployments deployments) {
+    this.deployments = deployments;
     this.jdbc = jdbc;
     this.checkpoints = checkpoints;
     this.key = key;
@@ -60,7 +63,7 @@ public class AuditPack {
     Map<String, byte[]> files = new LinkedHashMap<>();
     files.put("entries.csv", csv(rows));
     files.put("entries.json", write(rows.stream().map(this::entryJson).toList()));
-    models(files);
+    models(files, start(from), start(to == null ? null : to.plusDays(1)));
     files.put("checkpoints.json", write(checkpoints.all()));
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("subject", subject);
@@ -128,18 +131,26 @@ public class AuditPack {
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The models this build deploys; the model catalog will add every deployed version that acted. */
-  private static void models(Map<String, byte[]> files) {
-    var resolver = new PathMatchingResourcePatternResolver();
-    try {
-      for (String pattern : List.of("classpath*:bpmn/*.bpmn", "classpath*:dmn/*.dmn")) {
-        for (Resource model : resolver.getResources(pattern)) {
-          String folder = pattern.contains("bpmn") ? "bpmn/" : "dmn/";
-          files.put("models/" + folder + model.getFilename(), model.getContentAsByteArray());
+  /**
+   * Every version of every model that was in force at some moment of the period (all of them when it is open), exactly
+   * as Settle deployed it, named with its engine version: {@code models/dmn/next-collection-action.v3.dmn}.
+   */
+  private void models(Map<String, byte[]> files, Timestamp from, Timestamp to) {
+    for (DeployedModel current : deployments.current()) {
+      List<DeployedModel> versions = deployments.history(current.resourceName()); // newest first
+      for (int i = 0; i < versions.size(); i++) {
+        DeployedModel version = versions.get(i);
+        java.time.Instant supersededAt = i == 0 ? null : versions.get(i - 1).deployedAt();
+        boolean inForce = (to == null || version.deployedAt().isBefore(to.toInstant()))
+            && (from == null || supersededAt == null || supersededAt.isAfter(from.toInstant()));
+        if (inForce) {
+          String name = version.resourceName();
+          int dot = name.lastIndexOf('.');
+          String folder = name.endsWith(".bpmn") ? "bpmn/" : "dmn/";
+          files.put("models/" + folder + name.substring(0, dot) + ".v" + version.version() + name.substring(dot),
+              deployments.content(version.id()).getBytes(StandardCharsets.UTF_8));
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("The models could not be read", e);
     }
   }
 

@@ -40,7 +40,8 @@ class AuditPages {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
   /** One entry as an auditor reads it. */
-  record Line(String when, String who, String what, String about, String aboutSubject, List<String> details) {}
+  /** {@code process}: where the entry's process instance is drawn (its own, or the subject's list of them), or null. */
+  record Line(String when, String who, String what, String about, String aboutSubject, List<String> details, String process) {}
 
   private final AuditLog audit;
   private final SubjectNames names;
@@ -178,7 +179,7 @@ class AuditPages {
     if (actor == null) {
       return "";
     }
-    if (actor.startsWith("system:") || actor.startsWith("system:")) {
+    if (actor.startsWith("system:")) {
       return "Settle (" + actor.substring(actor.indexOf(':') + 1).replace('-', ' ') + ")";
     }
     return staff.displayName(actor);
@@ -208,7 +209,18 @@ class AuditPages {
     Map<String, String> about = new LinkedHashMap<>();
     Map<String, String> people = new LinkedHashMap<>();
     return entries.stream().map(e -> new Line(day(e.at()), people.computeIfAbsent(e.actor(), this::who), what(e.action()),
-        about.computeIfAbsent(e.subject(), this::about), e.subject(), details(e.details()))).toList();
+        about.computeIfAbsent(e.subject(), this::about), e.subject(), details(e.details()), process(e))).toList();
+  }
+
+  /** The process instance an entry belongs to: named by a worker's entry, else the subject's processes. */
+  static String process(AuditEntry e) {
+    Object key = e.details().get("processInstanceKey");
+    if (key != null) {
+      return "/process-instances/" + key;
+    }
+    String subject = e.subject() == null ? "" : e.subject();
+    return subject.matches("(invoice|order|dispute|statement):\\d+")
+        ? "/process-instances?subject=" + java.net.URLEncoder.encode(subject, StandardCharsets.UTF_8) : null;
   }
 
   /** Details as "what: value" lines, with the engine's keys and ids left out. */
@@ -220,9 +232,29 @@ class AuditPages {
           || key.equals("subject") || key.equals("decision") && value instanceof String) {
         return;
       }
-      out.add(words(key) + ": " + value(value));
+      out.add(key.equals("decision") && value instanceof Map<?, ?> lineage ? lineage(lineage) : words(key) + ": " + value(value));
     });
     return out;
+  }
+
+  /** Which table decided, in words: "Table: Next collection action, version 3, rule 7 (First overdue reminder)". */
+  private static String lineage(Map<?, ?> decision) {
+    StringBuilder text = new StringBuilder("Table: ").append(decision.get("decisionName") != null ? decision.get("decisionName")
+        : decision.get("decisionId"));
+    if (decision.get("version") != null) {
+      text.append(", version ").append(decision.get("version"));
+    }
+    if (decision.get("matchedRules") instanceof List<?> rules) {
+      for (Object rule : rules) {
+        if (rule instanceof Map<?, ?> r) {
+          text.append(", rule ").append(r.get("ruleIndex"));
+          if (r.get("annotation") != null && !String.valueOf(r.get("annotation")).isBlank()) {
+            text.append(" (").append(r.get("annotation")).append(")");
+          }
+        }
+      }
+    }
+    return text.toString();
   }
 
   private static String value(Object value) {

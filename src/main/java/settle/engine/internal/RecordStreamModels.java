@@ -31,7 +31,7 @@ class RecordStreamModels implements EngineModels {
   @Override
   public Optional<InForce> latest(DeployedModel.Kind kind, String definitionId) {
     InForce newest = null;
-    for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+    for (Record<?> record : settle.engine.EngineRecords.all(engine)) {
       InForce found = null;
       if (kind == DeployedModel.Kind.BPMN && record.getValueType() == ValueType.PROCESS
           && record.getIntent() == ProcessIntent.CREATED && record.getValue() instanceof Process p
@@ -53,7 +53,7 @@ class RecordStreamModels implements EngineModels {
   @Override
   public Map<String, Long> waitingAt(long processDefinitionKey) {
     Map<String, Long> waiting = new HashMap<>();
-    for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+    for (Record<?> record : settle.engine.EngineRecords.all(engine)) {
       if (record.getValueType() != ValueType.PROCESS_INSTANCE || !(record.getValue() instanceof ProcessInstanceRecordValue v)
           || v.getProcessDefinitionKey() != processDefinitionKey || v.getBpmnElementType() == BpmnElementType.PROCESS) {
         continue;

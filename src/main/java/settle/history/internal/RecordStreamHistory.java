@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
+import settle.engine.EngineRecords;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.intent.DecisionEvaluationIntent;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
@@ -83,13 +84,11 @@ public class RecordStreamHistory implements ProcessHistory {
   @Scheduled(fixedDelayString = "${settle.history.poll-interval:500ms}")
   @Override
   public synchronized void catchUp() {
-    @SuppressWarnings("unchecked") // the in-memory engine keeps its log in one growing list
-    List<Record<?>> records = (List<Record<?>>) engine.getRecordStreamSource().getRecords();
-    int size = records.size();
-    if (scanned >= size) {
+    List<Record<?>> batch = EngineRecords.from(engine, scanned);
+    if (batch.isEmpty()) {
       return;
     }
-    List<Record<?>> batch = new ArrayList<>(records.subList(scanned, size));
+    int size = scanned + batch.size();
     try {
       tx.executeWithoutResult(status -> batch.forEach(this::copy));
     } catch (RuntimeException e) {

@@ -1,0 +1,32 @@
+package settle.engine;
+
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.record.Record;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The in-memory engine's records, read safely. Its record source appends new records to one list on every read and
+ * hands out a view of that same list, so a reader iterating it while another thread reads fails (or sees a half-added
+ * record). Every reader in Settle and in its tests goes through here: one lock, and a copy the caller owns.
+ */
+public final class EngineRecords {
+
+  private static final Object LOCK = new Object();
+
+  private EngineRecords() {}
+
+  /** The records from this index (0 = the first) to the newest, as a list of the caller's own. */
+  @SuppressWarnings("unchecked")
+  public static List<Record<?>> from(ZeebeTestEngine engine, int index) {
+    synchronized (LOCK) {
+      List<Record<?>> all = (List<Record<?>>) engine.getRecordStreamSource().getRecords();
+      return index >= all.size() ? List.of() : new ArrayList<>(all.subList(index, all.size()));
+    }
+  }
+
+  /** Every record so far. */
+  public static List<Record<?>> all(ZeebeTestEngine engine) {
+    return from(engine, 0);
+  }
+}
