@@ -95,7 +95,10 @@ class SpineStoryIT {
     Journeys journeys = new Journeys(context);
     long loop = journeys.instanceOf(InvoiceCollection.PROCESS_ID, "invoiceId", invoiceId);
     await("the collection loop ended").atMost(Journeys.PATIENCE).until(() -> journeys.history.isCompleted(loop));
-    assertThat(api.post("/api/clock/advance", "{\"days\": 45}").status()).isEqualTo(200);
+    for (int i = 0; i < 3; i++) {
+      // a fortnight per call keeps each answer within the client's patience
+      assertThat(api.post("/api/clock/advance", "{\"days\": 15}").status()).isEqualTo(200);
+    }
     journeys.quiesce();
     assertThat(api.get("/api/mail?to=" + ap).body()).hasSize(3);
 

@@ -60,7 +60,7 @@ class WorkspaceBrowserIT {
     assertThat(browser.find("#worklist tbody tr").getAttribute("data-task-id")).isEqualTo(String.valueOf(call.id()));
     browser.screenshot("1-collector-worklist");
 
-    browser.submit("#worklist tbody tr a");
+    browser.submit("#worklist tbody tr a[href^='/work/']");
     assertThat(browser.find("aside.context h2").getText()).isEqualTo(customer.name());
     assertThat(browser.find("aside.context").getText()).contains(invoice.number(), "Risk: MEDIUM", "overdue");
     browser.screenshot("2-collector-task-with-context");

@@ -97,11 +97,19 @@ class CatalogPage {
     return "redirect:/processes/" + slug;
   }
 
-  /** A refused preview or deploy comes back to the table's page with the reason. */
+  /**
+   * A refused preview or deploy comes back to the table's page with the reason. (An exception handler gets neither
+   * path variables nor redirect attributes: the slug comes from the request, the reason through the flash map.)
+   */
   @ExceptionHandler({InvalidRequestException.class, ConflictException.class})
-  String refused(RuntimeException e, @PathVariable String slug, RedirectAttributes flash) {
-    flash.addFlashAttribute("error", e.getMessage());
-    return "redirect:/processes/" + slug + "#preview";
+  String refused(RuntimeException e, jakarta.servlet.http.HttpServletRequest request) {
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, String> path = (java.util.Map<String, String>) request.getAttribute(
+        org.springframework.web.servlet.HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+    String slug = path == null ? "" : path.getOrDefault("slug", "");
+    org.springframework.web.servlet.support.RequestContextUtils.getOutputFlashMap(request).put("error", e.getMessage());
+    return "redirect:/processes/" + org.springframework.web.util.UriUtils.encodePathSegment(slug, java.nio.charset.StandardCharsets.UTF_8)
+        + "#preview";
   }
 
   /** The file of one version, for the viewers on the page. */
