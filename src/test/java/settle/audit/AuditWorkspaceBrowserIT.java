@@ -63,8 +63,16 @@ class AuditWorkspaceBrowserIT {
     assertThat(browser.all("#entries a.hint")).extracting(a -> a.getAttribute("href"))
         .anySatisfy(href -> assertThat(href).matches(".*/process-instances/\\d+"))
         .anySatisfy(href -> assertThat(href).endsWith("/process-instances?subject=invoice%3A" + invoice.id()));
+    String collection = browser.all("#entries a.hint").stream().map(a -> a.getAttribute("href"))
+        .filter(href -> href.matches(".*/process-instances/\\d+")).findFirst().orElseThrow();
     String pack = browser.find("#export-pack").getAttribute("href");
     browser.screenshot("audit-2-invoice-story");
+
+    // one click on: the collection the invoice runs in, its path drawn, and the table version and row behind its step
+    browser.open(collection.substring(collection.indexOf("/process-instances/")));
+    assertThat(browser.find("h1").getText()).startsWith("Invoice collection");
+    assertThat(browser.text()).contains("Next collection action, version");
+    browser.screenshot("audit-2b-collection-path");
 
     Api.Response zip = new Api(port).as("audrey").get(pack.substring(pack.indexOf("/audit/pack")).replace("/audit/pack", "/api/audit/pack"));
     assertThat(zip.status()).isEqualTo(200);
