@@ -62,6 +62,7 @@ class WorkspaceBrowserIT {
 
     browser.submit("#worklist tbody tr a[href^='/work/']");
     assertThat(browser.find("aside.context h2").getText()).isEqualTo(customer.name());
+    assertThat(browser.find("#about").getText()).isEqualTo("Invoice " + invoice.number() + " of " + customer.name());
     assertThat(browser.find("aside.context").getText()).contains(invoice.number(), "Risk: MEDIUM", "overdue");
     browser.screenshot("2-collector-task-with-context");
 
