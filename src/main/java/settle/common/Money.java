@@ -18,6 +18,11 @@ public final class Money {
 
   /** An amount as people read it: thousands separated, two decimals, the currency after ("20,000.00 EUR"). */
   public static String format(BigDecimal amount, String currency) {
-    return String.format(java.util.Locale.ENGLISH, "%,.2f %s", of(amount), currency);
+    return number(amount) + " " + currency;
+  }
+
+  /** The figure alone, where the currency stands beside it: "20,000.00". */
+  public static String number(BigDecimal amount) {
+    return String.format(java.util.Locale.ENGLISH, "%,.2f", of(amount));
   }
 }

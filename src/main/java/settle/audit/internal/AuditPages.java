@@ -1,7 +1,6 @@
 package settle.audit.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
@@ -194,7 +193,7 @@ class AuditPages {
   }
 
   public String money(BigDecimal amount) {
-    return amount == null ? "" : String.format(Locale.ENGLISH, "%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
+    return amount == null ? "" : settle.common.Money.number(amount);
   }
 
   static String what(String action) {
