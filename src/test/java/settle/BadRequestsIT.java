@@ -102,6 +102,23 @@ class BadRequestsIT {
   }
 
   @Test
+  void aCustomerWithAnUnknownTimeZoneOrCountryIsRefusedAndAGoodAddressIsKept() {
+    String body = """
+        {"name": "Fjord Tools AS", "apEmail": "ap@fjord.example", "accountOwnerName": "O", "accountOwnerEmail": "o@x.example",
+         "creditLimit": 100, "currency": "NOK", "apContactName": "Ingrid Berg", "apContactPhone": "+47 22 12 34 56",
+         "street": "Karl Johans gate 1", "postcode": "0154", "city": "Oslo", "country": "NO", "vatId": "NO923609016MVA",
+         "timeZone": "Europe/Oslo"}""";
+    assertRefused(() -> api.post("/api/customers", body.replace("Europe/Oslo", "Europe/Atlantis")), 422, "timeZone",
+        "Europe/Atlantis is not a time zone");
+    assertRefused(() -> api.post("/api/customers", body.replace("\"NO\"", "\"Norway\"")), 400, "country", "ISO 3166");
+    Api.Response created = api.post("/api/customers", body);
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.body().get("timeZone").asText()).isEqualTo("Europe/Oslo");
+    assertThat(created.body().get("vatId").asText()).isEqualTo("NO923609016MVA");
+    assertThat(created.body().get("apContactPhone").asText()).isEqualTo("+47 22 12 34 56");
+  }
+
+  @Test
   void unknownResourcesAreNotFound() {
     assertRefused(() -> api.get("/api/invoices/987654321"), 404, null, "Invoice 987654321 does not exist");
     assertRefused(() -> api.get("/api/customers/987654321"), 404, null, "Customer 987654321 does not exist");

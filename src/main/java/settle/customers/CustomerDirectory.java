@@ -43,13 +43,26 @@ public class CustomerDirectory {
     if (request.customerSince() != null && request.customerSince().isAfter(today)) {
       throw new InvalidRequestException("customerSince", "customerSince cannot be in the future");
     }
+    String timeZone = request.timeZone() == null || request.timeZone().isBlank() ? "Europe/Berlin" : request.timeZone().strip();
+    try {
+      java.time.ZoneId.of(timeZone);
+    } catch (java.time.DateTimeException e) {
+      throw new InvalidRequestException("timeZone", timeZone + " is not a time zone such as Europe/Berlin");
+    }
     Customer c = customers.save(new Customer(request.name().strip(), request.apEmail().strip(),
         request.accountOwnerName().strip(), request.accountOwnerEmail().strip(), Money.of(request.creditLimit()),
         request.currency(), request.riskRating() == null ? "MEDIUM" : request.riskRating(),
-        request.customerSince() == null ? today : request.customerSince(), clock.instant()));
+        request.customerSince() == null ? today : request.customerSince(), blankToNull(request.apContactName()),
+        blankToNull(request.apContactPhone()), blankToNull(request.street()), blankToNull(request.postcode()),
+        blankToNull(request.city()), request.country() == null ? "DE" : request.country(), blankToNull(request.vatId()),
+        timeZone, clock.instant()));
     CustomerView view = c.view();
     audit.record(actor, "customer.opened", "customer:" + c.getId(), Map.of("customer", view));
     return view;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   /**

@@ -25,6 +25,14 @@ public class Customer {
   private String currency;
   private String riskRating;
   private LocalDate customerSince;
+  private String apContactName;
+  private String apContactPhone;
+  private String street;
+  private String postcode;
+  private String city;
+  private String country;
+  private String vatId;
+  private String timeZone;
   private Instant createdAt;
   @Version
   private long version;
@@ -34,6 +42,22 @@ public class Customer {
   public Customer(String name, String apEmail, String accountOwnerName, String accountOwnerEmail,
                   BigDecimal creditLimit, String currency, String riskRating, LocalDate customerSince,
                   Instant createdAt) {
+    this(name, apEmail, accountOwnerName, accountOwnerEmail, creditLimit, currency, riskRating, customerSince, null, null,
+        null, null, null, "DE", null, "Europe/Berlin", createdAt);
+  }
+
+  public Customer(String name, String apEmail, String accountOwnerName, String accountOwnerEmail,
+                  BigDecimal creditLimit, String currency, String riskRating, LocalDate customerSince,
+                  String apContactName, String apContactPhone, String street, String postcode, String city,
+                  String country, String vatId, String timeZone, Instant createdAt) {
+    this.apContactName = apContactName;
+    this.apContactPhone = apContactPhone;
+    this.street = street;
+    this.postcode = postcode;
+    this.city = city;
+    this.country = country;
+    this.vatId = vatId;
+    this.timeZone = timeZone;
     this.name = name;
     this.apEmail = apEmail;
     this.accountOwnerName = accountOwnerName;
@@ -55,6 +79,7 @@ public class Customer {
 
   public CustomerView view() {
     return new CustomerView(id, name, apEmail, accountOwnerName, accountOwnerEmail,
-        Money.of(creditLimit), currency, riskRating, customerSince);
+        Money.of(creditLimit), currency, riskRating, customerSince, apContactName, apContactPhone, street, postcode,
+        city, country, vatId, timeZone);
   }
 }
