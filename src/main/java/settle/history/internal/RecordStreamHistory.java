@@ -90,12 +90,16 @@ public class RecordStreamHistory implements ProcessHistory {
     }
     int size = scanned + batch.size();
     try {
-      tx.executeWithoutResult(status -> batch.forEach(this::copy));
+      Writes writes = new Writes();
+      batch.forEach(r -> copy(r, writes));
+      tx.executeWithoutResult(status -> writes.flush(copier));
     } catch (RuntimeException e) {
       // one record the copy cannot take must not stop the history (and every step that reads it): the rest go in one by one
       for (Record<?> r : batch) {
         try {
-          tx.executeWithoutResult(status -> copy(r));
+          Writes writes = new Writes();
+          copy(r, writes);
+          tx.executeWithoutResult(status -> writes.flush(copier));
         } catch (RuntimeException failed) {
           log.error("Process history left out the engine's record at position {} ({} {}): {}", r.getPosition(), r.getValueType(),
               r.getIntent(), failed.getMessage());
@@ -105,13 +109,36 @@ public class RecordStreamHistory implements ProcessHistory {
     scanned = size;
   }
 
+  /**
+   * The rows a batch of records writes, as one JDBC batch per statement: copying row by row made every audited step
+   * wait for the whole stream since the last poll. Inserts go before updates, so an element that starts and ends in
+   * one batch is there to be ended.
+   */
+  private static final class Writes {
+    private final Map<String, List<Object[]>> inserts = new LinkedHashMap<>();
+    private final Map<String, List<Object[]>> updates = new LinkedHashMap<>();
+
+    void insert(String sql, Object... args) {
+      inserts.computeIfAbsent(sql, k -> new ArrayList<>()).add(args);
+    }
+
+    void update(String sql, Object... args) {
+      updates.computeIfAbsent(sql, k -> new ArrayList<>()).add(args);
+    }
+
+    void flush(JdbcTemplate jdbc) {
+      inserts.forEach(jdbc::batchUpdate);
+      updates.forEach(jdbc::batchUpdate);
+    }
+  }
+
   /** Reads the whole log again, as a restarted poller would: every row is keyed by its record, so nothing changes. */
   synchronized void copyAgainFromStart() {
     scanned = 0;
     catchUp();
   }
 
-  private void copy(Record<?> r) {
+  private void copy(Record<?> r, Writes w) {
     if (r.getRecordType() != RecordType.EVENT) {
       return;
     }
@@ -119,46 +146,46 @@ public class RecordStreamHistory implements ProcessHistory {
     switch (r.getValue()) {
       case Process p -> {
         String xml = new String(p.getResource(), StandardCharsets.UTF_8);
-        model(p.getProcessDefinitionKey(), "PROCESS", p.getBpmnProcessId(), p.getVersion(), null, xml);
+        model(w, p.getProcessDefinitionKey(), "PROCESS", p.getBpmnProcessId(), p.getVersion(), null, xml);
         elementNames.put(p.getProcessDefinitionKey(), ModelXml.elementNames(xml));
       }
-      case DecisionRequirementsRecordValue d -> model(d.getDecisionRequirementsKey(), "DECISION_REQUIREMENTS",
+      case DecisionRequirementsRecordValue d -> model(w, d.getDecisionRequirementsKey(), "DECISION_REQUIREMENTS",
           d.getDecisionRequirementsId(), d.getDecisionRequirementsVersion(), null, new String(d.getResource(), StandardCharsets.UTF_8));
-      case DecisionRecordValue d -> model(d.getDecisionKey(), "DECISION", d.getDecisionId(), d.getVersion(), d.getDecisionRequirementsKey(), null);
-      case ProcessInstanceRecordValue v -> element(r, v, at);
+      case DecisionRecordValue d -> model(w, d.getDecisionKey(), "DECISION", d.getDecisionId(), d.getVersion(), d.getDecisionRequirementsKey(), null);
+      case ProcessInstanceRecordValue v -> element(w, r, v, at);
       case VariableRecordValue v -> {
         long setBy = v.getScopeKey() != v.getProcessInstanceKey() ? v.getScopeKey()
             : completing.getOrDefault(v.getProcessInstanceKey(), v.getProcessInstanceKey());
-        copier.update("insert into history_variable(run, position, process_instance_key, scope_key, set_by, name, value, at)"
+        w.insert("insert into history_variable(run, position, process_instance_key, scope_key, set_by, name, value, at)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", run, r.getPosition(), v.getProcessInstanceKey(),
             v.getScopeKey(), setBy, v.getName(), v.getValue(), at);
       }
       case IncidentRecordValue v -> {
         if (r.getIntent() == IncidentIntent.CREATED) {
-          copier.update("insert into history_incident(run, incident_key, process_instance_key, element_instance_key, element_id,"
+          w.insert("insert into history_incident(run, incident_key, process_instance_key, element_instance_key, element_id,"
               + " error_type, error_message, created_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", run, r.getKey(),
               v.getProcessInstanceKey(), v.getElementInstanceKey(), v.getElementId(), v.getErrorType().name(), v.getErrorMessage(), at);
         } else if (r.getIntent() == IncidentIntent.RESOLVED) {
-          copier.update("update history_incident set resolved_at = ? where run = ? and incident_key = ?", at, run, r.getKey());
+          w.update("update history_incident set resolved_at = ? where run = ? and incident_key = ?", at, run, r.getKey());
         }
       }
-      case DecisionEvaluationRecordValue v -> decision(r, v, at);
+      case DecisionEvaluationRecordValue v -> decision(w, r, v, at);
       default -> { }
     }
   }
 
-  private void model(long key, String kind, String id, int version, Long requirementsKey, String xml) {
-    copier.update("insert into history_model(run, model_key, kind, model_id, version, requirements_key, xml) values (?, ?, ?, ?, ?, ?, ?)"
+  private void model(Writes w, long key, String kind, String id, int version, Long requirementsKey, String xml) {
+    w.insert("insert into history_model(run, model_key, kind, model_id, version, requirements_key, xml) values (?, ?, ?, ?, ?, ?, ?)"
         + " on conflict do nothing", run, key, kind, id, version, requirementsKey, xml);
   }
 
-  private void element(Record<?> r, ProcessInstanceRecordValue v, Timestamp at) {
+  private void element(Writes w, Record<?> r, ProcessInstanceRecordValue v, Timestamp at) {
     if (v.getBpmnElementType() == BpmnElementType.SEQUENCE_FLOW) {
       return;
     }
     if (r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATING) {
       String name = names(v.getProcessDefinitionKey()).get(v.getElementId());
-      copier.update("""
+      w.insert("""
               insert into history_element(run, element_instance_key, process_instance_key, process_definition_key, bpmn_process_id,
                 version, element_id, element_name, element_type, flow_scope_key, parent_process_instance_key, started_at, position)
               values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
@@ -172,7 +199,7 @@ public class RecordStreamHistory implements ProcessHistory {
       if (v.getBpmnElementType() == BpmnElementType.PROCESS) {
         completing.remove(v.getProcessInstanceKey());
       }
-      copier.update("update history_element set ended_at = ?, end_state = ? where run = ? and element_instance_key = ?", at,
+      w.update("update history_element set ended_at = ?, end_state = ? where run = ? and element_instance_key = ?", at,
           r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED ? "COMPLETED" : "TERMINATED", run, r.getKey());
     }
   }
@@ -183,7 +210,7 @@ public class RecordStreamHistory implements ProcessHistory {
         .findFirst().map(ModelXml::elementNames).orElse(Map.of()));
   }
 
-  private void decision(Record<?> r, DecisionEvaluationRecordValue v, Timestamp at) {
+  private void decision(Writes w, Record<?> r, DecisionEvaluationRecordValue v, Timestamp at) {
     EvaluatedDecisionValue root = v.getEvaluatedDecisions().stream().filter(d -> d.getDecisionId().equals(v.getDecisionId()))
         .reduce((a, b) -> b).orElse(null);
     Map<String, Object> inputs = new LinkedHashMap<>();
@@ -193,7 +220,7 @@ public class RecordStreamHistory implements ProcessHistory {
       root.getMatchedRules().forEach(m -> rules.add(Map.of("ruleId", m.getRuleId(), "ruleIndex", m.getRuleIndex())));
     }
     boolean failed = r.getIntent() == DecisionEvaluationIntent.FAILED;
-    copier.update("""
+    w.insert("""
             insert into history_decision(run, evaluation_key, process_instance_key, element_instance_key, element_id, decision_id,
               decision_name, version, decision_key, evaluated_at, matched_rules, inputs, outputs, failure)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?) on conflict do nothing""",
