@@ -71,7 +71,7 @@ class AuditSubjectNames implements SubjectNames {
         var invoice = invoices.get(id);
         return "Invoice " + invoice.number() + " of " + customers.get(invoice.customerId()).name();
       });
-      case "order" -> quietly(() -> "Order " + id + " of " + customers.get(orders.get(id).customerId()).name());
+      case "order" -> quietly(() -> "Order " + orders.get(id).number() + " of " + customers.get(orders.get(id).customerId()).name());
       case "dispute" -> quietly(() -> "Dispute " + id + " on invoice " + invoices.get(disputes.get(id).invoiceId()).number());
       case "statement" -> quietly(() -> {
         var s = statements.get(id);
