@@ -107,7 +107,8 @@ class OrderPages {
     model.addAttribute("mayFulfil", actsFor && me.has(Role.OPERATIONS) && order.status() == OrderStatus.APPROVED);
     boolean releases = me.has(Role.CREDIT_ANALYST) || me.has(Role.FINANCE_MANAGER);
     model.addAttribute("mayRelease", actsFor && releases && order.status() == OrderStatus.ON_HOLD);
-    model.addAttribute("placedItself", me.username().equals(order.placedBy()));
+    // only someone who could release it otherwise needs telling that placing it rules them out
+    model.addAttribute("fourEyes", releases && me.username().equals(order.placedBy()));
     return "pages/order";
   }
 
@@ -234,7 +235,8 @@ class OrderPages {
     };
     List<String> basis = new ArrayList<>();
     if (inputs.get("riskRating") != null) {
-      basis.add("Risk rating " + inputs.get("riskRating"));
+      String rating = String.valueOf(inputs.get("riskRating")).toLowerCase(java.util.Locale.ROOT);
+      basis.add(Character.toUpperCase(rating.charAt(0)) + rating.substring(1) + " risk");
     }
     if (inputs.get("exposureRatio") != null) {
       basis.add(CreditExposure.percent(new BigDecimal(String.valueOf(inputs.get("exposureRatio"))))
