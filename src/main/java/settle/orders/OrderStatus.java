@@ -2,5 +2,23 @@ package settle.orders;
 
 /** In the order an order moves through them; an order only ever moves forward. */
 public enum OrderStatus {
-  RECEIVED, IN_REVIEW, ON_HOLD, APPROVED, REJECTED, FULFILLED, INVOICED, PAID
+  RECEIVED("Credit check running"),
+  IN_REVIEW("Waiting for a credit analyst"),
+  ON_HOLD("On credit hold"),
+  APPROVED("Approved, waiting to ship"),
+  REJECTED("Rejected by credit"),
+  FULFILLED("Shipped, being invoiced"),
+  INVOICED("Invoiced"),
+  PAID("Paid");
+
+  private final String label;
+
+  OrderStatus(String label) {
+    this.label = label;
+  }
+
+  /** The status as people read it on a page or in a mail. */
+  public String label() {
+    return label;
+  }
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import settle.audit.AuditLog;
 import settle.common.ConflictException;
+import settle.common.ForbiddenException;
 import settle.common.InvalidRequestException;
 import settle.common.Money;
 import settle.common.NotFoundException;
@@ -47,7 +48,7 @@ public class Orders {
             "'" + request.paymentTerms() + "' is not a payment term such as NET30 or 2/10 NET30"));
     BigDecimal discount = request.discountPercent() == null ? BigDecimal.ZERO : request.discountPercent();
     SalesOrder order = new SalesOrder(customer.id(), customer.currency(), discount, terms.toString(),
-        request.poNumber() == null || request.poNumber().isBlank() ? null : request.poNumber().strip(), clock.instant());
+        request.poNumber() == null || request.poNumber().isBlank() ? null : request.poNumber().strip(), clock.instant(), actor);
     int lineNo = 1;
     for (NewOrder.Line line : request.lines()) {
       order.addLine(new OrderLine(lineNo++, line.description().strip(), line.quantity(), line.unitPrice(),
@@ -89,7 +90,8 @@ public class Orders {
   public OrderView fulfil(long id, String actor) {
     SalesOrder order = orders.findById(id).orElseThrow(() -> new NotFoundException("Order", id));
     if (order.getStatus() != OrderStatus.APPROVED) {
-      throw new ConflictException("Order " + id + " is " + order.getStatus() + "; only an APPROVED order can be fulfilled");
+      throw new ConflictException("Order " + OrderView.number(id) + " is " + order.getStatus().label().toLowerCase()
+          + "; only an approved order can be marked as shipped");
     }
     order.changeStatus(OrderStatus.FULFILLED, null);
     engine.publishMessage(OrderToCash.ORDER_FULFILLED, String.valueOf(id), Map.of());
@@ -97,12 +99,17 @@ public class Orders {
     return order.view();
   }
 
-  /** Credit releases an order held by the credit decision. */
+  /** Credit releases an order held by the credit decision; never the person who placed it (four eyes). */
   @Transactional
   public OrderView releaseCreditHold(long id, String reason, String actor) {
     SalesOrder order = orders.findById(id).orElseThrow(() -> new NotFoundException("Order", id));
     if (order.getStatus() != OrderStatus.ON_HOLD) {
-      throw new ConflictException("Order " + id + " is " + order.getStatus() + "; only an order ON_HOLD can be released");
+      throw new ConflictException("Order " + OrderView.number(id) + " is " + order.getStatus().label().toLowerCase()
+          + "; only an order on credit hold can be released");
+    }
+    if (actor.equals(order.getPlacedBy())) {
+      throw new ForbiddenException("You placed order " + OrderView.number(id)
+          + ", so a colleague in credit must release its hold (four eyes)");
     }
     engine.publishMessage(OrderToCash.CREDIT_HOLD_RELEASED, String.valueOf(id), Map.of("releaseReason", reason));
     audit.record(actor, "order.credit-hold-released", "order:" + id, Map.of("reason", reason));

@@ -1,17 +1,23 @@
 package settle.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static settle.testdata.CustomerBuilder.aCustomer;
 import static settle.testdata.OrderBuilder.anOrderFor;
 
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import settle.audit.AuditEntry;
 import settle.audit.AuditLog;
+import settle.common.ForbiddenException;
 import settle.customers.CustomerView;
 import settle.invoicing.InvoiceStatus;
 import settle.invoicing.InvoiceView;
@@ -26,6 +32,7 @@ class OrderToCashProcessTest {
 
   @Autowired ApplicationContext context;
   @Autowired AuditLog audit;
+  @Value("${settle.public-url}") String publicUrl;
   Journeys journeys;
 
   @BeforeEach
@@ -113,12 +120,59 @@ class OrderToCashProcessTest {
     assertThat(held.statusReason()).isEqualTo("High-risk customer above 80% of the credit limit");
     assertThat(journeys.awaitMailsTo(customer.accountOwnerEmail(), 1)).hasSize(1);
     assertThat(journeys.subjectsTo(customer.accountOwnerEmail())).containsExactly(
-        "Credit hold: order " + order.id() + " for " + customer.name());
+        "Credit hold: order " + order.number() + " for " + customer.name());
 
     journeys.orders.releaseCreditHold(order.id(), "Deposit received", "credit");
     assertThat(journeys.awaitOrder(order.id(), OrderStatus.APPROVED).statusReason()).isEqualTo("Deposit received");
     long instance = journeys.instanceOf(OrderToCash.PROCESS_ID, "orderId", order.id());
     assertThat(journeys.history.completedElements(instance)).containsSubsequence(
         "hold-order", "notify-credit-hold", "credit-hold-released", "approve-after-release", "credit-approved");
+  }
+
+  @Test
+  void theCreditHoldMailLinksTheAccountOwnerToTheOrderPageNotTheApi() throws Exception {
+    CustomerView customer = journeys.customer(aCustomer().rated("HIGH").withCreditLimit("1000"));
+    OrderView order = journeys.order(anOrderFor(customer.id()).worth("900.00").po("PO-HOLD-7"));
+    journeys.awaitOrder(order.id(), OrderStatus.ON_HOLD);
+
+    MimeMessage mail = journeys.awaitMailsTo(customer.accountOwnerEmail(), 1).getFirst();
+    String plain = part(mail, "text/plain");
+    String html = part(mail, "text/html");
+
+    String page = publicUrl + "/orders/" + order.id();
+    assertThat(plain).contains("See the order and its credit decision: " + page, "order " + order.number() + " (PO PO-HOLD-7)",
+        "900.00 EUR").doesNotContain("/api/");
+    assertThat(html).contains("href=\"" + page + "\"").doesNotContain("/api/");
+  }
+
+  @Test
+  void whoeverPlacedAnOrderCannotReleaseItsCreditHold() {
+    CustomerView customer = journeys.customer(aCustomer().rated("HIGH").withCreditLimit("1000"));
+    OrderView order = journeys.orders.place(anOrderFor(customer.id()).worth("900.00").build(), "dana");
+    journeys.awaitOrder(order.id(), OrderStatus.ON_HOLD);
+
+    assertThatThrownBy(() -> journeys.orders.releaseCreditHold(order.id(), "I vouch for them", "dana"))
+        .isInstanceOf(ForbiddenException.class)
+        .hasMessage("You placed order " + order.number() + ", so a colleague in credit must release its hold (four eyes)");
+    assertThat(journeys.orders.get(order.id()).status()).isEqualTo(OrderStatus.ON_HOLD);
+
+    journeys.orders.releaseCreditHold(order.id(), "Deposit received", "ada");
+    assertThat(journeys.awaitOrder(order.id(), OrderStatus.APPROVED).statusReason()).isEqualTo("Deposit received");
+  }
+
+  /** The decoded text of the mail's part of that type, as a mail program shows it. */
+  private static String part(Part part, String type) throws Exception {
+    if (part.isMimeType(type)) {
+      return (String) part.getContent();
+    }
+    if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String found = part(multipart.getBodyPart(i), type);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 }

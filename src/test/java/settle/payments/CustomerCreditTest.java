@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import settle.audit.AuditEntry;
 import settle.audit.AuditLog;
-import settle.credit.internal.ComputeExposureWorker;
+import settle.credit.CreditExposure;
 import settle.customers.CustomerView;
 import settle.invoicing.InvoiceStatus;
 import settle.invoicing.InvoiceView;
@@ -42,7 +42,7 @@ class CustomerCreditTest {
   @Autowired AuditLog audit;
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate tx;
-  @Autowired ComputeExposureWorker exposure;
+  @Autowired CreditExposure exposure;
   @LocalServerPort int port;
   Journeys journeys;
   CustomerView customer;
@@ -56,7 +56,7 @@ class CustomerCreditTest {
   @Test
   void anOverpaymentBecomesTheCustomersCreditBalanceAndLowersTheirExposure() {
     InvoiceView invoice = invoice("1000.00", "NET30");
-    BigDecimal before = exposure.computeExposure(customer.id(), new BigDecimal("500.00")).exposure();
+    BigDecimal before = exposure.of(customer.id()).exposure();
 
     long id = importAndMatch(aStatement().on(journeys.today()).credit("1200.00", customer.name(), null, "Invoice " + invoice.number()));
 
@@ -64,11 +64,11 @@ class CustomerCreditTest {
     assertThat(journeys.invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.PAID);
     assertThat(credit.balances(customer.id())).containsExactly(new CustomerCredit.Balance("EUR", new BigDecimal("200.00")));
     assertThat(credit.balance(customer.id(), "USD")).isEqualByComparingTo("0");
-    var after = exposure.computeExposure(customer.id(), new BigDecimal("500.00"));
+    var after = exposure.of(customer.id());
     assertThat(after.creditBalance()).isEqualByComparingTo("200.00");
-    // the invoice's 1000 is paid, and 200 held for the customer comes off the order's 500
-    assertThat(before).isEqualByComparingTo("1500.00");
-    assertThat(after.exposure()).isEqualByComparingTo("300.00");
+    // the invoice's 1000 is paid, and the 200 held for the customer comes off what they could owe
+    assertThat(before).isEqualByComparingTo("1000.00");
+    assertThat(after.exposure()).isEqualByComparingTo("-200.00");
   }
 
   @Test

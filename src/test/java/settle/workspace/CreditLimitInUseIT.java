@@ -33,4 +33,19 @@ class CreditLimitInUseIT {
 
     assertThat(page).contains("90% of the 10,000.00 EUR credit limit in use (orders not yet invoiced included)");
   }
+
+  @Test
+  void theCreditDecisionCountsOrdersNotYetInvoicedAsThePageDoesSoTheFigureBesideAHoldIsTheOneThatHeldIt() {
+    Journeys journeys = new Journeys(context);
+    CustomerView customer = journeys.customer(aCustomer().rated("HIGH").withCreditLimit("10000"));
+    OrderView first = journeys.order(anOrderFor(customer.id()).worth("5000.00"));
+    journeys.awaitOrder(first.id(), OrderStatus.IN_REVIEW);
+
+    OrderView second = journeys.order(anOrderFor(customer.id()).worth("4000.00"));
+    OrderView held = journeys.awaitOrder(second.id(), OrderStatus.ON_HOLD);
+
+    assertThat(held.statusReason()).isEqualTo("High-risk customer above 80% of the credit limit");
+    String page = PageSession.signIn(port, "demo", "demo").get("/customers/" + customer.id()).body();
+    assertThat(page).contains("90% of the 10,000.00 EUR credit limit in use");
+  }
 }

@@ -54,7 +54,7 @@ class WorkspaceBrowserIT {
     browser.signIn("casey", "casey");
     assertThat(browser.find("#overdue-ar").getText()).endsWith(" EUR").isNotEqualTo("0.00 EUR");
     assertThat(browser.script("return Chart.getChart('aging-chart').data.labels.join(',')"))
-        .isEqualTo("current,1-30,31-60,61-90,90+");
+        .isEqualTo("Not yet due,1-30 days,31-60 days,61-90 days,90+ days");
     browser.screenshot("0-dashboard");
     browser.open("/work");
     assertThat(browser.find("#worklist tbody tr").getAttribute("data-task-id")).isEqualTo(String.valueOf(call.id()));
@@ -63,7 +63,7 @@ class WorkspaceBrowserIT {
     browser.submit("#worklist tbody tr a[href^='/work/']");
     assertThat(browser.find("aside.context h2").getText()).isEqualTo(customer.name());
     assertThat(browser.find("#about").getText()).isEqualTo("Invoice " + invoice.number() + " of " + customer.name());
-    assertThat(browser.find("aside.context").getText()).contains(invoice.number(), "Risk: MEDIUM", "overdue");
+    assertThat(browser.find("aside.context").getText()).contains(invoice.number(), "Medium risk", "overdue");
     browser.screenshot("2-collector-task-with-context");
 
     browser.submit("#claim");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import settle.common.Money;
 import settle.customers.CustomerDirectory;
 import settle.models.LiveDecisionInputs;
 import settle.orders.OrderStatus;
@@ -41,14 +42,14 @@ class CreditPolicyInputs implements LiveDecisionInputs {
   @Override
   public List<LiveCase> today() {
     return orders.ofCustomer(null).stream().filter(o -> OPEN.contains(o.status())).map(o -> {
-      ComputeExposureWorker.Exposure e = exposure.computeExposure(o.customerId(), o.total());
+      ComputeExposureWorker.Exposure e = exposure.computeExposure(o.customerId());
       Map<String, Object> inputs = new LinkedHashMap<>();
       inputs.put("riskRating", e.riskRating());
       inputs.put("exposureRatio", e.exposureRatio());
       inputs.put("maxDaysPastDue", e.maxDaysPastDue());
       inputs.put("orderAmount", o.total());
-      String po = o.poNumber() == null || o.poNumber().isBlank() ? "" : " " + o.poNumber();
-      return new LiveCase("Order" + po + " of " + o.total().toPlainString() + " " + o.currency() + " ("
+      String po = o.poNumber() == null || o.poNumber().isBlank() ? "" : " (PO " + o.poNumber() + ")";
+      return new LiveCase("Order " + o.number() + po + " of " + Money.format(o.total(), o.currency()) + " ("
           + customers.get(o.customerId()).name() + ")", inputs);
     }).toList();
   }

@@ -36,6 +36,7 @@ public class SalesOrder {
   private String poNumber;
   private Long invoiceId;
   private Instant createdAt;
+  private String placedBy;
   @Version
   private long version;
   @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
@@ -45,7 +46,8 @@ public class SalesOrder {
   protected SalesOrder() {}
 
   public SalesOrder(long customerId, String currency, BigDecimal discountPercent, String paymentTerms, String poNumber,
-                    Instant createdAt) {
+                    Instant createdAt, String placedBy) {
+    this.placedBy = placedBy;
     this.customerId = customerId;
     this.status = OrderStatus.RECEIVED;
     this.currency = currency;
@@ -82,6 +84,10 @@ public class SalesOrder {
     return status;
   }
 
+  public String getPlacedBy() {
+    return placedBy;
+  }
+
   public List<OrderLine> getLines() {
     return lines;
   }
@@ -91,6 +97,6 @@ public class SalesOrder {
         lines.stream().map(l -> new OrderView.Line(l.getLineNo(), l.getDescription(), l.getQuantity().stripTrailingZeros(),
             l.getUnitPrice().setScale(2, RoundingMode.HALF_EVEN), l.getAmount().setScale(2, RoundingMode.HALF_EVEN))).toList(),
         subtotal.setScale(2, RoundingMode.HALF_EVEN), discountPercent.stripTrailingZeros(),
-        total.setScale(2, RoundingMode.HALF_EVEN), currency, paymentTerms, poNumber, invoiceId, createdAt);
+        total.setScale(2, RoundingMode.HALF_EVEN), currency, paymentTerms, poNumber, invoiceId, createdAt, placedBy);
   }
 }

@@ -126,6 +126,9 @@ class SecurityConfig {
           allow(pages, HttpMethod.POST, "/customers/*/notes", WRITERS);
           allow(pages, HttpMethod.POST, "/customers/*/credit/apply", CASH_APPLIER, FINANCE_MANAGER);
           allow(pages, HttpMethod.POST, "/statements", CASH_APPLIER, FINANCE_MANAGER);
+          allow(pages, HttpMethod.POST, "/orders/*/credit-release", CREDIT_ANALYST, FINANCE_MANAGER);
+          allow(pages, HttpMethod.POST, "/orders", SALES, OPERATIONS);
+          allow(pages, HttpMethod.POST, "/orders/**", SALES, OPERATIONS);
           allow(pages, HttpMethod.POST, "/statements/*/confirm", CASH_APPLIER, FINANCE_MANAGER);
           // any other change through a page needs a rule above; until it has one, only an admin passes
           pages.requestMatchers(request -> !SAFE.contains(request.getMethod())).hasRole(ADMIN.name());

@@ -47,11 +47,13 @@ class AuditSubjectNames implements SubjectNames {
     invoices.findByNumber(text.strip().toUpperCase(Locale.ROOT)).ifPresent(i -> found.add(named("invoice:" + i.id())));
     statements.list().stream().filter(s -> contains(s.statementId(), wanted))
         .forEach(s -> found.add(named("statement:" + s.id())));
-    String digits = wanted.replaceAll("^(order|dispute|statement|task|no\\.?|#)\\s*", "");
+    String digits = wanted.replaceAll("^(order|so-|dispute|statement|task|no\\.?|#)\\s*", "");
     if (digits.matches("\\d{1,18}")) {
       for (String kind : List.of("order", "dispute", "statement", "task")) {
-        if (wanted.equals(digits) || wanted.startsWith(kind)) {
-          name(kind + ":" + digits).ifPresent(name -> found.add(new Named(kind + ":" + digits, name)));
+        // an order's number (SO-00042) finds it as well
+        if (wanted.equals(digits) || wanted.startsWith(kind) || kind.equals("order") && wanted.startsWith("so-")) {
+          String id = String.valueOf(Long.parseLong(digits));
+          name(kind + ":" + id).ifPresent(name -> found.add(new Named(kind + ":" + id, name)));
         }
       }
     }
@@ -71,7 +73,7 @@ class AuditSubjectNames implements SubjectNames {
         var invoice = invoices.get(id);
         return "Invoice " + invoice.number() + " of " + customers.get(invoice.customerId()).name();
       });
-      case "order" -> quietly(() -> "Order " + id + " of " + customers.get(orders.get(id).customerId()).name());
+      case "order" -> quietly(() -> "Order " + orders.get(id).number() + " of " + customers.get(orders.get(id).customerId()).name());
       case "dispute" -> quietly(() -> "Dispute " + id + " on invoice " + invoices.get(disputes.get(id).invoiceId()).number());
       case "statement" -> quietly(() -> {
         var s = statements.get(id);

@@ -1,7 +1,5 @@
 package settle.workspace.internal;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -11,6 +9,7 @@ import org.springframework.stereotype.Component;
 import settle.collections.CollectionActions;
 import settle.collections.CollectionActions.PromiseView;
 import settle.common.Money;
+import settle.credit.CreditExposure;
 import settle.customers.CustomerDirectory;
 import settle.customers.CustomerView;
 import settle.disputes.DisputeView;
@@ -40,10 +39,12 @@ class CustomerContext {
   private final Disputes disputes;
   private final CollectionActions collections;
   private final CustomerCredit credit;
+  private final CreditExposure creditExposure;
   private final Clock clock;
 
   CustomerContext(CustomerDirectory customers, Invoices invoices, Orders orders, Disputes disputes,
-                  CollectionActions collections, CustomerCredit credit, Clock clock) {
+                  CollectionActions collections, CustomerCredit credit, CreditExposure creditExposure, Clock clock) {
+    this.creditExposure = creditExposure;
     this.credit = credit;
     this.customers = customers;
     this.invoices = invoices;
@@ -84,22 +85,16 @@ class CustomerContext {
     List<OrderView> pending = orders.ofCustomer(customerId).stream()
         .filter(o -> o.status().compareTo(OrderStatus.INVOICED) < 0 && o.status() != OrderStatus.REJECTED).toList();
     return new View(customer, pending, open, promises, customerDisputes, credit.balances(customerId),
-        risk(customer, balance, pending, disputes.disputesLast12Months(customerId)));
+        risk(customer, balance, disputes.disputesLast12Months(customerId)));
   }
 
   /** The risk rating, with the facts a collector weighs it by. */
-  private Risk risk(CustomerView customer, CustomerBalance balance, List<OrderView> pending, int disputesLastYear) {
+  private Risk risk(CustomerView customer, CustomerBalance balance, int disputesLastYear) {
     List<String> drivers = new ArrayList<>();
     drivers.add("Risk rating " + customer.riskRating());
     if (customer.creditLimit().signum() > 0) {
-      // what the credit decision counts: open invoices, orders not yet invoiced, less the credit the company holds
-      BigDecimal ordered = pending.stream().filter(o -> o.currency().equals(customer.currency()))
-          .map(OrderView::total).reduce(BigDecimal.ZERO, BigDecimal::add);
-      BigDecimal exposure = balance.openBalance().add(ordered).subtract(credit.balance(customer.id(), customer.currency()));
-      BigDecimal used = exposure.max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(100))
-          .divide(customer.creditLimit(), 0, RoundingMode.HALF_EVEN);
-      drivers.add(used + "% of the " + Money.format(customer.creditLimit(), customer.currency()) + " credit limit in use"
-          + (ordered.signum() > 0 ? " (orders not yet invoiced included)" : ""));
+      CreditExposure.Exposure exposure = creditExposure.of(customer.id());
+      drivers.add(exposure.inUse() + (exposure.ordersNotInvoiced().signum() > 0 ? " (orders not yet invoiced included)" : ""));
     }
     if (balance.overdueAmount().signum() > 0) {
       drivers.add(Money.format(balance.overdueAmount(), customer.currency()) + " overdue, oldest " + balance.maxDaysPastDue() + " days");

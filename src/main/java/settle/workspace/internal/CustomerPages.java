@@ -1,5 +1,10 @@
 package settle.workspace.internal;
 
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,9 +33,15 @@ class CustomerPages {
   private final Notes notes;
   private final StaffDirectory staff;
   private final CustomerCredit credit;
+  private final AuditSubjectNames subjectNames;
+  private final Clock clock;
+
+  private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
 
   CustomerPages(CustomerDirectory customers, Invoices invoices, CustomerContext context, Timeline timeline, Notes notes,
-                StaffDirectory staff, CustomerCredit credit) {
+                StaffDirectory staff, CustomerCredit credit, AuditSubjectNames subjectNames, Clock clock) {
+    this.subjectNames = subjectNames;
+    this.clock = clock;
     this.credit = credit;
     this.customers = customers;
     this.invoices = invoices;
@@ -50,7 +61,11 @@ class CustomerPages {
 
   @GetMapping("/customers/{id}")
   String customer(@PathVariable long id, @RequestParam(required = false) String kind, Model model) {
-    model.addAttribute("context", context.of(id));
+    CustomerContext.View view = context.of(id);
+    model.addAttribute("context", view);
+    // the AP contact's own time, so a caller knows whether someone is at their desk
+    model.addAttribute("localTime", LOCAL_TIME.format(clock.instant().atZone(view.customer().zone())));
+    model.addAttribute("mayPlaceOrder", staff.current().map(me -> me.has(Role.SALES) || me.has(Role.OPERATIONS)).orElse(false));
     addTimeline(id, kind, model);
     model.addAttribute("kinds", Timeline.KINDS);
     model.addAttribute("colleagues", staff.all());
@@ -64,7 +79,7 @@ class CustomerPages {
     var applied = credit.apply(id, staff.signedIn().username());
     flash.addFlashAttribute("notice", applied.applications().isEmpty() ? "Nothing to apply: no credit or no open invoice in its currency."
         : "Credit applied: " + String.join(", ", applied.applications().stream()
-            .map(a -> a.amount() + " " + a.currency() + " to " + a.invoiceNumber()).toList()) + ".");
+            .map(a -> settle.common.Money.format(a.amount(), a.currency()) + " to " + a.invoiceNumber()).toList()) + ".");
     return "redirect:/customers/" + id;
   }
 
@@ -91,6 +106,10 @@ class CustomerPages {
   private void addTimeline(long id, String kind, Model model) {
     String chosen = kind != null && Timeline.KINDS.contains(kind) ? kind : null;
     model.addAttribute("kind", chosen);
-    model.addAttribute("timeline", timeline.of(id, chosen == null ? Set.of() : Set.of(chosen), 300));
+    var entries = timeline.of(id, chosen == null ? Set.of() : Set.of(chosen), 300);
+    model.addAttribute("timeline", entries);
+    Map<String, String> names = new HashMap<>();
+    entries.forEach(e -> names.computeIfAbsent(e.subject(), s -> subjectNames.name(s).orElse("")));
+    model.addAttribute("subjectNames", names);
   }
 }

@@ -11,7 +11,14 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import java.util.stream.Collectors;
 import settle.collections.CollectionActions;
+import settle.common.Money;
+import settle.customers.CustomerDirectory;
+import settle.invoicing.InvoiceView;
+import settle.orders.OrderStatus;
+import settle.orders.OrderView;
+import settle.orders.Orders;
 import settle.disputes.Disputes;
 import settle.invoicing.Invoices;
 import settle.invoicing.Invoices.AgingBucket;
@@ -29,9 +36,13 @@ class HomePage {
   private final CollectionActions collections;
   private final ObjectMapper json;
   private final CustomerCredit credit;
+  private final Orders orders;
+  private final CustomerDirectory customers;
 
   HomePage(Clock clock, Invoices invoices, Inbox inbox, Disputes disputes, CollectionActions collections, ObjectMapper json,
-           CustomerCredit credit) {
+           CustomerCredit credit, Orders orders, CustomerDirectory customers) {
+    this.orders = orders;
+    this.customers = customers;
     this.credit = credit;
     this.clock = clock;
     this.invoices = invoices;
@@ -39,6 +50,16 @@ class HomePage {
     this.disputes = disputes;
     this.collections = collections;
     this.json = json;
+  }
+
+  /** A promise due this week as the dashboard lists it: the invoice by its number, whose it is, how much. */
+  record PromiseRow(LocalDate date, String invoiceNumber, String customer, long customerId, String amount, String takenBy) {}
+
+  record AgingRow(String label, long invoices, String amount) {}
+
+  /** "1-30" reads "1-30 days past due"; "current" is what is not due yet. */
+  private static String agingLabel(String bucket) {
+    return bucket.equals("current") ? "Not yet due" : bucket + " days";
   }
 
   @GetMapping("/")
@@ -53,16 +74,25 @@ class HomePage {
     BigDecimal open = aging.stream().map(AgingBucket::openAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal overdue = aging.stream().skip(1).map(AgingBucket::openAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
     var waiting = inbox.waitingByGroup();
-    model.addAttribute("openAr", open);
-    model.addAttribute("overdueAr", overdue);
-    model.addAttribute("creditHeld", credit.totals().stream().filter(b -> b.currency().equals(shown)).map(CustomerCredit.Balance::amount)
-        .findFirst().orElse(BigDecimal.ZERO.setScale(2)));
-    model.addAttribute("aging", aging);
+    model.addAttribute("openAr", Money.format(open, shown));
+    model.addAttribute("overdueAr", Money.format(overdue, shown));
+    model.addAttribute("creditHeld", Money.format(credit.totals().stream().filter(b -> b.currency().equals(shown))
+        .map(CustomerCredit.Balance::amount).findFirst().orElse(BigDecimal.ZERO), shown));
+    Map<OrderStatus, Long> orderCounts = orders.ofCustomer(null).stream()
+        .collect(Collectors.groupingBy(OrderView::status, Collectors.counting()));
+    model.addAttribute("ordersOnHold", orderCounts.getOrDefault(OrderStatus.ON_HOLD, 0L));
+    model.addAttribute("ordersToShip", orderCounts.getOrDefault(OrderStatus.APPROVED, 0L));
+    model.addAttribute("aging", aging.stream().map(b -> new AgingRow(agingLabel(b.bucket()), b.invoices(),
+        Money.format(b.openAmount(), shown))).toList());
     model.addAttribute("waiting", waiting);
     model.addAttribute("disputes", disputes.openByTeam());
-    model.addAttribute("promises", collections.promisesDue(today, today.plusDays(7)));
+    model.addAttribute("promises", collections.promisesDue(today, today.plusDays(7)).stream().map(p -> {
+      InvoiceView invoice = invoices.get(p.invoiceId());
+      return new PromiseRow(p.date(), invoice.number(), customers.get(invoice.customerId()).name(), invoice.customerId(),
+          Money.format(p.amount(), invoice.currency()), p.takenBy());
+    }).toList());
     model.addAttribute("agingChart", json.writeValueAsString(Map.of(
-        "labels", aging.stream().map(AgingBucket::bucket).toList(),
+        "labels", aging.stream().map(b -> agingLabel(b.bucket())).toList(),
         "values", aging.stream().map(AgingBucket::openAmount).toList())));
     model.addAttribute("waitingChart", json.writeValueAsString(Map.of(
         "labels", waiting.stream().map(Inbox.Waiting::group).toList(),

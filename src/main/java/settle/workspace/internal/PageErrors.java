@@ -18,7 +18,7 @@ import settle.common.InvalidRequestException;
  * A refused action on a page goes back to the page it came from with the reason, and the values the
  * person typed, instead of the API's problem+json.
  */
-@ControllerAdvice(assignableTypes = {WorklistPage.class, CustomerPages.class, ChasingPage.class})
+@ControllerAdvice(assignableTypes = {WorklistPage.class, CustomerPages.class, ChasingPage.class, OrderPages.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 

@@ -162,7 +162,7 @@ class ProcessInstancePages {
       }
       if (root.get("orderId") instanceof Number id) {
         var o = orders.get(id.longValue());
-        return "Order " + o.id() + " of " + customers.get(o.customerId()).name();
+        return "Order " + o.number() + " of " + customers.get(o.customerId()).name();
       }
     } catch (NotFoundException e) {
       // the record is gone; the path still shows

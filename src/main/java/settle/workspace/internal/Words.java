@@ -1,0 +1,38 @@
+package settle.workspace.internal;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import settle.common.Money;
+
+/** What pages write instead of a code: statuses in words, amounts with separators and currency. */
+@Component("words")
+public class Words {
+
+  /** The few codes whose plain reading would mislead; every other reads as its words ("PARTIALLY_PAID": "Partially paid"). */
+  private static final Map<String, String> SAID_OTHERWISE = Map.of(
+      "WITH_AGENCY", "With the collection agency",
+      "WITH_LEGAL", "With legal",
+      "ACTIVE", "Open",
+      "HIGH", "High risk",
+      "MEDIUM", "Medium risk",
+      "LOW", "Low risk");
+
+  public String status(Object code) {
+    if (code == null) {
+      return "";
+    }
+    String text = code.toString();
+    String said = SAID_OTHERWISE.get(text);
+    if (said != null) {
+      return said;
+    }
+    String words = text.replace('_', ' ').replace('-', ' ').toLowerCase(Locale.ROOT);
+    return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  public String money(BigDecimal amount, String currency) {
+    return amount == null ? "" : Money.format(amount, currency);
+  }
+}
