@@ -309,6 +309,7 @@ record DemoBook(LocalDate today, List<Customer> customers, List<Sale> sales) {
       }
     }
     java.util.Collections.shuffle(candidates, random);
+    int disputes = 10;
     int promises = 12;
     int plans = 4;
     int holds = 5;
@@ -318,7 +319,12 @@ record DemoBook(LocalDate today, List<Customer> customers, List<Sale> sales) {
       Sale s = sales.get(i);
       long overdue = ChronoUnit.DAYS.between(s.due(), today);
       Live live = Live.NONE;
-      if (plans > 0 && overdue > 40) {
+      Dispute dispute = null;
+      if (disputes > 0 && overdue > -15 && overdue < 45) {
+        live = Live.DISPUTE;
+        dispute = dispute(customers.get(s.customerNo() - 1), s.lines(), s.total(), today, today, random);
+        disputes--;
+      } else if (plans > 0 && overdue > 40) {
         live = Live.PLAN;
         plans--;
       } else if (promises > 0 && overdue > 3 && overdue < 60) {
@@ -333,7 +339,7 @@ record DemoBook(LocalDate today, List<Customer> customers, List<Sale> sales) {
       }
       if (live != Live.NONE) {
         result.set(i, new Sale(s.customerNo(), s.issued(), s.terms(), s.netDays(), s.discountPercent(), s.po(), s.lines(),
-            s.payments(), s.earlyDiscount(), s.dispute(), s.promises(), live));
+            s.payments(), s.earlyDiscount(), dispute, s.promises(), live));
       }
     }
     return result;

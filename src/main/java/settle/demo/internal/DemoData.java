@@ -123,7 +123,7 @@ class DemoData implements ApplicationRunner {
     List<DemoLedger.Loop> loops = ledger.write(book, opened, policy);
     long written = System.nanoTime();
     startLoops(loops);
-    demoTime.awaitIdle();
+    awaitIdle();
     long live = System.nanoTime();
     thisMorning(book, opened, loops);
     log.info("Demo company loaded: {} customers, {} invoices, {} open with their collection loop running"
@@ -241,6 +241,21 @@ class DemoData implements ApplicationRunner {
       }
       for (Future<?> f : started) {
         f.get();
+      }
+    }
+  }
+
+  /** The loops at rest before this morning's work reaches them; a busy engine is waited for, not given up on. */
+  private void awaitIdle() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        demoTime.awaitIdle();
+        return;
+      } catch (DemoTime.EngineBusyException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        log.info("The engine is still starting the demo company's collection loops; waiting on");
       }
     }
   }

@@ -47,7 +47,7 @@ class DemoLedger {
 
   /** A collector's call task stays open this many days after its step; an escalation this many. */
   static final int CALL_OPEN_DAYS = 6;
-  static final int ESCALATION_OPEN_DAYS = 12;
+  static final int ESCALATION_OPEN_DAYS = 4;
   /** The element of bpmn/invoice-collection.bpmn that takes a planned step: a loop started there opens the step's task. */
   static final String TAKE_STEP = "take-collection-step";
 
