@@ -79,8 +79,11 @@ class DemoLedger {
         + " total, open_amount, issue_date, due_date, payment_terms, early_discount_percent, early_discount_date, po_number, status,"
         + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     Rows invoiceLines = new Rows("insert into invoice_line(invoice_id, line_no, description, quantity, unit_price, amount) values (?, ?, ?, ?, ?, ?)");
-    Rows payments = new Rows("insert into payment(invoice_id, invoice_number, amount, currency, value_date, reference, received_at)"
-        + " values (?, ?, ?, ?, ?, ?, ?)");
+    Rows payments = new Rows("insert into payment(id, invoice_id, invoice_number, amount, currency, value_date, reference, received_at)"
+        + " values (?, ?, ?, ?, ?, ?, ?, ?)");
+    long[] paymentIds = ids("payment_id_seq", sales.stream().mapToInt(s -> s.payments().size()).sum());
+    int paymentNo = 0;
+    List<Banked> banked = new ArrayList<>();
     Rows writeOffs = new Rows("insert into invoice_write_off(invoice_id, amount, currency, reason, source_ref, created_at) values (?, ?, ?, ?, ?, ?)");
     Rows disputes = new Rows("insert into dispute(invoice_id, customer_id, reason_code, amount, currency, description, raised_by, status,"
         + " team, sla_hours, approval_limit, checklist, outcome, credit_amount, root_cause, created_at, resolved_at)"
@@ -177,7 +180,12 @@ class DemoLedger {
       for (DemoBook.Payment p : s.payments()) {
         paidSoFar = paidSoFar.add(p.amount());
         Instant received = DemoData.at(p.date(), 11);
-        payments.add(invoiceId, number, p.amount(), customer.currency(), Date.valueOf(p.date()), p.reference(), ts(received));
+        long paymentId = paymentIds[paymentNo++];
+        payments.add(paymentId, invoiceId, number, p.amount(), customer.currency(), Date.valueOf(p.date()), p.reference(), ts(received));
+        if (customer.currency().equals("EUR") && s.earlyDiscount() == null && p.date().isAfter(today.minusDays(22))
+            && p.date().isBefore(today.minusDays(1))) {
+          banked.add(new Banked(p, paymentId, invoiceId, number, customer));
+        }
         BigDecimal after = s.total().subtract(s.credited()).subtract(paidSoFar)
             .subtract(s.earlyDiscount() == null ? BigDecimal.ZERO : s.earlyDiscount());
         audit.add(received, "cara", "invoice.payment-applied", subject, Map.of("amount", p.amount(), "reference", p.reference(),
@@ -289,11 +297,75 @@ class DemoLedger {
     promises.run();
     steps.run();
     audit.run();
+    statements(banked, today);
     invoiceCounter.forEach((year, last) -> jdbc.update("insert into invoice_number_counter(year, last) values (?, ?)"
         + " on conflict (year) do update set last = greatest(invoice_number_counter.last, excluded.last)", year, last));
     creditCounter.forEach((year, last) -> jdbc.update("insert into credit_note_counter(year, last) values (?, ?)"
         + " on conflict (year) do update set last = greatest(credit_note_counter.last, excluded.last)", year, last));
     return loops;
+  }
+
+  /** A payment that came in on the EUR account in the last weeks, so it is on a bank statement. */
+  private record Banked(DemoBook.Payment payment, long paymentId, long invoiceId, String number, CustomerView customer) {}
+
+  static final String ACCOUNT = "DE89370400440532013000";
+
+  /**
+   * The EUR account's statements of the last three weeks, one a week, as cash application left them: each line
+   * matched by the invoice number in its remittance and posted (the payment rows above), the statement closed.
+   * The file is kept as the bank sent it, in the CSV layout (docs/statement-csv.md).
+   */
+  private void statements(List<Banked> banked, LocalDate today) {
+    Map<LocalDate, List<Banked>> byWeek = new TreeMap<>();
+    for (Banked b : banked) {
+      byWeek.computeIfAbsent(b.payment().date().with(java.time.DayOfWeek.MONDAY), w -> new ArrayList<>()).add(b);
+    }
+    for (List<Banked> week : byWeek.values()) {
+      week.sort(java.util.Comparator.comparing((Banked b) -> b.payment().date()).thenComparing(Banked::paymentId));
+      LocalDate statementDate = week.getLast().payment().date();
+      Instant imported = DemoData.at(statementDate.plusDays(1), 8);
+      StringBuilder csv = new StringBuilder("date,amount,currency,payer_name,payer_account,remittance,reference\n");
+      List<Object[]> lines = new ArrayList<>();
+      for (int i = 0; i < week.size(); i++) {
+        Banked b = week.get(i);
+        String reference = "NWB-" + b.payment().date().toString().replace("-", "") + "-" + b.paymentId();
+        String remittance = "Invoice " + b.number();
+        csv.append(b.payment().date()).append(',').append(b.payment().amount().toPlainString()).append(",EUR,\"")
+            .append(b.customer().name().replace("\"", "\"\"")).append("\",,").append(remittance).append(',').append(reference).append('\n');
+        lines.add(new Object[] {i + 1, reference, b.payment().amount(), Date.valueOf(b.payment().date()), b.customer().name(), remittance,
+            b.customer().id(), sha256(ACCOUNT + "|" + reference + "|" + b.payment().date() + "|" + b.payment().amount().toPlainString() + "|EUR|1"),
+            b});
+      }
+      byte[] content = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      long statementId = jdbc.queryForObject("""
+          insert into bank_statement(format, account_id, currency, statement_date, file_name, file_sha256, content, credit_lines,
+                                     debit_lines, status, imported_by, imported_at, matched_at, closed_at)
+          values ('CSV', ?, 'EUR', ?, ?, ?, ?, ?, 0, 'CLOSED', 'cara', ?, ?, ?) returning id""", Long.class,
+          ACCOUNT, Date.valueOf(statementDate), "northwind-eur-" + statementDate + ".csv", sha256(content), content, week.size(),
+          ts(imported), ts(imported.plusSeconds(40)), ts(imported.plusSeconds(45)));
+      for (Object[] line : lines) {
+        Banked b = (Banked) line[8];
+        long lineId = jdbc.queryForObject("""
+            insert into bank_statement_line(statement_id, line_no, bank_reference, amount, currency, value_date, payer_name, remittance,
+                                            status, rule, confidence, why, customer_id, bank_identity)
+            values (?, ?, ?, ?, 'EUR', ?, ?, ?, 'AUTO_MATCHED', 'REFERENCE', 0.98, 'invoice number in the remittance, amounts add up', ?, ?)
+            returning id""", Long.class, statementId, line[0], line[1], line[2], line[3], line[4], line[5], line[6], line[7]);
+        jdbc.update("insert into bank_statement_match(line_id, invoice_id, invoice_number, amount, payment_id) values (?, ?, ?, ?, ?)",
+            lineId, b.invoiceId(), b.number(), b.payment().amount(), b.paymentId());
+      }
+    }
+  }
+
+  private static String sha256(String text) {
+    return sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** What was open on the invoice that morning: the total less credits and payments before it. */

@@ -64,8 +64,12 @@ class DemoCompanyTest {
     assertThat(count("select count(*) from payment_plan")).isPositive();
     assertThat(count("select count(*) from collection_hold")).isPositive();
     assertThat(count("select count(*) from customer_credit_entry where kind = 'UNAPPLIED_CASH'")).isPositive();
-    assertThat(jdbc.queryForList("select distinct status from dunning_step", String.class)).contains("SENT", "CALL_TASK", "SKIPPED_LATE");
-    await("this morning's disputes, the bank statement and the credit hold").atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+    assertThat(jdbc.queryForList("select distinct status from dunning_step", String.class)).contains("SENT", "CALL_TASK", "ESCALATION_TASK");
+    // the last weeks' statements, posted and closed, besides this morning's
+    assertThat(count("select count(*) from bank_statement where status = 'CLOSED'")).isGreaterThanOrEqualTo(2);
+    assertThat(count("select count(*) from bank_statement_match m join payment p on p.id = m.payment_id"
+        + " and p.invoice_id = m.invoice_id and p.amount = m.amount")).isEqualTo(count("select count(*) from bank_statement_match"));
+    await("this morning's disputes, the bank statement and the credit hold").atMost(Duration.ofMinutes(5)).untilAsserted(() -> {
       assertThat(count("select count(*) from dispute where status <> 'RESOLVED'")).isPositive();
       assertThat(count("select count(*) from bank_statement_line where status = 'AUTO_MATCHED'")).isPositive();
       assertThat(count("select count(*) from sales_order where status = 'ON_HOLD'")).isPositive();
