@@ -29,6 +29,11 @@ public class CashForecast {
   public static final int WEEKS = 13;
   /** Settlements of the last year say how late a customer pays. */
   static final int HISTORY_DAYS = 365;
+  /**
+   * How far before that year a settled invoice's earlier movements are read: an invoice with a part payment older than
+   * this is left out of the history, which keeps the history one pass over the year's movements.
+   */
+  static final int EARLIER_MOVEMENT_DAYS = 180;
   /** Back-tests: as of 13 weeks ago (so all 13 weeks have passed), and every 4 weeks before that. */
   static final int BACKTESTS = 4;
 
@@ -161,25 +166,25 @@ public class CashForecast {
 
   /**
    * Days late (last movement that settled the invoice − due date) at the 20th, 50th and 80th percentile, per customer
-   * over their invoices settled in the year before {@code asOf}; {@link #EVERYONE} for customers without one.
+   * over their invoices settled in the year before {@code asOf}; under {@link #EVERYONE}, over all customers' invoices.
    */
   private Map<Long, int[]> daysLate(String currency, LocalDate asOf) {
     Map<Long, int[]> late = new HashMap<>();
     sql.query("""
         with moved as (
-          select distinct invoice_id from ledger_movement where currency = :currency and on_date > :since and on_date <= :asOf),
+          select invoice_id, max(on_date) as last_move, sum(amount) as moved from ledger_movement
+          where currency = :currency and on_date > :earliest and on_date <= :asOf
+          group by invoice_id having max(on_date) > :since),
         settled as (
-          select i.customer_id, i.due_date, i.total, s.last_move, s.moved
-          from moved join invoice_as_issued i on i.id = moved.invoice_id
-          cross join lateral (select max(m.on_date) as last_move, sum(m.amount) as moved from ledger_movement m
-                              where m.invoice_id = i.id and m.on_date <= :asOf) s)
+          select i.customer_id, m.last_move - i.due_date as late from moved m join invoice_as_issued i on i.id = m.invoice_id
+          where m.moved >= i.total)
         select customer_id,
-               percentile_disc(0.2) within group (order by last_move - due_date) as early,
-               percentile_disc(0.5) within group (order by last_move - due_date) as usual,
-               percentile_disc(0.8) within group (order by last_move - due_date) as late
-        from settled where moved >= total
-        group by grouping sets ((customer_id), ())""",
-        params(currency, asOf).addValue("since", asOf.minusDays(HISTORY_DAYS)), rs -> {
+               percentile_disc(0.2) within group (order by late) as early,
+               percentile_disc(0.5) within group (order by late) as usual,
+               percentile_disc(0.8) within group (order by late) as late
+        from settled
+        group by grouping sets ((customer_id), ())""", params(currency, asOf).addValue("since", asOf.minusDays(HISTORY_DAYS))
+        .addValue("earliest", asOf.minusDays(HISTORY_DAYS + EARLIER_MOVEMENT_DAYS)), rs -> {
           long customer = rs.getObject(1) == null ? EVERYONE : rs.getLong(1);
           late.put(customer, new int[] {rs.getInt("early"), rs.getInt("usual"), rs.getInt("late")});
         });

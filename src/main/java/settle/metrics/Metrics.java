@@ -89,22 +89,23 @@ public class Metrics {
   private static final BigDecimal ZERO = Money.of(BigDecimal.ZERO);
   private static final Aging NO_AGING = new Aging(ZERO, ZERO, ZERO, ZERO, ZERO);
 
-  /** Invoices that may be open at :d: those open now, and those something moved after :d (it was open before). */
+  /**
+   * Each invoice's open amount at the end of :d, for the invoices open then. By the ledger identity (open now = total as
+   * issued − every movement) the amount open at :d is the amount open now plus the movements dated after :d, so only
+   * the invoices open now and those something moved after :d are read, both by index.
+   */
   static final String OPEN_AT = """
-      with cand as (
-        select id as invoice_id from invoice where currency = :currency and open_amount > 0 and issue_date <= :d
-        union select invoice_id from payment where currency = :currency and value_date > :d
-        union select invoice_id from payment where currency = :currency and reversed_at is not null
-                                               and (reversed_at at time zone 'UTC')::date > :d
-        union select invoice_id from credit_note where currency = :currency and issued_on > :d
-        union select invoice_id from invoice_write_off where currency = :currency and (created_at at time zone 'UTC')::date > :d
-        union select invoice_id from customer_credit_entry where kind = 'APPLIED' and currency = :currency
-                                                             and (created_at at time zone 'UTC')::date > :d),
+      with after as materialized (
+        select invoice_id, sum(amount) as moved from ledger_movement where currency = :currency and on_date > :d group by invoice_id),
       open_at as (
-        select i.id, i.customer_id, i.due_date,
-               i.total - coalesce((select sum(m.amount) from ledger_movement m where m.invoice_id = i.id and m.on_date <= :d), 0) as open
-        from cand join invoice_as_issued i on i.id = cand.invoice_id
-        where i.currency = :currency and i.issue_date <= :d)
+        select i.id, i.customer_id, i.due_date, i.open_amount + a.moved as open
+        from after a join invoice i on i.id = a.invoice_id
+        where i.issue_date <= :d
+        union all
+        select i.id, i.customer_id, i.due_date, i.open_amount as open
+        from invoice i
+        where i.currency = :currency and i.open_amount > 0 and i.issue_date <= :d
+          and not exists (select 1 from after a where a.invoice_id = i.id))
       """;
 
   /** Open receivables on {@code date} (at the end of that day) by days past due, per group. */

@@ -52,23 +52,23 @@ class ReportsPage {
   }
 
   /** The filters as chosen, with the defaults filled in: the last 12 months, the most used currency, all segments. */
-  record Filters(String currency, YearMonth from, YearMonth to, String segment) {
-    String query() {
+  public record Filters(String currency, YearMonth from, YearMonth to, String segment) {
+    public String query() {
       return "currency=" + currency + "&from=" + from + "&to=" + to + (segment.isEmpty() ? "" : "&segment="
           + java.net.URLEncoder.encode(segment, StandardCharsets.UTF_8));
     }
   }
 
   /** One month's figures, written for people. */
-  record Month(String month, YearMonth yearMonth, String invoiced, String receivables, BigDecimal dso, BigDecimal dsoCountback,
+  public record Month(String month, YearMonth yearMonth, String invoiced, String receivables, BigDecimal dso, BigDecimal dsoCountback,
                BigDecimal bestPossibleDso, BigDecimal add, BigDecimal cei, BigDecimal promiseKeptRate, BigDecimal disputeAgingDays,
                BigDecimal dayOneAcceptance, MetricsReport.Aging aging, BigDecimal invoicedAmount, BigDecimal receivablesAmount) {}
 
-  record Owner(String name, String open, BigDecimal dso, BigDecimal add, BigDecimal cei) {}
+  public record Owner(String name, String open, BigDecimal dso, BigDecimal add, BigDecimal cei) {}
 
-  record Disputes(String reason, String rootCause, long disputes, String amount) {}
+  public record Disputes(String reason, String rootCause, long disputes, String amount) {}
 
-  record Week(String from, String expected, String low, String high) {}
+  public record Week(String from, String expected, String low, String high) {}
 
   /** PRICING_ERROR as people write it: "Pricing error". */
   private static String words(String code) {
