@@ -110,8 +110,9 @@ public final class MetricsBenchmark {
       for (int c = 0; c < customers; c++) {
         meanLate[c] = random.nextInt(45) - 5;
       }
-      long firstInvoice = jdbc.queryForObject("select coalesce(max(id), 0) + 1 from invoice", Long.class);
-      long firstDispute = jdbc.queryForObject("select coalesce(max(id), 0) + 1 from dispute", Long.class);
+      // ids reserved from the tables' sequences first, so the application's own inserts meanwhile never collide
+      long firstInvoice = reserve("invoice", invoices);
+      long firstDispute = reserve("dispute", invoices);
       StringBuilder inv = new StringBuilder(), pay = new StringBuilder(), dis = new StringBuilder(), cn = new StringBuilder(),
           pro = new StringBuilder();
       long disputeId = firstDispute;
@@ -194,12 +195,16 @@ public final class MetricsBenchmark {
           }
         }
       }
-      jdbc.execute("select setval(pg_get_serial_sequence('invoice', 'id'), (select max(id) from invoice))");
-      jdbc.execute("select setval(pg_get_serial_sequence('dispute', 'id'), (select max(id) from dispute))");
       // statistics for the planner: only the tables' owner may analyze them
       for (String table : List.of("customer", "invoice", "payment", "dispute", "credit_note", "promise_to_pay")) {
         new JdbcTemplate(owner).execute("analyze " + table);
       }
+    }
+
+    /** The first of {@code count} ids taken from the table's sequence in one step. */
+    private long reserve(String table, int count) {
+      return jdbc.queryForObject("select setval(pg_get_serial_sequence(?, 'id'), nextval(pg_get_serial_sequence(?, 'id')) + ?) - ? + 1",
+          Long.class, table, table, count, count);
     }
 
     private static String money(long cents) {
