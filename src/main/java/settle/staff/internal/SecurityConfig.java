@@ -55,6 +55,9 @@ class SecurityConfig {
   /** Who reads the model catalog: those who own, audit or run the processes. */
   static final Role[] CATALOG_READERS = {PROCESS_OWNER, AUDITOR, ADMIN, FINANCE_MANAGER, COLLECTIONS_MANAGER};
 
+  /** Who reads the figures finance reports (DSO, CEI, the forecast): those who answer for them and the auditor. */
+  static final Role[] REPORT_READERS = {FINANCE_MANAGER, COLLECTIONS_MANAGER, AUDITOR};
+
   @Bean
   UserDetailsService staffUsers(StaffDirectory staff, SignInAttempts attempts) {
     return username -> {
@@ -95,6 +98,8 @@ class SecurityConfig {
           // the model catalog: a preview changes nothing, but it is the process owner's tool
           allow(api, HttpMethod.POST, "/api/models/**", PROCESS_OWNER);
           allow(api, HttpMethod.GET, "/api/models/**", CATALOG_READERS);
+          allow(api, HttpMethod.GET, "/api/metrics", REPORT_READERS);
+          allow(api, HttpMethod.GET, "/api/forecast", REPORT_READERS);
           api.requestMatchers(HttpMethod.GET, "/api/**", "/v3/api-docs/**").authenticated();
           api.anyRequest().hasRole(ADMIN.name());
         })
@@ -117,6 +122,8 @@ class SecurityConfig {
           allow(pages, HttpMethod.GET, "/audit", Role.AUDIT_READERS.toArray(Role[]::new));
           allow(pages, HttpMethod.GET, "/audit/**", Role.AUDIT_READERS.toArray(Role[]::new));
           allow(pages, HttpMethod.GET, "/process-instances/**", Role.AUDIT_READERS.toArray(Role[]::new));
+          allow(pages, HttpMethod.GET, "/reports", REPORT_READERS);
+          allow(pages, HttpMethod.GET, "/reports/**", REPORT_READERS);
           // a page action passes the same role check as its API
           allow(pages, HttpMethod.POST, "/chasing/hold", COLLECTION_WORKERS);
           allow(pages, HttpMethod.POST, "/demo-clock", PROCESS_OWNER);
