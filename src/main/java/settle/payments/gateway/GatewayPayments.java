@@ -140,7 +140,8 @@ public class GatewayPayments {
     }
     CheckoutView checkout = found.get();
     return switch (event.kind()) {
-      case PAID -> checkout.status() == Status.OPEN ? paid(checkout, event) : Outcome.IGNORED;
+      // a payer may try another card in the same checkout after a decline: a later success still counts
+      case PAID -> checkout.status() == Status.OPEN || checkout.status() == Status.DECLINED ? paid(checkout, event) : Outcome.IGNORED;
       case FAILED -> checkout.status() == Status.OPEN ? declined(checkout, event) : Outcome.IGNORED;
       case CHARGED_BACK -> checkout.status() == Status.PAID ? chargedBack(checkout, event) : Outcome.IGNORED;
       case OTHER -> Outcome.IGNORED;

@@ -118,17 +118,30 @@ class PaymentGatewayWebhookTest {
 
   @Test
   void aDeclinedPaymentLeavesTheInvoiceOpenAndPostsNothing() throws Exception {
-    String event = event("checkout.failed", "480.00").replace("\"currency\"", "\"reason\":\"Your card was declined.\",\"currency\"");
+    String event = event("checkout.failed", "480.00").replace("\"currency\"", "\"reason\":\"The card issuer refused the payment.\",\"currency\"");
 
     assertThat(deliver(event, sign(secret, now(), event)).statusCode()).isEqualTo(200);
 
     GatewayPayments.CheckoutView declined = gateway.get(checkout.id()).orElseThrow();
     assertThat(declined.status()).isEqualTo(GatewayPayments.Status.DECLINED);
-    assertThat(declined.failure()).isEqualTo("Your card was declined.");
+    assertThat(declined.failure()).isEqualTo("The card issuer refused the payment.");
     assertThat(payments()).isZero();
     InvoiceView still = journeys.invoices.get(invoice.id());
     assertThat(still.status()).isEqualTo(InvoiceStatus.OPEN);
     assertThat(still.openAmount()).isEqualByComparingTo("480.00");
+  }
+
+  @Test
+  void aPaymentAfterADeclineInTheSameCheckoutIsPosted() throws Exception {
+    String declined = event("checkout.failed", "480.00");
+    assertThat(deliver(declined, sign(secret, now(), declined)).statusCode()).isEqualTo(200);
+    String paid = event("checkout.succeeded", "480.00");
+
+    assertThat(deliver(paid, sign(secret, now(), paid)).statusCode()).isEqualTo(200);
+
+    assertThat(payments()).isEqualTo(1);
+    assertThat(gateway.get(checkout.id()).orElseThrow().status()).isEqualTo(GatewayPayments.Status.PAID);
+    assertThat(journeys.invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.PAID);
   }
 
   @Test

@@ -64,7 +64,7 @@ class SandboxPages {
   }
 
   private String page(SandboxProvider.Session session, String error, Model model) {
-    model.addAttribute("session", session);
+    model.addAttribute("checkout", session);
     model.addAttribute("amount", Money.format(session.amount, session.currency));
     model.addAttribute("merchant", companyName);
     model.addAttribute("error", error);

@@ -40,8 +40,8 @@ class SandboxProvider {
   private static final Logger log = LoggerFactory.getLogger(SandboxProvider.class);
   static final String PAYS = "4242424242424242";
   static final Map<String, String> DECLINES = Map.of(
-      "4000000000000002", "Your card was declined.",
-      "4000000000009995", "Your card has insufficient funds.");
+      "4000000000000002", "The card issuer refused the payment.",
+      "4000000000009995", "The card has insufficient funds.");
   /** Pauses between delivery attempts, as providers back off when the merchant is down. */
   private static final List<Duration> RETRIES = List.of(Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofSeconds(2),
       Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(16));
@@ -76,6 +76,7 @@ class SandboxProvider {
       this.created = created;
     }
 
+    public String getId() { return id; }
     public String getDescription() { return description; }
     public BigDecimal getAmount() { return amount; }
     public String getCurrency() { return currency; }
