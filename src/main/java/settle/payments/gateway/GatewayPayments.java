@@ -119,8 +119,8 @@ public class GatewayPayments {
 
   /** Verifies a webhook delivery and acts on it; {@link InvalidWebhookException} (nothing done) if it is not proven. */
   @Transactional
-  public Outcome receive(org.springframework.http.HttpHeaders headers, byte[] body) {
-    return take(gateway.verify(headers, body));
+  public List<Outcome> receive(org.springframework.http.HttpHeaders headers, byte[] body) {
+    return gateway.verify(headers, body).stream().map(this::take).toList();
   }
 
   private Outcome take(GatewayEvent event) {
@@ -176,8 +176,7 @@ public class GatewayPayments {
   }
 
   private Outcome chargedBack(CheckoutView checkout, GatewayEvent event) {
-    String reason = "the payer's card issuer took the card payment back"
-        + (event.reason() == null || event.reason().isBlank() ? "" : " (" + event.reason() + ")");
+    String reason = event.reason() == null || event.reason().isBlank() ? "the payer's bank took it back" : event.reason();
     String reference = gateway.name() + ":" + event.paymentId();
     Long paymentId = jdbc.queryForObject("select payment_id from payment_checkout where id = ?", Long.class, checkout.id());
     jdbc.update("update payment_checkout set status = 'CHARGED_BACK', updated_at = ? where id = ?",

@@ -17,10 +17,10 @@ public interface PaymentGateway {
   Checkout startCheckout(CheckoutRequest request);
 
   /**
-   * The event in a webhook delivery, once its signature and timestamp are proven; {@link InvalidWebhookException}
-   * otherwise. Nothing may be trusted from a delivery that fails here.
+   * The events in a webhook delivery (some providers batch them), once its signature and timestamp are proven;
+   * {@link InvalidWebhookException} otherwise. Nothing may be trusted from a delivery that fails here.
    */
-  GatewayEvent verify(HttpHeaders headers, byte[] body);
+  java.util.List<GatewayEvent> verify(HttpHeaders headers, byte[] body);
 
   /**
    * What Settle asks the provider for. {@code reference} is Settle's own (it comes back in every event);

@@ -28,8 +28,9 @@ class WebhookEndpoint {
   }
 
   @PostMapping(PATH)
-  Map<String, String> receive(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
-    return Map.of("received", payments.receive(headers, body == null ? new byte[0] : body).name().toLowerCase(java.util.Locale.ROOT));
+  Map<String, java.util.List<String>> receive(@RequestHeader HttpHeaders headers, @RequestBody(required = false) byte[] body) {
+    return Map.of("received", payments.receive(headers, body == null ? new byte[0] : body).stream()
+        .map(o -> o.name().toLowerCase(java.util.Locale.ROOT)).toList());
   }
 
   @ExceptionHandler(InvalidWebhookException.class)

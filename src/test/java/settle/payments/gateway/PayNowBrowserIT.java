@@ -55,7 +55,7 @@ class PayNowBrowserIT {
   }
 
   @Test
-  void aPayerPaysInTheHostedCheckoutTheWebhookPaysTheInvoiceAndCollectionEnds() {
+  void aPayerPaysInTheHostedCheckoutTheWebhookPaysTheInvoiceAndCollectionEnds() throws Exception {
     long loop = journeys.instanceOf(InvoiceCollection.PROCESS_ID, "invoiceId", invoice.id());
     browser.open(portalPath);
     payNow();
@@ -85,6 +85,20 @@ class PayNowBrowserIT {
     journeys.advanceDays(45);
     journeys.quiesce();
     assertThat(journeys.mailsTo(customer.apEmail())).hasSize(mailsBefore);
+
+    // weeks later the payer's bank takes the money back: a cash applier simulates it on the sandbox's dashboard
+    browser.signIn("cara", "cara");
+    browser.open("/sandbox-pay");
+    assertThat(browser.text()).contains("Invoice " + invoice.number()).contains("1,250.00 EUR").contains("Paid")
+        .contains("ending 4242");
+    screenshots("pay-now-5-sandbox-dashboard");
+    browser.submit("form[action$='/chargeback'] button");
+    await("the chargeback reversed the payment").atMost(Journeys.PATIENCE)
+        .until(() -> journeys.invoices.get(invoice.id()).status() == InvoiceStatus.OPEN);
+    assertThat(jdbc.queryForList("select reversed_at is not null from payment where invoice_id = ?", Boolean.class, invoice.id()))
+        .containsExactly(true);
+    assertThat(journeys.awaitMailsTo(customer.accountOwnerEmail(), 1).getFirst().getSubject()).startsWith("Card payment charged back");
+    browser.reloadUntilShown("Charged back");
   }
 
   @Test

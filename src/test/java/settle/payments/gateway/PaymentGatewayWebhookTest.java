@@ -42,6 +42,7 @@ class PaymentGatewayWebhookTest {
   @Autowired GatewayPayments gateway;
   @Autowired JdbcTemplate jdbc;
   @Autowired AuditLog audit;
+  @Autowired settle.payments.CustomerCredit credit;
   @Value("${settle.payments.gateway.secret}") String secret;
   final HttpClient http = HttpClient.newHttpClient();
   Journeys journeys;
@@ -142,6 +143,21 @@ class PaymentGatewayWebhookTest {
     assertThat(payments()).isEqualTo(1);
     assertThat(gateway.get(checkout.id()).orElseThrow().status()).isEqualTo(GatewayPayments.Status.PAID);
     assertThat(journeys.invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.PAID);
+  }
+
+  @Test
+  void aCardPaymentForAnInvoiceSettledMeanwhileIsKeptAsCreditOnTheCustomersAccount() throws Exception {
+    journeys.pay(invoice, "480.00");
+    String paid = event("checkout.succeeded", "480.00");
+
+    assertThat(deliver(paid, sign(secret, now(), paid)).statusCode()).isEqualTo(200);
+
+    // the bank transfer stays the invoice's only payment; the card money is the customer's
+    assertThat(payments()).isEqualTo(1);
+    assertThat(credit.balance(customer.id(), "EUR")).isEqualByComparingTo("480.00");
+    GatewayPayments.CheckoutView kept = gateway.get(checkout.id()).orElseThrow();
+    assertThat(kept.status()).isEqualTo(GatewayPayments.Status.PAID);
+    assertThat(kept.onAccount()).isTrue();
   }
 
   @Test

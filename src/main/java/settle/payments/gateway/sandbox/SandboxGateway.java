@@ -48,7 +48,7 @@ class SandboxGateway implements PaymentGateway {
   }
 
   @Override
-  public GatewayEvent verify(HttpHeaders headers, byte[] body) {
+  public java.util.List<GatewayEvent> verify(HttpHeaders headers, byte[] body) {
     // real time, not the demo clock: the window is about how long ago the provider sent it
     signature.verify(headers.getFirst(SandboxSignature.HEADER), body, Instant.now());
     JsonNode event;
@@ -76,8 +76,9 @@ class SandboxGateway implements PaymentGateway {
     if (kind == GatewayEvent.Kind.PAID && (amount == null || amount.signum() <= 0 || !data.path("currency").isTextual())) {
       throw new InvalidWebhookException("data.amount", "A payment event needs a positive amount and a currency");
     }
-    return new GatewayEvent(event.get("id").asText(), kind, text(data, "session"), text(data, "payment"), amount,
-        text(data, "currency"), text(data, "reason"));
+    // the sandbox sends one event per delivery
+    return java.util.List.of(new GatewayEvent(event.get("id").asText(), kind, text(data, "session"), text(data, "payment"), amount,
+        text(data, "currency"), text(data, "reason")));
   }
 
   private static String text(JsonNode node, String field) {
