@@ -62,7 +62,7 @@ class SandboxProvider {
     volatile String paymentId;
     volatile String cardEnding;
     volatile String declineReason;
-    volatile String lastDelivery = "nothing sent yet";
+    volatile String lastDelivery = "Nothing sent yet";
 
     Session(String id, String merchantReference, String description, BigDecimal amount, String currency, String returnUrl,
             String cancelUrl, Instant created) {
@@ -202,23 +202,32 @@ class SandboxProvider {
           .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
       int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       if (status / 100 == 2) {
-        session.lastDelivery = type + " delivered";
+        session.lastDelivery = "Settle was told of the " + what(type);
         return;
       }
-      outcome = "answered " + status;
+      outcome = "answered with an error (" + status + ")";
     } catch (java.io.IOException e) {
-      outcome = "unreachable (" + e.getClass().getSimpleName() + ")";
+      outcome = "could not be reached";
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return;
     }
-    session.lastDelivery = type + ": the merchant " + outcome + " (attempt " + (attempt + 1) + ")";
+    session.lastDelivery = "Telling Settle of the " + what(type) + ": it " + outcome + " (attempt " + (attempt + 1) + ")";
     if (attempt + 1 < RETRIES.size()) {
-      log.warn("Sandbox webhook {} for {}: the merchant {}; retrying", type, session.id, outcome);
+      log.warn("Sandbox webhook {} for {}: Settle {}; retrying", type, session.id, outcome);
       sender.schedule(() -> deliver(session, type, body, attempt + 1), RETRIES.get(attempt + 1).toMillis(), TimeUnit.MILLISECONDS);
     } else {
-      log.error("Sandbox webhook {} for {}: the merchant {}; giving up", type, session.id, outcome);
+      log.error("Sandbox webhook {} for {}: Settle {}; giving up", type, session.id, outcome);
     }
+  }
+
+  private static String what(String type) {
+    return switch (type) {
+      case "checkout.succeeded" -> "payment";
+      case "checkout.failed" -> "decline";
+      case "charge.disputed" -> "chargeback";
+      default -> "event";
+    };
   }
 
   /** The configured webhook URL, or this very application on loopback (the sandbox runs inside it). */
