@@ -38,6 +38,10 @@ public class RequiredSecrets implements EnvironmentPostProcessor {
         problems.add("settle.audit.signing-key is not set (env SETTLE_AUDIT_SIGNING_KEY): the key that signs audit checkpoints"
             + " and packs, kept outside the database, the same on every replica");
       }
+      if (environment.getProperty("settle.payments.gateway.secret", "").isBlank()) {
+        problems.add("settle.payments.gateway.secret is not set (env SETTLE_PAYMENT_GATEWAY_SECRET): the secret the payment"
+            + " provider signs its webhooks with, from its dashboard");
+      }
       if (environment.getProperty("spring.flyway.password", "").isBlank()) {
         problems.add("spring.flyway.password is not set (env SPRING_FLYWAY_PASSWORD): migrations run as the owner role"
             + " (spring.flyway.user), the application as a role that cannot change the audit trail");

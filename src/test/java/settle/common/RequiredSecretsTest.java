@@ -21,11 +21,12 @@ class RequiredSecretsTest {
     assertThatThrownBy(() -> new SpringApplicationBuilder(SettleApplication.class).profiles("cluster")
         .web(WebApplicationType.NONE).run())
         .hasMessageContaining("spring.datasource.password is not set")
-        .hasMessageContaining("settle.link-secret is not set");
+        .hasMessageContaining("settle.link-secret is not set")
+        .hasMessageContaining("settle.payments.gateway.secret is not set");
   }
 
   @Test
-  void outsideEmbeddedModeTheDatabasePasswordAndTheLinkSecretAreRequired() {
+  void outsideEmbeddedModeTheDatabasePasswordTheLinkSecretAndThePaymentGatewaySecretAreRequired() {
     MockEnvironment cluster = new MockEnvironment().withProperty("settle.embedded", "false");
     assertThatThrownBy(() -> RequiredSecrets.check(cluster)).hasMessageContaining("spring.datasource.password");
     cluster.withProperty("spring.datasource.password", "s3cret-from-the-vault");
@@ -35,6 +36,9 @@ class RequiredSecretsTest {
     assertThatThrownBy(() -> RequiredSecrets.check(cluster)).hasMessageContaining("settle.audit.signing-key is not set")
         .hasMessageContaining("spring.flyway.password is not set");
     cluster.withProperty("settle.audit.signing-key", LONG_SECRET).withProperty("spring.flyway.password", "owner-from-the-vault");
+    assertThatThrownBy(() -> RequiredSecrets.check(cluster)).hasMessageContaining("settle.payments.gateway.secret is not set")
+        .message().doesNotContain("settle.audit.signing-key");
+    cluster.withProperty("settle.payments.gateway.secret", "whsec-from-the-providers-dashboard");
     assertThatCode(() -> RequiredSecrets.check(cluster)).doesNotThrowAnyException();
   }
 

@@ -116,6 +116,9 @@ class SecurityConfig {
     http.authorizeHttpRequests(pages -> {
           pages.requestMatchers("/login", "/error", "/settle.css", "/js/**", "/webjars/**", "/favicon.ico").permitAll();
           pages.requestMatchers("/portal/**", "/holds/**").permitAll();
+          // the payment provider's side: its hosted checkout (the payer has no sign-in) and its signed webhooks
+          pages.requestMatchers("/sandbox-pay/checkout/*", "/sandbox-pay/checkout/*/pay", "/webhooks/payment-gateway").permitAll();
+          allow(pages, HttpMethod.POST, "/sandbox-pay/checkout/*/chargeback", CASH_APPLIER, FINANCE_MANAGER);
           // the status only; its details (paths, hosts) are shown to signed-in users
           pages.requestMatchers("/actuator/health/**", "/actuator/info").permitAll();
           // the auditor's workspace reads the trail: the same people as the audit API
@@ -147,7 +150,8 @@ class SecurityConfig {
             .permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
         // the signed token in these links is the authority, and it cannot be guessed cross-site
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/portal/**", "/holds/**"));
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/portal/**", "/holds/**", "/sandbox-pay/checkout/*/pay",
+            "/webhooks/payment-gateway"));
     return http.build();
   }
 
