@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("settle.company")
 public record Company(String legalName, String street, String postcode, String city, String country, String vatId,
-                      BigDecimal vatRate, Map<String, BankAccount> bankAccounts) {
+                      String phone, String email, BigDecimal vatRate, Map<String, BankAccount> bankAccounts) {
 
   public record BankAccount(String iban, String bic, String bankName) {
 
