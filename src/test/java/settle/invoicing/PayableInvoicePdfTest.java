@@ -77,7 +77,10 @@ class PayableInvoicePdfTest {
     CustomerView customer = germanCustomer(journeys);
     InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).line("Pallet racking, 3 bays", "3", "833.33")
         .line("Delivery", "1", "149.90").discount("5").terms("2/10 NET30"));
-    String xml = embeddedXml(journeys.invoices.pdf(invoice.id()));
+    byte[] pdf = journeys.invoices.pdf(invoice.id());
+    Files.createDirectories(Path.of("target/screenshots"));
+    Files.write(Path.of("target/screenshots/invoice-factur-x.pdf"), pdf);
+    String xml = embeddedXml(pdf);
 
     assertThat(xml).contains("urn:cen.eu:en16931:2017", invoice.number(), invoice.creditorReference(),
         "DE89370400440532013000", "DE282741168");
