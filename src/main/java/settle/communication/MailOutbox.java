@@ -20,9 +20,12 @@ public class MailOutbox {
   private final Clock clock;
   private final String arAddress;
   private final String companyName;
+  private final settle.common.Company seller;
 
   MailOutbox(JdbcTemplate jdbc, MailTemplates templates, AuditLog audit, Clock clock,
-             @Value("${settle.mail.ar-address}") String arAddress, @Value("${settle.company-name}") String companyName) {
+             @Value("${settle.mail.ar-address}") String arAddress, @Value("${settle.company-name}") String companyName,
+             settle.common.Company seller) {
+    this.seller = seller;
     this.jdbc = jdbc;
     this.templates = templates;
     this.audit = audit;
@@ -41,6 +44,8 @@ public class MailOutbox {
   public boolean enqueue(OutgoingMail mail) {
     Map<String, Object> model = new LinkedHashMap<>(mail.model());
     model.put("companyName", companyName);
+    // the payee and its bank account per currency, for the payment block of invoice and reminder mails
+    model.put("seller", seller);
     model.put("arAddress", arAddress);
     model.put("senderName", mail.senderName());
     String html = templates.render(mail.template() + ".html", model);

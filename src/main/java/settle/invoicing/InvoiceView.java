@@ -21,6 +21,11 @@ public record InvoiceView(long id, String number, long customerId, long orderId,
         ? earlyPaymentAmount : null;
   }
 
+  /** The ISO 11649 creditor reference customers quote when they pay, derived from the number (RF + check + number). */
+  public String creditorReference() {
+    return settle.common.CreditorReference.of(number);
+  }
+
   /** The total less the early-payment discount, to the cent. */
   public static BigDecimal earlyPaymentAmount(BigDecimal total, BigDecimal discountPercent) {
     return settle.common.Money.of(total.subtract(total.multiply(discountPercent)

@@ -94,9 +94,22 @@ public class Invoices {
     return invoices.idsOf(customerId);
   }
 
+  /** The invoice PDF, a Factur-X/ZUGFeRD PDF/A-3 with the EN 16931 XML embedded. */
   @Transactional(readOnly = true)
   public byte[] pdf(long id) {
     return pdf.render(get(id));
+  }
+
+  /** The invoice as XRechnung XML (CII syntax), for buyers who book e-invoices without the PDF. */
+  @Transactional(readOnly = true)
+  public byte[] xrechnung(long id) {
+    return pdf.xrechnung(get(id));
+  }
+
+  /** The EPC QR code (PNG) for paying this amount of a EUR invoice by SEPA transfer; empty for other currencies. */
+  @Transactional(readOnly = true)
+  public Optional<byte[]> paymentQrCode(long id, BigDecimal amount) {
+    return pdf.qrCode(get(id), amount, 360);
   }
 
   /**

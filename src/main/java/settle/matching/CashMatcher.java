@@ -37,6 +37,8 @@ import settle.matching.internal.Names;
 public final class CashMatcher {
 
   public static final double DEFAULT_AUTO_THRESHOLD = 0.9;
+  /** A check-digit-verified creditor reference that settles its invoice: above every other rule. */
+  static final double RF_CONFIDENCE = 0.99;
 
   /** The combination search looks at this many of a payer's oldest items ... */
   static final int COMBINATION_ITEMS = 24;
@@ -85,6 +87,10 @@ public final class CashMatcher {
       return result(payment, Proposal.nothing(-1, "NOT_A_CREDIT"));
     }
     Line line = new Line(payment, amount, payment.valueDate().toEpochDay(), identify(payment));
+    Proposal byRf = byCreditorReference(line);
+    if (byRf != null) {
+      return result(payment, byRf);
+    }
     Hits hits = hits(line);
     Proposal best = hits.open.isEmpty() ? null : byReference(line, hits);
     if ((best == null || best.confidence < autoThreshold) && line.payer.found()) {
@@ -185,6 +191,28 @@ public final class CashMatcher {
       scores[k] = scored.get(k)[1];
     }
     return new Payer(Source.FUZZY_NAME, customers, scores);
+  }
+
+  // --- creditor reference (ISO 11649) ---
+
+  /**
+   * An RF reference with valid check digits names exactly one invoice (it is derived from the number and checked
+   * mod 97), so it goes first and, when the amount settles the invoice, with the highest confidence, whatever else the
+   * text says or omits. Partial and over-payments follow the reference rules for that one invoice.
+   */
+  private Proposal byCreditorReference(Line line) {
+    var reference = settle.common.CreditorReference.find(line.payment.remittance());
+    if (reference.isEmpty()) {
+      return null;
+    }
+    int i = ledger.withCreditorReference(reference.get());
+    if (i < 0 || ledger.open[i] == 0 || !ledger.items[i].currency().equals(line.payment.currency())) {
+      return null; // settled, in another currency or not ours: the other rules say what it is
+    }
+    Proposal proposal = referenceGroup(line, ledger.customerOf[i], List.of(i), true, false, "");
+    boolean settles = proposal.rule.equals("REFERENCE") || proposal.rule.equals("REFERENCE_DISCOUNT");
+    return proposal.relabel(proposal.rule.replaceFirst("^REFERENCE", "REFERENCE_RF"), settles ? RF_CONFIDENCE : proposal.confidence,
+        "creditor reference " + reference.get() + " " + proposal.why);
   }
 
   // --- reference ---
@@ -695,6 +723,17 @@ public final class CashMatcher {
         }
       }
       return false;
+    }
+
+    /** The same allocation under another rule, confidence and explanation. */
+    Proposal relabel(String newRule, double newConfidence, String newWhy) {
+      Proposal copy = new Proposal(customer, items, newRule, newConfidence, newWhy);
+      System.arraycopy(applied, 0, copy.applied, 0, applied.length);
+      System.arraycopy(discounts, 0, copy.discounts, 0, discounts.length);
+      copy.shortfall = shortfall;
+      copy.unapplied = unapplied;
+      copy.alternatives.addAll(alternatives);
+      return copy;
     }
 
     Proposal capped(double ceiling, String reason) {

@@ -47,6 +47,7 @@ public final class Ledger {
   private final Map<String, Integer> byAccount = new HashMap<>();
   private final Map<String, int[]> byName = new HashMap<>();
   private final Map<String, int[]> byToken = new HashMap<>();
+  private final Map<String, Integer> byCreditorReference = new HashMap<>();
 
   private Ledger(Collection<OpenItem> openItems, Collection<Payer> payers) {
     int n = openItems.size();
@@ -89,6 +90,8 @@ public final class Ledger {
         throw new IllegalArgumentException("invoice " + item.invoiceId() + " is listed twice");
       }
       byInvoiceId.put(item.invoiceId(), i);
+      int index = i;
+      creditorReferenceOf(item.invoiceNumber()).ifPresent(rf -> byCreditorReference.put(rf, index));
       key[i] = InvoiceReferences.keyOf(item.invoiceNumber());
       nextWithSameKey[i] = -1;
       if (key[i] >= 0) {
@@ -106,6 +109,20 @@ public final class Ledger {
       }
     }
     indexNames();
+  }
+
+  /** The ISO 11649 reference the invoice, mail and portal give for this number; empty if the number cannot carry one. */
+  private static Optional<String> creditorReferenceOf(String invoiceNumber) {
+    try {
+      return Optional.of(settle.common.CreditorReference.of(invoiceNumber));
+    } catch (IllegalArgumentException tooLongOrEmpty) {
+      return Optional.empty();
+    }
+  }
+
+  /** The item whose invoice carries this creditor reference (RF…), or -1. */
+  int withCreditorReference(String reference) {
+    return byCreditorReference.getOrDefault(reference, -1);
   }
 
   /** Indexes the open items and payers; items of customers without a payer entry are kept too. */

@@ -48,8 +48,9 @@ class InvoiceMailTest {
     assertThat(pdf.getContentType()).startsWith("application/pdf");
     try (PDDocument doc = Loader.loadPDF(pdf.getInputStream().readAllBytes())) {
       String text = new PDFTextStripper().getText(doc);
-      assertThat(text).contains("Invoice " + invoice.number()).contains("Total due: 1000.00 EUR")
-          .contains("Pay 980.00 EUR by " + invoice.earlyDiscountDate());
+      assertThat(text).contains("Invoice number " + invoice.number()).contains("Total due 1,000.00 EUR")
+          .contains("pay 980.00 EUR by " + invoice.earlyDiscountDate().format(
+              java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)));
     }
     String html = (String) parts.stream().filter(p -> isType(p, "text/html")).findFirst().orElseThrow().getContent();
     assertThat(html).contains("980.00 EUR").contains(invoice.earlyDiscountDate().toString());

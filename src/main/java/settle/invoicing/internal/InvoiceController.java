@@ -43,4 +43,18 @@ class InvoiceController {
             ContentDisposition.inline().filename(invoice.number() + ".pdf").build().toString())
         .body(invoices.pdf(id));
   }
+
+  /** The invoice as an e-invoice on its own; today XRechnung (CII syntax), the format German public buyers require. */
+  @GetMapping("/{id}/e-invoice")
+  ResponseEntity<byte[]> eInvoice(@PathVariable long id, @RequestParam(defaultValue = "xrechnung") String format) {
+    if (!format.equals("xrechnung")) {
+      throw new settle.common.InvalidRequestException("format", "must be xrechnung (the only e-invoice format offered)");
+    }
+    InvoiceView invoice = invoices.get(id);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_XML)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(invoice.number() + "-xrechnung.xml").build().toString())
+        .body(invoices.xrechnung(id));
+  }
 }

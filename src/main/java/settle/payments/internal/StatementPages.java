@@ -151,7 +151,7 @@ class StatementPages {
     if (rule == null) {
       return "";
     }
-    String words = rule.toLowerCase(Locale.ROOT).replace('_', ' ');
+    String words = rule.toLowerCase(Locale.ROOT).replace('_', ' ').replace(" rf", " RF");
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 

@@ -30,9 +30,11 @@ class PortalPage {
   private final Disputes disputes;
   private final Clock clock;
   private final String companyName;
+  private final settle.common.Company seller;
 
   PortalPage(SignedLinks links, Invoices invoices, CustomerDirectory customers, Disputes disputes, Clock clock,
-             @Value("${settle.company-name}") String companyName) {
+             @Value("${settle.company-name}") String companyName, settle.common.Company seller) {
+    this.seller = seller;
     this.links = links;
     this.invoices = invoices;
     this.customers = customers;
@@ -53,7 +55,20 @@ class PortalPage {
     model.addAttribute("token", token);
     model.addAttribute("companyName", companyName);
     model.addAttribute("today", LocalDate.now(clock));
+    model.addAttribute("seller", seller);
+    model.addAttribute("account", seller.account(invoice.currency()).orElse(null));
+    model.addAttribute("qrCode", invoice.currency().equals("EUR") && seller.account("EUR").isPresent()
+        && open.undisputed().signum() > 0);
     return "pages/portal-invoice";
+  }
+
+  /** The EPC QR code (GiroCode) for the amount due now, which a banking app scans to fill in the SEPA transfer. */
+  @GetMapping(value = "/portal/{token}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+  ResponseEntity<byte[]> qrCode(@PathVariable String token) {
+    InvoiceView invoice = invoice(token);
+    return invoices.paymentQrCode(invoice.id(), disputes.openSplit(invoice).undisputed())
+        .map(png -> ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png))
+        .orElseGet(() -> ResponseEntity.notFound().build());
   }
 
   /** Mails sent before the portal stopped offering a "Pay now" link still carry it; it leads to the invoice. */
