@@ -55,6 +55,27 @@ final class PortalClient {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  record File(String name, String filename, String contentType, byte[] content) {}
+
+  /** A multipart form (with files) carrying the CSRF token of the last page. */
+  Page postMultipart(String path, Map<String, String> fields, java.util.List<File> files) {
+    String boundary = "portal-" + java.util.UUID.randomUUID();
+    var body = new java.io.ByteArrayOutputStream();
+    java.util.Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+    all.put("_csrf", csrf);
+    all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+        + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    for (File f : files) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.name() + "\"; filename=\"" + f.filename()
+          + "\"\r\nContent-Type: " + f.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(f.content());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   Page send(HttpRequest.Builder request) {
     try {
       HttpResponse<byte[]> response = http.send(request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
