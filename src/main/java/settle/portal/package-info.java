@@ -1,5 +1,6 @@
 /**
- * The customer's self-service portal, reached through signed links in Settle's mails. For now it
- * shows an invoice, its PDF and how to pay it; disputes, promises and remittance come with the portal issue.
+ * Access to the customer's self-service portal: signed links per AP contact ({@link settle.portal.PortalLinks}), who a
+ * link speaks for, expiry and revocation ({@link settle.portal.PortalAccess}). The pages and actions behind the links
+ * live in {@code settle.selfservice}; this module stays small so that every module that mails a customer can link here.
  */
 package settle.portal;

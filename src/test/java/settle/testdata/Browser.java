@@ -25,7 +25,13 @@ public final class Browser implements AutoCloseable {
   private final String base;
 
   public Browser(int port) {
+    this(port, "en-GB,en");
+  }
+
+  /** A browser whose user reads {@code languages} (its Accept-Language), e.g. "de-DE,de". */
+  public Browser(int port, String languages) {
     ChromeOptions options = new ChromeOptions();
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", languages));
     options.setBinary(firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"));
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1366,900");

@@ -17,7 +17,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.servlet.view.RedirectView;
 import settle.common.Money;
 import settle.common.NotFoundException;
-import settle.common.SignedLinks;
+import settle.portal.PortalAccess;
+import settle.portal.PortalContact;
 import settle.customers.CustomerDirectory;
 import settle.invoicing.InvoiceView;
 import settle.invoicing.Invoices;
@@ -31,16 +32,16 @@ import settle.invoicing.Invoices;
 class PayNowPages {
 
   private final GatewayPayments payments;
-  private final SignedLinks links;
+  private final PortalAccess access;
   private final Invoices invoices;
   private final CustomerDirectory customers;
   private final Clock clock;
   private final String companyName;
 
-  PayNowPages(GatewayPayments payments, SignedLinks links, Invoices invoices, CustomerDirectory customers, Clock clock,
+  PayNowPages(GatewayPayments payments, PortalAccess access, Invoices invoices, CustomerDirectory customers, Clock clock,
               @Value("${settle.company-name}") String companyName) {
     this.payments = payments;
-    this.links = links;
+    this.access = access;
     this.invoices = invoices;
     this.customers = customers;
     this.clock = clock;
@@ -76,19 +77,9 @@ class PayNowPages {
     return "pages/portal-payment";
   }
 
-  /**
-   * The customer the portal link speaks for, checked as the portal page checks it: today's links name one of the
-   * customer's invoices, so the customer is that invoice's.
-   */
+  /** The customer the portal link speaks for, checked as the portal's own pages check it. */
   private long customerOf(String token) {
-    return links.verify("portal", token, LocalDate.now(clock)).map(Long::parseLong)
-        .flatMap(id -> {
-          try {
-            return Optional.of(invoices.get(id).customerId());
-          } catch (NotFoundException e) {
-            return Optional.empty();
-          }
-        }).orElseThrow(InvalidLink::new);
+    return access.contact(token).map(PortalContact::customerId).orElseThrow(InvalidLink::new);
   }
 
   private InvoiceView invoiceOf(long customerId, long invoiceId) {

@@ -79,6 +79,7 @@ class SecurityConfig {
           allow(api, HttpMethod.GET, "/api/tasks", AUDITOR, FINANCE_MANAGER, COLLECTIONS_MANAGER);
           allow(api, HttpMethod.POST, "/api/staff/**");
           allow(api, HttpMethod.POST, "/api/customers", SALES, OPERATIONS, FINANCE_MANAGER);
+          allow(api, HttpMethod.POST, "/api/customers/*/portal-links/revoke", SALES, COLLECTOR, OPERATIONS, COLLECTIONS_MANAGER, FINANCE_MANAGER);
           allow(api, HttpMethod.POST, "/api/customers/*/ap-contact", SALES, COLLECTOR, OPERATIONS, COLLECTIONS_MANAGER, FINANCE_MANAGER);
           allow(api, HttpMethod.POST, "/api/orders/*/credit-release", CREDIT_ANALYST, FINANCE_MANAGER);
           allow(api, HttpMethod.POST, "/api/orders/**", SALES, OPERATIONS);
@@ -149,9 +150,10 @@ class SecurityConfig {
                 + (e instanceof LockedException ? "/login?locked" : "/login?error")))
             .permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
-        // the signed token in these links is the authority, and it cannot be guessed cross-site
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/portal/**", "/holds/**", "/sandbox-pay/checkout/*/pay",
-            "/webhooks/payment-gateway"));
+        // the signed token in a hold link is the authority, and it cannot be guessed cross-site; portal forms carry a
+        // CSRF token as well: a site that learnt a portal link still cannot make the contact's browser act through it.
+        // The sandbox provider's checkout is its own site, and a webhook proves itself by its signature.
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/holds/**", "/sandbox-pay/checkout/*/pay", "/webhooks/payment-gateway"));
     return http.build();
   }
 

@@ -18,7 +18,7 @@ import settle.customers.CustomerView;
 import settle.invoicing.InvoiceStatus;
 import settle.invoicing.InvoiceView;
 import settle.portal.PortalLinks;
-import settle.testdata.Api;
+import settle.testdata.PortalClient;
 import settle.testdata.Browser;
 import settle.testdata.Journeys;
 import settle.testdata.SettleTest;
@@ -127,28 +127,24 @@ class PayNowBrowserIT {
   void anotherCustomersInvoiceIsNotFoundThroughThisLink() {
     CustomerView other = journeys.customer(aCustomer());
     InvoiceView theirs = journeys.invoiced(anOrderFor(other.id()).worth("90.00"));
-    Api anonymous = new Api(port).anonymous();
+    // a contact's browser with the page's CSRF token, so only the link decides
+    PortalClient contact = new PortalClient(port, "en");
+    assertThat(contact.get(portalPath).status()).isEqualTo(200);
+    String account = portalPath.substring(0, portalPath.indexOf("/invoices/"));
 
-    Api.Response refused = anonymous.postForm(portalPath + "/invoices/" + theirs.id() + "/pay", "");
-    Api.Response unknown = anonymous.postForm(portalPath + "/invoices/999999999/pay", "");
-    Api.Response forged = anonymous.postForm("/portal/not-a-token/invoices/" + invoice.id() + "/pay", "");
+    PortalClient.Page refused = contact.post(account + "/invoices/" + theirs.id() + "/pay", java.util.Map.of(), true);
+    PortalClient.Page unknown = contact.post(account + "/invoices/999999999/pay", java.util.Map.of(), true);
+    PortalClient.Page forged = contact.post("/portal/not-a-token/invoices/" + invoice.id() + "/pay", java.util.Map.of(), true);
 
-    for (Api.Response response : new Api.Response[] {refused, unknown, forged}) {
+    for (PortalClient.Page response : new PortalClient.Page[] {refused, unknown, forged}) {
       assertThat(response.status()).isEqualTo(404);
-      assertThat(new String(response.bytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("This link is not valid")
-          .doesNotContain(theirs.number());
+      assertThat(response.body()).contains("This link is not valid").doesNotContain(theirs.number());
     }
     assertThat(jdbc.queryForObject("select count(*) from payment_checkout where invoice_id = ?", Integer.class, theirs.id())).isZero();
   }
 
-  /** The portal's "Pay now" button: a form posting to the route (the portal page adds the button itself). */
+  /** The portal invoice page's "Pay now" button. */
   private void payNow() {
-    browser.script("""
-        const form = document.createElement('form');
-        form.method = 'post';
-        form.action = '%s/invoices/%d/pay';
-        form.innerHTML = '<button id="pay-now" type="submit">Pay now</button>';
-        document.body.append(form);""".formatted(portalPath, invoice.id()));
     browser.submit("#pay-now");
   }
 
