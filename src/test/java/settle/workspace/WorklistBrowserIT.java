@@ -140,8 +140,9 @@ class WorklistBrowserIT {
     assertThat(browser.all(row)).isEmpty();
 
     await().atMost(Journeys.PATIENCE).until(() -> statements.get(statementId).lines().getFirst().status() == LineStatus.MANUAL);
+    assertThat(statements.get(statementId).lines().getFirst().customerId()).isEqualTo(customer.id());
     browser.open("/statements/" + statementId);
-    assertThat(browser.find("#lines tr[data-line='1']").getText()).contains(customer.name());
+    assertThat(browser.find("#lines tr[data-line='1']").getText()).contains("QLB Holding", "Handled by a cash applier");
     shoot("cash-5-line-held-on-account");
   }
 
