@@ -94,6 +94,13 @@ public class CustomerDirectory {
     return customers.findByAccountOwnerEmailIgnoreCase(accountOwnerEmail).stream().map(Customer::view).toList();
   }
 
+  /** These customers by id, in one query (a page naming many tasks' customers at once). */
+  @Transactional(readOnly = true)
+  public Map<Long, CustomerView> get(java.util.Collection<Long> ids) {
+    return ids.isEmpty() ? Map.of() : customers.findAllById(ids).stream().map(Customer::view)
+        .collect(java.util.stream.Collectors.toMap(CustomerView::id, v -> v));
+  }
+
   @Transactional(readOnly = true)
   public List<CustomerView> all() {
     return customers.findAll(org.springframework.data.domain.Sort.by("name")).stream().map(Customer::view).toList();

@@ -392,6 +392,42 @@ public class BankStatements {
         .stream().findFirst().orElseThrow(() -> new NotFoundException("Bank statement", id));
   }
 
+  /** "Statement 2026-11-27 · DE89…3000" for each of these statements, in one query: the day and the account. */
+  public Map<Long, String> titles(java.util.Collection<Long> ids) {
+    Map<Long, String> titles = new java.util.HashMap<>();
+    if (!ids.isEmpty()) {
+      jdbc.query("select id, statement_date, account_id from bank_statement where id = any(?)", rs -> {
+        titles.put(rs.getLong("id"), title(rs.getDate("statement_date") == null ? null : rs.getDate("statement_date").toLocalDate(),
+            rs.getString("account_id")));
+      }, (Object) ids.toArray(Long[]::new));
+    }
+    return titles;
+  }
+
+  /** "Statement 2026-11-27 · DE89…3000": the day and the account, as a cash applier names a statement. */
+  public static String title(java.time.LocalDate date, String account) {
+    String day = date == null ? "" : " " + date;
+    return "Statement" + day + (account == null ? "" : " · " + shortAccount(account));
+  }
+
+  public static String shortAccount(String account) {
+    String compact = account.replace(" ", "");
+    return compact.length() <= 10 ? compact : compact.substring(0, 4) + "…" + compact.substring(compact.length() - 4);
+  }
+
+  /** Accounts payments were seen to come from (learned when a match was confirmed) containing {@code text}, and whose they are. */
+  public record KnownAccount(String account, long customerId) {}
+
+  public List<KnownAccount> accountsLike(String text, int limit) {
+    String wanted = text.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+    if (wanted.length() < 4) {
+      return List.of();
+    }
+    return jdbc.query("select account, customer_id from payer_account where account like ? escape '\\' order by account limit ?",
+        (rs, i) -> new KnownAccount(rs.getString("account"), rs.getLong("customer_id")),
+        "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", limit);
+  }
+
   public List<StatementView.Summary> list() {
     return jdbc.query("""
         select s.*, (select count(*) from bank_statement_line l where l.statement_id = s.id

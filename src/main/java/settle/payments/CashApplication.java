@@ -14,6 +14,8 @@ public final class CashApplication {
   public static final String ASK_CUSTOMER_ABOUT_SHORT_PAY = "ask-customer-about-short-pay";
   public static final String DESCRIBE_STATEMENT_LINE = "describe-statement-line";
   public static final String POST_MANUAL_MATCH = "post-manual-match";
+  /** The cash applier's task: what an unmatched line pays. */
+  public static final String APPLY_CASH = "apply-cash";
   public static final String CLOSE_STATEMENT = "close-statement";
 
   /** The actor the audit trail names for what the process did without a person. */

@@ -11,7 +11,8 @@ import java.util.Map;
  * {@code approved:boolean!, outcome:choice(REACHED|PROMISE), promiseDate:date!outcome=PROMISE,
  * creditAmount:number(0.01..amount)!outcome=CREDIT_MEMO|ADJUSTMENT} — {@code !} marks a required field,
  * {@code !field=A|B} one required only when another field has one of those values, and a number's
- * {@code (min..max)} bounds are numbers or the names of the task's variables.
+ * {@code (min..max)} bounds are numbers or the names of the task's variables. A {@code customer} field holds a
+ * customer's id; a page lets people pick the customer by name, account or invoice number.
  */
 public record FormField(String name, String type, boolean required, List<String> options, String requiredWhen,
                         String min, String max) {
@@ -86,7 +87,7 @@ public record FormField(String name, String type, boolean required, List<String>
         max = bounds[1].isBlank() ? null : bounds[1].strip();
         type = "number";
       }
-      if (!List.of("text", "boolean", "number", "date", "choice").contains(type)) {
+      if (!List.of("text", "boolean", "number", "date", "choice", "customer").contains(type)) {
         throw new IllegalArgumentException("Unknown form field type '" + type + "' in '" + description + "'");
       }
       fields.add(new FormField(nameAndType[0].strip(), type, required, options, requiredWhen, min, max));

@@ -48,9 +48,12 @@ public class Inbox {
   private final TaskPriority priorities;
   private final CustomerDirectory customers;
   private final PolicyAnswers answers;
+  private final org.springframework.beans.factory.ObjectProvider<CompletionCheck> checks;
 
   Inbox(JdbcTemplate jdbc, TransactionTemplate tx, EngineOutbox outbox, AuditLog audit, ObjectMapper json, Clock clock,
-        TaskPriority priorities, CustomerDirectory customers, PolicyAnswers answers) {
+        TaskPriority priorities, CustomerDirectory customers, PolicyAnswers answers,
+        org.springframework.beans.factory.ObjectProvider<CompletionCheck> checks) {
+    this.checks = checks;
     this.priorities = priorities;
     this.customers = customers;
     this.answers = answers;
@@ -68,14 +71,17 @@ public class Inbox {
       return;
     }
     TaskPriority.Score priority = priorities.score(task.variables());
+    // a choice the process could not carry out comes back to whoever made it, not to the whole group
+    String backTo = task.variables().get("problem") == null ? null
+        : lastAttempt(task.processInstanceKey(), task.taskType(), task.id()).map(TaskView::completedBy).orElse(null);
     tx.executeWithoutResult(status -> {
       int inserted = jdbc.update("""
               insert into task(id, name, task_type, bpmn_process_id, process_instance_key, candidate_groups, subject,
-                               variables, form, status, created_at, priority, priority_problem)
-              values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'OPEN', ?, ?, ?) on conflict (id) do nothing""",
+                               variables, form, status, created_at, priority, priority_problem, assignee)
+              values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'OPEN', ?, ?, ?, ?) on conflict (id) do nothing""",
           task.id(), task.name(), task.taskType(), task.bpmnProcessId(), task.processInstanceKey(),
           String.join(",", task.candidateGroups()), task.subject(), toJson(task.variables()), task.form(),
-          Timestamp.from(clock.instant()), priority.priority(), priority.problem());
+          Timestamp.from(clock.instant()), priority.priority(), priority.problem(), backTo);
       if (inserted == 1) {
         String actor = "system:" + task.bpmnProcessId();
         String subject = subjectOf(task.subject(), task.id());
@@ -95,6 +101,39 @@ public class Inbox {
         }
       }
     });
+  }
+
+  /**
+   * The attempt before this one, when the task came back because what was chosen could not be carried out
+   * ({@code problem} set): its outcome is what the person chose, to be shown again.
+   */
+  public java.util.Optional<TaskView> cameBackFrom(TaskView task) {
+    return task.variables().get("problem") == null ? java.util.Optional.empty()
+        : lastAttempt(task.processInstanceKey(), task.taskType(), task.id());
+  }
+
+  /** What was chosen on that attempt, as the form's fields hold it. */
+  public Map<String, String> outcome(long id) {
+    String outcome = jdbc.queryForObject("select outcome from task where id = ?", String.class, id);
+    Map<String, String> values = new LinkedHashMap<>();
+    if (outcome != null) {
+      try {
+        json.readValue(outcome, MAP).forEach((k, v) -> {
+          if (v != null) {
+            values.put(k, v instanceof BigDecimal d ? d.toPlainString() : String.valueOf(v));
+          }
+        });
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return values;
+  }
+
+  private java.util.Optional<TaskView> lastAttempt(long processInstanceKey, String taskType, long before) {
+    return jdbc.query("""
+            select * from task where process_instance_key = ? and task_type = ? and status = 'COMPLETED' and id < ?
+            order by id desc limit 1""", this::row, processInstanceKey, taskType, before).stream().findFirst();
   }
 
   public record NewTask(long id, String name, String taskType, String bpmnProcessId, long processInstanceKey,
@@ -243,6 +282,7 @@ public class Inbox {
       throw new ConflictException(whyNotFree(task));
     }
     Map<String, Object> variables = validate(task.form(), submitted == null ? Map.of() : submitted, task.variables());
+    checks.forEach(check -> check.check(task, variables));
     Map<String, Object> toEngine = new LinkedHashMap<>();
     // every field of the form, blank ones as null, so nothing from an earlier task's form passes for this one's
     task.form().forEach(field -> toEngine.put(field.name(), null));
@@ -322,7 +362,7 @@ public class Inbox {
     });
   }
 
-  private static Map<String, Object> validate(List<FormField> form, Map<String, Object> submitted, Map<String, Object> taskVariables) {
+  private Map<String, Object> validate(List<FormField> form, Map<String, Object> submitted, Map<String, Object> taskVariables) {
     Map<String, Object> variables = new LinkedHashMap<>();
     for (String name : submitted.keySet()) {
       if (form.stream().noneMatch(f -> f.name().equals(name))) {
@@ -338,6 +378,9 @@ public class Inbox {
         continue;
       }
       Object converted = convert(field, value);
+      if ("customer".equals(field.type()) && customers.find((Long) converted).isEmpty()) {
+        throw new InvalidRequestException(field.name(), "Customer " + converted + " does not exist");
+      }
       if (converted instanceof BigDecimal number) {
         BigDecimal min = field.minGiven(taskVariables);
         BigDecimal max = field.maxGiven(taskVariables);
@@ -366,6 +409,8 @@ public class Inbox {
           yield Boolean.parseBoolean(text);
         }
         case "number" -> new BigDecimal(text);
+        // a customer picked on the page arrives as their id (the page resolves what was typed)
+        case "customer" -> Long.parseLong(text);
         case "date" -> LocalDate.parse(text).toString();
         case "choice" -> {
           if (!field.options().contains(text.toUpperCase(Locale.ROOT))) {

@@ -68,6 +68,8 @@ class TaskCompletionRecoveryTest {
 
   @Autowired ApplicationContext context;
   @Autowired JdbcTemplate jdbc;
+  @Autowired settle.payments.BankStatements statements;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   @AfterEach
   void engineBack() {
@@ -120,5 +122,41 @@ class TaskCompletionRecoveryTest {
     assertThat(jdbc.queryForObject("select last_error from engine_outbox where id = ?", String.class, row)).isNull();
     long instance = journeys.instanceOf(OrderToCash.PROCESS_ID, "orderId", order.id());
     assertThat(journeys.history.completedElements(instance).stream().filter("review-credit-exception"::equals)).hasSize(1);
+  }
+
+  /**
+   * The apply-cash bug: a choice that could be posted when the applier completed the task, but no longer when the engine
+   * carried it out (the invoice was paid meanwhile), came back unclaimed and blank. It comes back to whoever chose, with
+   * their choice and notes filled in and the reason above them.
+   */
+  @Test
+  void anApplyCashChoiceThatCouldNoLongerBePostedComesBackToWhoeverChoseWithTheirChoiceAndNotes() {
+    Journeys journeys = new Journeys(context);
+    CustomerView customer = journeys.customer(aCustomer());
+    settle.invoicing.InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("480.00"));
+    settle.testdata.StatementBuilder statement = settle.testdata.StatementBuilder.aStatement().on(journeys.today())
+        .credit("480.00", "Parent Holding SA", "FR7630006000011234567890189", "no reference given");
+    var imported = statements.importStatement(statement.camt053(), statement.id() + ".xml", null, null, "test");
+    TaskView task = journeys.awaitOpenTask("statement:" + imported.id());
+    var cara = settle.testdata.Staff.member("cara", "cash-appliers");
+    journeys.inbox.claim(task.id(), cara, null);
+
+    engineAway.set(true);
+    journeys.inbox.complete(task.id(), Map.of("action", "APPLY", "invoiceNumbers", invoice.number(),
+        "notes", "Paid by the parent company, see their mail"), cara);
+    await().atMost(Journeys.PATIENCE).until(() -> jdbc.queryForObject(
+        "select attempts > 0 and sent_at is null from engine_outbox where job_key = ?", Boolean.class, task.id()));
+    journeys.pay(invoice, "480.00");
+    engineAway.set(false);
+
+    TaskView again = await().atMost(Journeys.PATIENCE).until(
+        () -> journeys.inbox.find(null, "OPEN", "statement:" + imported.id()), open -> !open.isEmpty()).getFirst();
+    assertThat(again.id()).isNotEqualTo(task.id());
+    assertThat(again.assignee()).isEqualTo("cara");
+    assertThat(String.valueOf(again.variables().get("problem"))).contains(invoice.number() + " is already paid");
+    String page = settle.testdata.PageSession.signIn(port, "cara", "cara").get("/work/" + again.id()).body();
+    assertThat(page).contains("is already paid", "cara&#39;s choice from before is filled in below",
+        "Paid by the parent company, see their mail", ">" + invoice.number() + "</textarea>")
+        .containsPattern("value=\"APPLY\"\\s+selected");
   }
 }

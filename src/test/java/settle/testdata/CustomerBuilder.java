@@ -15,6 +15,9 @@ public final class CustomerBuilder {
   private String currency = "EUR";
   private String riskRating = "LOW";
   private java.time.LocalDate customerSince;
+  private String apContactName;
+  private String apContactPhone;
+  private String timeZone;
 
   public static CustomerBuilder aCustomer() {
     return new CustomerBuilder();
@@ -51,7 +54,22 @@ public final class CustomerBuilder {
     return this;
   }
 
+  /** A name a person would recognise on a page; the tag keeps it unique among the tests' customers. */
+  public CustomerBuilder named(String name) {
+    this.name = name + " " + tag;
+    return this;
+  }
+
+  /** The AP contact a collector calls, and the zone their local time is shown in. */
+  public CustomerBuilder apContact(String name, String phone, String timeZone) {
+    this.apContactName = name;
+    this.apContactPhone = phone;
+    this.timeZone = timeZone;
+    return this;
+  }
+
   public NewCustomer build() {
-    return new NewCustomer(name, apEmail, ownerName, ownerEmail, creditLimit, currency, riskRating, customerSince);
+    return new NewCustomer(name, apEmail, ownerName, ownerEmail, creditLimit, currency, riskRating, customerSince,
+        apContactName, apContactPhone, null, null, null, null, null, timeZone);
   }
 }

@@ -68,6 +68,14 @@ public final class PageSession {
         .collect(Collectors.joining("&")));
   }
 
+  /** A form posted from a page, as a browser sends it (the page it came from in the Referer). */
+  public Response postFormFrom(String page, String path, Map<String, String> fields) {
+    String body = fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+        .collect(Collectors.joining("&")) + "&_csrf=" + encode(csrf);
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Referer", base + page).POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   /** A form post of an encoded body, with the CSRF token added. */
   public Response post(String path, String encodedForm) {
     String body = (encodedForm.isEmpty() ? "" : encodedForm + "&") + "_csrf=" + encode(csrf);

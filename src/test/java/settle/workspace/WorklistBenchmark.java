@@ -37,13 +37,13 @@ public final class WorklistBenchmark {
         .properties("server.port=0", "settle.demo-data=false", "logging.level.root=WARN").run();
     try {
       int port = app.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-      load(app.getBean(JdbcTemplate.class), app.getBean(Clock.class).instant());
+      load(app.getBean(JdbcTemplate.class), app.getBean(settle.customers.CustomerDirectory.class), app.getBean(Clock.class).instant());
       HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
       String base = "http://127.0.0.1:" + port;
       signIn(http, base, "casey", "casey");
       String page = get(http, base + "/work");
-      System.out.printf("Worklist with %,d open tasks: the page lists %d rows (the 200 highest priorities)%n", TASKS,
-          page.split("data-task-id=").length - 1);
+      System.out.printf("Worklist with %,d open tasks: the page lists %d rows (the 200 highest priorities), %d naming their customer%n",
+          TASKS, page.split("data-task-id=").length - 1, page.split("Benchmark customer ").length - 1);
       report("GET /work (page, 200 rows)", http, base + "/work");
       String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("casey:casey".getBytes(StandardCharsets.UTF_8));
       report("GET /api/tasks/worklist (JSON, 100 rows)", HttpClient.newHttpClient(), base + "/api/tasks/worklist", basic);
@@ -54,29 +54,52 @@ public final class WorklistBenchmark {
     System.exit(0);
   }
 
-  /** Open tasks as the inbox mirrors them from the engine, spread over groups, amounts and ages. */
-  private static void load(JdbcTemplate jdbc, Instant now) {
+  /**
+   * Open tasks as the inbox mirrors them from the engine, spread over groups, amounts and ages, each about a real
+   * invoice of one of 300 customers, so the page names them as it would in use.
+   */
+  private static void load(JdbcTemplate jdbc, settle.customers.CustomerDirectory directory, Instant now) {
     Random random = new Random(2026);
+    long started = System.nanoTime();
+    List<Long> customers = new ArrayList<>();
+    for (int c = 0; c < 300; c++) {
+      customers.add(directory.open(new settle.customers.NewCustomer("Benchmark customer " + c, "ap" + c + "@bench.example",
+          "Owner", "owner@bench.example", new java.math.BigDecimal("100000"), "EUR", "MEDIUM", null), "bench").id());
+    }
     String[] groups = {"collectors", "collectors", "collectors", "credit-analysts", "collections-managers", "sales"};
+    List<Object[]> invoices = new ArrayList<>();
     List<Object[]> rows = new ArrayList<>();
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
     for (int i = 0; i < TASKS; i++) {
       long id = 9_000_000_000L + i;
+      long invoiceId = 8_000_000_000L + i;
+      long customerId = customers.get(random.nextInt(customers.size()));
       String group = groups[random.nextInt(groups.length)];
       double amount = 100 + random.nextInt(50_000);
       int daysLate = random.nextInt(90);
       double weight = 1 + random.nextInt(3);
-      rows.add(new Object[] {id, "Call customer", "collector-call", "invoice-collection", id, group, "invoice:" + (i + 1),
-          "{\"openAmount\": " + amount + ", \"daysFromDue\": " + daysLate + "}", "outcome:choice(REACHED|PROMISE)!, notes:text",
+      java.sql.Date due = java.sql.Date.valueOf(today.minusDays(daysLate));
+      invoices.add(new Object[] {invoiceId, String.format("INV-BENCH-%06d", i), customerId, invoiceId, amount, amount, amount,
+          java.sql.Date.valueOf(today.minusDays(daysLate + 30L)), due, Timestamp.from(now)});
+      rows.add(new Object[] {id, "Call customer", "collector-call", "invoice-collection", id, group, "invoice:" + invoiceId,
+          "{\"invoiceId\": " + invoiceId + ", \"customerId\": " + customerId + ", \"openAmount\": " + amount
+              + ", \"currency\": \"EUR\", \"riskRating\": \"MEDIUM\", \"dueDate\": \"" + due + "\"}",
+          "outcome:choice(REACHED|PROMISE)!, notes:text",
           Timestamp.from(now.minus(Duration.ofHours(random.nextInt(24 * 14)))),
           weight * amount * (1 + daysLate / 30.0)});
     }
-    long started = System.nanoTime();
+    jdbc.batchUpdate("""
+        insert into invoice(id, number, customer_id, order_id, currency, subtotal, discount_percent, discount_amount, total,
+                            open_amount, issue_date, due_date, payment_terms, status, created_at)
+        values (?, ?, ?, ?, 'EUR', ?, 0, 0, ?, ?, ?, ?, 'NET30', 'OPEN', ?)""", invoices);
     jdbc.batchUpdate("""
         insert into task(id, name, task_type, bpmn_process_id, process_instance_key, candidate_groups, subject, variables,
                          form, status, created_at, priority)
         values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'OPEN', ?, ?)""", rows);
     jdbc.execute("analyze task");
-    System.out.printf("Loaded %,d open tasks in %d ms%n", TASKS, (System.nanoTime() - started) / 1_000_000);
+    jdbc.execute("analyze invoice");
+    System.out.printf("Loaded %,d open tasks about %,d invoices of %d customers in %d ms%n", TASKS, TASKS, customers.size(),
+        (System.nanoTime() - started) / 1_000_000);
   }
 
   private static void report(String what, HttpClient http, String url, String... authorization) throws Exception {

@@ -91,6 +91,17 @@ class ManualApplication {
     }
   }
 
+  /** Why the decision cannot be posted on this line, naming the form's field; null when it can. */
+  record Refusal(String field, String message) {}
+
+  /** What {@link #post} would refuse, asked before the applier's task completes; changes nothing. */
+  public Refusal check(long lineId, Decision decision) {
+    return tx.execute(status -> {
+      StoredLine line = postings.lockLine(lineId);
+      return line.status().equals("SUGGESTED") || line.status().equals("UNMATCHED") ? refusal(line, decision) : null;
+    });
+  }
+
   private String apply(long lineId, Decision decision) {
     // the same lock as the match step: a statement being matched must not spend these invoices meanwhile
     jdbc.queryForObject("select pg_advisory_xact_lock(hashtext('cash-application:match'))", Object.class);
@@ -98,57 +109,85 @@ class ManualApplication {
     if (!line.status().equals("SUGGESTED") && !line.status().equals("UNMATCHED")) {
       return null;
     }
+    Refusal refused = refusal(line, decision);
+    if (refused != null) {
+      return refused.message();
+    }
     String actor = decision.actor();
     if (line.debit()) {
-      // money that left the account (a return the engine could not tie to a payment) is never applied or held as cash
-      if (decision.action() != Action.RETURN) {
-        return "This line is money the bank took back, not a payment: choose RETURN once you have dealt with it";
-      }
       finish(line, "RETURNED", line.customerId(), BigDecimal.ZERO, decision, actor);
       return null;
     }
-    return switch (decision.action()) {
-      case APPLY -> applyToInvoices(line, decision, actor);
-      case ON_ACCOUNT -> holdOnAccount(line, decision, actor);
+    switch (decision.action()) {
+      case APPLY -> applyToInvoices(line, invoicesNamed(decision), decision, actor);
+      case ON_ACCOUNT -> {
+        long customerId = decision.customerId() != null ? decision.customerId() : line.customerId();
+        postings.creditOnAccount(line, customerId, line.amount(), actor);
+        finish(line, "ON_ACCOUNT", customerId, line.amount(), decision, actor);
+      }
       case RETURN -> {
         Long customerId = decision.customerId() != null ? decision.customerId() : line.customerId();
-        if (customerId != null && customers.find(customerId).isEmpty()) {
-          yield "Customer " + customerId + " does not exist";
-        }
         if (customerId != null) {
           postings.returnToPayer(line, customerId, actor);
         }
         finish(line, "RETURNED", customerId, BigDecimal.ZERO, decision, actor);
-        yield null;
       }
-    };
+    }
+    return null;
   }
 
-  private String applyToInvoices(StoredLine line, Decision decision, String actor) {
-    Set<String> numbers = new LinkedHashSet<>(Arrays.stream(
-        (decision.invoiceNumbers() == null ? "" : decision.invoiceNumbers()).split("[,;\\s]+"))
-        .filter(s -> !s.isBlank()).map(s -> s.toUpperCase(Locale.ROOT)).toList());
+  /** One set of rules for the check before the task completes and for the posting after it. */
+  private Refusal refusal(StoredLine line, Decision decision) {
+    if (line.debit()) {
+      // money that left the account (a return the engine could not tie to a payment) is never applied or held as cash
+      return decision.action() == Action.RETURN ? null
+          : new Refusal("action", "This line is money the bank took back, not a payment: choose RETURN once you have dealt with it");
+    }
+    Long customerId = decision.customerId() != null ? decision.customerId() : line.customerId();
+    if (decision.action() == Action.ON_ACCOUNT && customerId == null) {
+      return new Refusal("customerId", "Name the customer whose account holds the money");
+    }
+    if (decision.action() != Action.APPLY && customerId != null && customers.find(customerId).isEmpty()) {
+      return new Refusal("customerId", "Customer " + customerId + " does not exist");
+    }
+    if (decision.action() != Action.APPLY) {
+      return null;
+    }
+    Set<String> numbers = numbers(decision);
     if (numbers.isEmpty()) {
-      return "Name the invoice numbers to apply the payment to";
+      return new Refusal("invoiceNumbers", "Name the invoice numbers to apply the payment to");
     }
     List<InvoiceView> named = new ArrayList<>();
     for (String number : numbers) {
       var invoice = invoices.findByNumber(number);
       if (invoice.isEmpty()) {
-        return "Invoice " + number + " does not exist";
+        return new Refusal("invoiceNumbers", "Invoice " + number + " does not exist");
       }
       InvoiceView v = invoice.get();
       if (v.status() == InvoiceStatus.PAID) {
-        return "Invoice " + v.number() + " is already paid";
+        return new Refusal("invoiceNumbers", "Invoice " + v.number() + " is already paid");
       }
       if (!v.currency().equals(line.currency())) {
-        return "Invoice " + v.number() + " is in " + v.currency() + ", the payment in " + line.currency();
+        return new Refusal("invoiceNumbers", "Invoice " + v.number() + " is in " + v.currency() + ", the payment in " + line.currency());
       }
       named.add(v);
     }
     if (named.stream().map(InvoiceView::customerId).distinct().count() > 1) {
-      return "The invoices belong to different customers; apply the payment to one customer's invoices";
+      return new Refusal("invoiceNumbers", "The invoices belong to different customers; apply the payment to one customer's invoices");
     }
+    return null;
+  }
+
+  private static Set<String> numbers(Decision decision) {
+    return new LinkedHashSet<>(Arrays.stream((decision.invoiceNumbers() == null ? "" : decision.invoiceNumbers()).split("[,;\\s]+"))
+        .filter(s -> !s.isBlank()).map(s -> s.toUpperCase(Locale.ROOT)).toList());
+  }
+
+  private List<InvoiceView> invoicesNamed(Decision decision) {
+    return new ArrayList<>(numbers(decision).stream().map(n -> invoices.findByNumber(n).orElseThrow()).toList());
+  }
+
+  private void applyToInvoices(StoredLine line, List<InvoiceView> named, Decision decision, String actor) {
     named.sort(Comparator.comparing(InvoiceView::dueDate).thenComparing(InvoiceView::id));
     long customerId = named.getFirst().customerId();
     BigDecimal left = line.amount();
@@ -167,20 +206,6 @@ class ManualApplication {
       postings.creditOnAccount(line, customerId, left, actor);
     }
     finish(line, "APPLIED", customerId, left, decision, actor);
-    return null;
-  }
-
-  private String holdOnAccount(StoredLine line, Decision decision, String actor) {
-    Long customerId = decision.customerId() != null ? decision.customerId() : line.customerId();
-    if (customerId == null) {
-      return "Name the customer whose account holds the money (customerId)";
-    }
-    if (customers.find(customerId).isEmpty()) {
-      return "Customer " + customerId + " does not exist";
-    }
-    postings.creditOnAccount(line, customerId, line.amount(), actor);
-    finish(line, "ON_ACCOUNT", customerId, line.amount(), decision, actor);
-    return null;
   }
 
   private void finish(StoredLine line, String resolution, Long customerId, BigDecimal unapplied, Decision decision, String actor) {

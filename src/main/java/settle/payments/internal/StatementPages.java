@@ -89,15 +89,8 @@ class StatementPages {
     return "redirect:/statements/" + id;
   }
 
-  /** "Statement 2026-11-27 · DE89…3000": the day and the account, as a cash applier names a statement. */
   static String title(java.time.LocalDate date, String account) {
-    String day = date == null ? "" : " " + date;
-    return "Statement" + day + (account == null ? "" : " · " + shortAccount(account));
-  }
-
-  static String shortAccount(String account) {
-    String compact = account.replace(" ", "");
-    return compact.length() <= 10 ? compact : compact.substring(0, 4) + "…" + compact.substring(compact.length() - 4);
+    return BankStatements.title(date, account);
   }
 
   /** What the import did, in a sentence per statement. */

@@ -75,6 +75,10 @@ class CustomerContext {
     };
   }
 
+  String customerName(long customerId) {
+    return customers.get(customerId).name();
+  }
+
   View of(long customerId) {
     CustomerView customer = customers.get(customerId);
     List<InvoiceView> open = invoices.find(customerId, null).stream().filter(i -> i.status() != InvoiceStatus.PAID).toList();

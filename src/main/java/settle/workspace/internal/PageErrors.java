@@ -26,6 +26,9 @@ class PageErrors {
   String backWithTheReason(RuntimeException e, HttpServletRequest request) {
     FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
     flash.put("error", e.getMessage());
+    if (e instanceof InvalidRequestException invalid && invalid.field() != null) {
+      flash.put("errorField", invalid.field());
+    }
     Map<String, String> values = new LinkedHashMap<>();
     request.getParameterMap().forEach((name, given) -> {
       if (!name.equals("_csrf") && given.length > 0) {
