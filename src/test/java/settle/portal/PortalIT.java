@@ -69,7 +69,7 @@ class PortalIT {
     PortalClient.Page page = browser.get(account + "/invoices/" + invoice.id());
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("Invoice " + invoice.number()).contains("PO-PORTAL-1")
-        .contains("quoting <strong>" + invoice.number() + "</strong>");
+        .contains("quoting <strong>" + invoice.creditorReference() + "</strong>");
     PortalClient.Page pdf = browser.get(account + "/invoices/" + invoice.id() + "/pdf");
     assertThat(pdf.contentType()).isEqualTo("application/pdf");
     assertThat(new String(pdf.bytes(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");

@@ -57,7 +57,7 @@ class PayNowPages {
     Optional<GatewayPayments.CheckoutView> checkout = payments.startCheckout(invoice.id(), returnPrefix,
         "portal:" + customers.get(customerId).apEmail());
     // nothing to pay (settled, or all of it in dispute): the invoice page says why
-    return seeOther(checkout.map(GatewayPayments.CheckoutView::checkoutUrl).orElse("/portal/" + token));
+    return seeOther(checkout.map(GatewayPayments.CheckoutView::checkoutUrl).orElse("/portal/" + token + "/invoices/" + invoice.id()));
   }
 
   @GetMapping("/portal/{token}/payments/{checkoutId}")
