@@ -15,6 +15,8 @@ public final class CustomerBuilder {
   private String currency = "EUR";
   private String riskRating = "LOW";
   private java.time.LocalDate customerSince;
+  private String country;
+  private String timeZone;
 
   public static CustomerBuilder aCustomer() {
     return new CustomerBuilder();
@@ -51,7 +53,15 @@ public final class CustomerBuilder {
     return this;
   }
 
+  /** Where the AP contact sits: ISO country code and IANA time zone (DE and Europe/Berlin unless said). */
+  public CustomerBuilder in(String country, String timeZone) {
+    this.country = country;
+    this.timeZone = timeZone;
+    return this;
+  }
+
   public NewCustomer build() {
-    return new NewCustomer(name, apEmail, ownerName, ownerEmail, creditLimit, currency, riskRating, customerSince);
+    return new NewCustomer(name, apEmail, ownerName, ownerEmail, creditLimit, currency, riskRating, customerSince,
+        null, null, null, null, null, country, null, timeZone);
   }
 }
