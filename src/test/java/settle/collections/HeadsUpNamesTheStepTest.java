@@ -80,7 +80,7 @@ class HeadsUpNamesTheStepTest {
     InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("900.00"));
     journeys.advanceTo(invoice.dueDate().minusDays(1));
     String snooze = link(body(journeys.awaitMailsTo(customer.accountOwnerEmail(), 1).getFirst()), "Snooze");
-    assertThat(new Api(port).anonymous().postForm(snooze, "days=2&reason=Customer+called+me").status()).isEqualTo(200);
+    assertThat(new Api(port).anonymous().postForm(snooze, "days=2&reason=Customer+contacted+me").status()).isEqualTo(200);
 
     // the snooze ends, the step is planned again and announced again
     for (int i = 0; journeys.mailsTo(customer.accountOwnerEmail()).size() < 2; i++) {
