@@ -24,8 +24,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import settle.customers.CustomerView;
 import settle.invoicing.InvoiceView;
+import settle.testdata.Api;
 import settle.testdata.CalendarTest;
 import settle.testdata.Journeys;
+import settle.testdata.PageSession;
 
 /**
  * The Christmas week with the calendar as shipped (and 31 December configured as a closing day): for two German
@@ -40,6 +42,7 @@ class HolidayWeekScenarioTest {
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
   @Autowired ApplicationContext context;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
   @Autowired settle.audit.AuditLog audit;
 
   record Expected(String to, String subjectStart) {}
@@ -70,6 +73,17 @@ class HolidayWeekScenarioTest {
     // due + 3 is that same Monday; planned once Monday's went out, its heads-up can no longer come 24 hours before
     // Monday's or Tuesday's 09:00: Wednesday 30 Dec
     expect(expected, inNewYork, LocalDate.of(year, 12, 30), NEW_YORK, "Reminder: invoice " + c.number() + " is 5 days overdue");
+
+    // a week ahead, "who is being chased" says when the New York reminder goes out, in words and as an instant
+    journeys.advanceTo(LocalDate.of(year, 12, 22).atTime(12, 0).toInstant(ZoneOffset.UTC));
+    String sendsAt = LocalDateTime.of(LocalDate.of(year, 12, 28), java.time.LocalTime.of(9, 0)).atZone(NEW_YORK).toInstant().toString();
+    String inWords = "Monday 28 December " + year + ", 09:00 New York time";
+    var row = java.util.stream.StreamSupport.stream(new Api(port).as("demo").get("/api/chasing").body().spliterator(), false)
+        .filter(r -> r.path("invoiceNumber").asText().equals(c.number())).findFirst().orElseThrow();
+    assertThat(row.path("sendsAt").asText()).isEqualTo(sendsAt);
+    assertThat(row.path("timeZone").asText()).isEqualTo("America/New_York");
+    assertThat(row.path("sendsAtLocal").asText()).isEqualTo(inWords);
+    assertThat(PageSession.signIn(port, "demo", "demo").get("/chasing").body()).contains(inWords);
 
     for (var moment : expected.entrySet()) {
       journeys.advanceTo(moment.getKey().minus(Duration.ofMinutes(1)));
@@ -140,6 +154,7 @@ class HolidayWeekScenarioTest {
     }
     // nothing is scheduled yet in this context, so one jump is as good as a day at a time
     journeys.clock.advance(Duration.between(journeys.clock.instant(), LocalDate.of(year, 12, 1).atTime(12, 0).toInstant(ZoneOffset.UTC)));
+    journeys.quiesce();
     return year;
   }
 }
