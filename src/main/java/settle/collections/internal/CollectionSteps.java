@@ -48,11 +48,14 @@ public class CollectionSteps {
   private final AuditLog audit;
   private final Clock clock;
   private final BusinessCalendar calendar;
+  private final java.time.Duration minimumNotice;
   private final String publicUrl;
 
   CollectionSteps(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, MailOutbox mail, SignedLinks links,
                   PortalLinks portal, Disputes disputes, AuditLog audit, Clock clock, BusinessCalendar calendar,
-                  @Value("${settle.public-url}") String publicUrl) {
+                  @Value("${settle.public-url}") String publicUrl,
+                  @Value("${settle.collections.heads-up-minimum-notice:4h}") java.time.Duration minimumNotice) {
+    this.minimumNotice = minimumNotice;
     this.jdbc = jdbc;
     this.invoices = invoices;
     this.customers = customers;
@@ -74,8 +77,9 @@ public class CollectionSteps {
   /**
    * Records the step the table chose. The table's day moves to the customer's next business day (their country's
    * calendar) and the step goes out at the send hour in the AP contact's zone. When the owner must be warned, the
-   * warning goes 24 hours before the step; if that moment has passed, the step moves to the next business day that
-   * still leaves the owner 24 hours, so the heads-up never names another day than the one the mail goes out on.
+   * warning goes 24 hours before the step; if that moment has passed, it goes at once, and the step moves to the next
+   * business day only when the owner would have less than the minimum notice (settle.collections.heads-up-minimum-notice)
+   * to hold it. Either way the heads-up names the day the mail goes out on.
    * {@code planKey} names the planning job's element instance: a redelivered job answers as it did, recording nothing new.
    */
   @Transactional
@@ -112,11 +116,13 @@ public class CollectionSteps {
     Instant actionAt = calendar.sendTime(day, customer.zone());
     Instant headsUpAt = null;
     if (next.headsUp()) {
-      while (headsUpFor(actionAt).isBefore(now)) {
+      // a step planned less than 24 hours ahead (the day after the one before it) is announced at once; it moves to the
+      // next business day only when that would leave the owner less than the minimum notice to hold it
+      while (actionAt.minus(minimumNotice).isBefore(now)) {
         day = calendar.onOrAfter(customer.country(), day.plusDays(1));
         actionAt = calendar.sendTime(day, customer.zone());
       }
-      headsUpAt = headsUpFor(actionAt);
+      headsUpAt = headsUpFor(actionAt).isBefore(now) ? now : headsUpFor(actionAt);
     }
     upsert(invoice, stage, segment, tone, next, day, actionAt, "PLANNED", planKey, decisionKey);
     Map<String, Object> details = new LinkedHashMap<>();
