@@ -33,15 +33,17 @@ public class CollectionActions {
   private final EngineOutbox engine;
   private final AuditLog audit;
   private final Clock clock;
+  private final settle.customers.CustomerDirectory customers;
   private final int promiseGraceDays;
 
   CollectionActions(JdbcTemplate jdbc, Invoices invoices, EngineOutbox engine, AuditLog audit, Clock clock,
-                    @Value("${settle.collections.promise-grace-days}") int promiseGraceDays) {
+                    settle.customers.CustomerDirectory customers, @Value("${settle.collections.promise-grace-days}") int promiseGraceDays) {
     this.jdbc = jdbc;
     this.invoices = invoices;
     this.engine = engine;
     this.audit = audit;
     this.clock = clock;
+    this.customers = customers;
     this.promiseGraceDays = promiseGraceDays;
   }
 
@@ -73,7 +75,8 @@ public class CollectionActions {
 
   private HoldView place(long invoiceId, HoldRequest request, String actor, String kind, String linkKey) {
     InvoiceView invoice = openInvoice(invoiceId);
-    LocalDate until = LocalDate.now(clock).plusDays(request.days());
+    // counted in the customer's days, as the steps it stops are
+    LocalDate until = clock.instant().atZone(customers.get(invoice.customerId()).zone()).toLocalDate().plusDays(request.days());
     // a second use of the same link meets the unique key: a conflict, nothing written
     Long id = jdbc.queryForObject("insert into collection_hold(invoice_id, held_until, kind, reason, held_by, created_at, link_key)"
             + " values (?, ?, ?, ?, ?, ?, ?) returning id", Long.class,
@@ -209,22 +212,28 @@ public class CollectionActions {
     return invoice;
   }
 
-  /** A customer-facing step planned for a day: what the heads-up mail announces, and what a hold stops. */
-  public record UpcomingStep(long stepId, long invoiceId, long customerId, LocalDate date, String action, String template,
-                             String sender, LocalDate heldUntil) {}
+  /**
+   * A customer-facing step planned for a day: what the heads-up mail announces, and what a hold stops. {@code date} is
+   * the business day where the customer is, {@code sendAt} the moment it goes out; {@code heldUntil} is set only when a
+   * hold lasts past that day (the same rule the heads-up and the step itself apply).
+   */
+  public record UpcomingStep(long stepId, long invoiceId, long customerId, LocalDate date, java.time.Instant sendAt, String action,
+                             String template, String sender, LocalDate heldUntil) {}
 
   /** Customer-facing (mail) steps still to be taken between the two days, for these customers. */
   public List<UpcomingStep> upcoming(java.util.Collection<Long> customerIds, LocalDate from, LocalDate to) {
     return jdbc.query("""
-            select s.id, s.invoice_id, s.customer_id, s.action_date, s.action, s.template, s.sender,
-                   (select max(h.held_until) from collection_hold h where h.invoice_id = s.invoice_id and h.held_until >= ?) as held_until
+            select s.id, s.invoice_id, s.customer_id, s.action_date, s.action_at, s.action, s.template, s.sender,
+                   (select max(h.held_until) from collection_hold h where h.invoice_id = s.invoice_id and h.held_until > s.action_date)
+                     as held_until
             from dunning_step s
             where s.status = 'PLANNED' and s.channel = 'EMAIL' and s.action_date between ? and ? and s.customer_id = any(?)
-            order by s.action_date, s.customer_id, s.invoice_id""",
+            order by s.action_at, s.customer_id, s.invoice_id""",
         (rs, i) -> new UpcomingStep(rs.getLong("id"), rs.getLong("invoice_id"), rs.getLong("customer_id"),
-            rs.getDate("action_date").toLocalDate(), rs.getString("action"), rs.getString("template"), rs.getString("sender"),
+            rs.getDate("action_date").toLocalDate(), rs.getTimestamp("action_at").toInstant(), rs.getString("action"),
+            rs.getString("template"), rs.getString("sender"),
             rs.getDate("held_until") == null ? null : rs.getDate("held_until").toLocalDate()),
-        java.sql.Date.valueOf(from), java.sql.Date.valueOf(from), java.sql.Date.valueOf(to), customerIds.toArray(Long[]::new));
+        java.sql.Date.valueOf(from), java.sql.Date.valueOf(to), customerIds.toArray(Long[]::new));
   }
 
   public record PromiseDue(long promiseId, long invoiceId, LocalDate date, BigDecimal amount, String takenBy) {}

@@ -9,6 +9,8 @@ import static settle.testdata.OrderBuilder.anOrderFor;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -70,13 +72,25 @@ class HoldsPromisesAndPlansTest {
     assertThat(skipped.details()).containsEntry("heldBy", "link:" + customer.accountOwnerEmail())
         .containsEntry("reason", "Payment arranged — CFO confirmed").containsEntry("action", "DUE_REMINDER");
 
-    // held until four days after the due date; the overdue reminder then follows a day after its heads-up
+    // held until four days after the due date; the overdue reminder is then planned again, announced 24 hours
+    // ahead, and goes out on the day its heads-up names
     journeys.advanceTo(invoice.dueDate().plusDays(4));
+    LocalDate named = secondHeadsUpDay();
     journeys.quiesce();
-    assertThat(journeys.mailsTo(customer.accountOwnerEmail())).hasSize(2);
-    journeys.advanceDays(1);
+    assertThat(journeys.mailsTo(customer.apEmail())).hasSize(1);
+    journeys.advanceTo(named);
     assertThat(journeys.awaitMailsTo(customer.apEmail(), 2).get(1).getSubject())
-        .isEqualTo("Reminder: invoice " + invoice.number() + " is 5 days overdue");
+        .isEqualTo("Reminder: invoice " + invoice.number() + " is " + ChronoUnit.DAYS.between(invoice.dueDate(), named) + " days overdue");
+  }
+
+  /** Moves on a day at a time until the owner's second heads-up; the customer's day it names. */
+  private LocalDate secondHeadsUpDay() {
+    for (int i = 0; journeys.mailsTo(customer.accountOwnerEmail()).size() < 2; i++) {
+      assertThat(i).as("days until the second heads-up").isLessThan(4);
+      journeys.advanceDays(1);
+    }
+    String subject = journeys.subjectsTo(customer.accountOwnerEmail()).get(1);
+    return LocalDate.parse(subject.substring(subject.lastIndexOf(' ') + 1));
   }
 
   @Test
@@ -91,9 +105,11 @@ class HoldsPromisesAndPlansTest {
     journeys.advanceDays(1);
     journeys.quiesce();
     assertThat(journeys.mailsTo(customer.apEmail())).hasSize(1);
-    journeys.advanceDays(2);
+    // the snooze ends: the same reminder is announced again 24 hours ahead and goes out on the day named
+    LocalDate named = secondHeadsUpDay();
+    journeys.advanceTo(named);
     assertThat(journeys.awaitMailsTo(customer.apEmail(), 2).get(1).getSubject())
-        .isEqualTo("Reminder: invoice " + invoice.number() + " is 2 days overdue");
+        .isEqualTo("Reminder: invoice " + invoice.number() + " is " + ChronoUnit.DAYS.between(invoice.dueDate(), named) + " days overdue");
     assertThat(audit.trail("invoice:" + invoice.id())).extracting(AuditEntry::action)
         .containsSubsequence("collections.snooze-placed", "collections.step-snoozed", "collections.reminder-sent");
   }

@@ -17,6 +17,7 @@ public final class CustomerBuilder {
   private java.time.LocalDate customerSince;
   private String apContactName;
   private String apContactPhone;
+  private String country;
   private String timeZone;
 
   public static CustomerBuilder aCustomer() {
@@ -68,8 +69,15 @@ public final class CustomerBuilder {
     return this;
   }
 
+  /** Where the AP contact sits: ISO country code and IANA time zone (DE and Europe/Berlin unless said). */
+  public CustomerBuilder in(String country, String timeZone) {
+    this.country = country;
+    this.timeZone = timeZone;
+    return this;
+  }
+
   public NewCustomer build() {
     return new NewCustomer(name, apEmail, ownerName, ownerEmail, creditLimit, currency, riskRating, customerSince,
-        apContactName, apContactPhone, null, null, null, null, null, timeZone);
+        apContactName, apContactPhone, null, null, null, country, null, timeZone);
   }
 }

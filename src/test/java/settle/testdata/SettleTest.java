@@ -12,9 +12,15 @@ import org.springframework.boot.test.context.SpringBootTest;
  * Every test class using it shares one context, so one engine and one clock; tests keep apart by
  * using their own customers and mail addresses. After every test the ledger must balance
  * ({@link LedgerBalance}).
+ *
+ * <p>The shared clock reaches whatever weekday and holiday the tests before happened to leave it on, so here every
+ * day is a business day (no weekend, no public holidays): a step falls on the day its table says. The calendar itself
+ * is proven with the shipped configuration by {@link CalendarTest} classes.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "settle.demo-data=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"settle.demo-data=false", "settle.calendar.weekend=", "settle.calendar.weekends.SA=", "settle.calendar.weekends.EG=",
+        "settle.calendar.public-holidays=false"})
 @ExtendWith(LedgerBalance.class)
 public @interface SettleTest {}

@@ -91,7 +91,9 @@ class WorkspaceBrowserIT {
     browser.signIn("dana", "dana");
     browser.open("/chasing");
     String row = "#chasing tr[data-invoice='" + invoice.number() + "']";
-    assertThat(browser.find(row).getText()).contains(customer.name(), "Due reminder", String.valueOf(invoice.dueDate()));
+    String sendsAt = invoice.dueDate().format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.ENGLISH))
+        + ", 09:00 Berlin time";
+    assertThat(browser.find(row).getText()).contains(customer.name(), "Due reminder", sendsAt);
     browser.screenshot("4-sales-who-is-being-chased");
     browser.submit(row + " button");
 

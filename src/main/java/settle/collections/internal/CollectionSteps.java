@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import settle.audit.AuditLog;
+import settle.collections.BusinessCalendar;
 import settle.common.SignedLinks;
 import settle.communication.MailOutbox;
 import settle.communication.OutgoingMail;
@@ -47,10 +47,15 @@ public class CollectionSteps {
   private final Disputes disputes;
   private final AuditLog audit;
   private final Clock clock;
+  private final BusinessCalendar calendar;
+  private final java.time.Duration minimumNotice;
   private final String publicUrl;
 
   CollectionSteps(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, MailOutbox mail, SignedLinks links,
-                  PortalLinks portal, Disputes disputes, AuditLog audit, Clock clock, @Value("${settle.public-url}") String publicUrl) {
+                  PortalLinks portal, Disputes disputes, AuditLog audit, Clock clock, BusinessCalendar calendar,
+                  @Value("${settle.public-url}") String publicUrl,
+                  @Value("${settle.collections.heads-up-minimum-notice:4h}") java.time.Duration minimumNotice) {
+    this.minimumNotice = minimumNotice;
     this.jdbc = jdbc;
     this.invoices = invoices;
     this.customers = customers;
@@ -60,6 +65,7 @@ public class CollectionSteps {
     this.disputes = disputes;
     this.audit = audit;
     this.clock = clock;
+    this.calendar = calendar;
     this.publicUrl = publicUrl;
   }
 
@@ -69,8 +75,11 @@ public class CollectionSteps {
   public record Plan(String plannedOutcome, String actionAt, String headsUpAt, int stage) {}
 
   /**
-   * Records the step the table chose. Timers fire at 00:00 UTC of the step's day; when the owner must
-   * be warned and that moment has passed, the step moves so the warning still comes 24 hours ahead.
+   * Records the step the table chose. The table's day moves to the customer's next business day (their country's
+   * calendar) and the step goes out at the send hour in the AP contact's zone. When the owner must be warned, the
+   * warning goes 24 hours before the step; if that moment has passed, it goes at once, and the step moves to the next
+   * business day only when the owner would have less than the minimum notice (settle.collections.heads-up-minimum-notice)
+   * to hold it. Either way the heads-up names the day the mail goes out on.
    * {@code planKey} names the planning job's element instance: a redelivered job answers as it did, recording nothing new.
    */
   @Transactional
@@ -85,45 +94,62 @@ public class CollectionSteps {
             return new Plan("SKIPPED", null, null, stage + 1);
           }
           Instant at = rs.getTimestamp(3).toInstant();
-          // the heads-up is always planned a day before the action, even when the action moved
-          return rs.getBoolean(2) ? new Plan("HEADS_UP", at.toString(), at.minus(1, ChronoUnit.DAYS).toString(), stage)
+          return rs.getBoolean(2) ? new Plan("HEADS_UP", at.toString(), headsUpFor(at).toString(), stage)
               : new Plan("ACT", at.toString(), null, stage);
         }, invoiceId, stage, planKey).stream().findFirst();
     if (earlier.isPresent()) {
       return earlier.get();
     }
     InvoiceView invoice = invoices.get(invoiceId);
+    CustomerView customer = customers.get(invoice.customerId());
     Instant now = clock.instant();
-    LocalDate actionDate = invoice.dueDate().plusDays(next.dueOffset());
+    LocalDate tableDay = invoice.dueDate().plusDays(next.dueOffset());
     boolean snoozed = step(invoiceId, stage).map(s -> "SNOOZED".equals(s.status())).orElse(false);
-    if (next.skipIfLate() && !snoozed && actionDate.isBefore(LocalDate.now(clock))) {
-      upsert(invoice, stage, segment, tone, next, actionDate, actionDate.atStartOfDay(ZoneOffset.UTC).toInstant(), "SKIPPED_LATE", planKey,
+    if (next.skipIfLate() && !snoozed && tableDay.isBefore(localToday(customer))) {
+      upsert(invoice, stage, segment, tone, next, tableDay, calendar.sendTime(tableDay, customer.zone()), "SKIPPED_LATE", planKey,
           decisionKey);
       audit.record(ACTOR, "collections.step-skipped", subject(invoiceId), Map.of("stage", stage, "action", next.action(),
-          "actionDate", actionDate.toString(), "why", "its day had passed", "decisionKey", String.valueOf(decisionKey)));
+          "actionDate", tableDay.toString(), "why", "its day had passed", "decisionKey", String.valueOf(decisionKey)));
       return new Plan("SKIPPED", null, null, stage + 1);
     }
-    Instant actionAt = actionDate.atStartOfDay(ZoneOffset.UTC).toInstant();
+    LocalDate day = calendar.onOrAfter(customer.country(), tableDay);
+    Instant actionAt = calendar.sendTime(day, customer.zone());
     Instant headsUpAt = null;
     if (next.headsUp()) {
-      headsUpAt = actionAt.minus(1, ChronoUnit.DAYS);
-      if (headsUpAt.isBefore(now)) {
-        headsUpAt = now;
-        actionAt = now.plus(1, ChronoUnit.DAYS);
+      // a step planned less than 24 hours ahead (the day after the one before it) is announced at once; it moves to the
+      // next business day only when that would leave the owner less than the minimum notice to hold it
+      while (actionAt.minus(minimumNotice).isBefore(now)) {
+        day = calendar.onOrAfter(customer.country(), day.plusDays(1));
+        actionAt = calendar.sendTime(day, customer.zone());
       }
+      headsUpAt = headsUpFor(actionAt).isBefore(now) ? now : headsUpFor(actionAt);
     }
-    upsert(invoice, stage, segment, tone, next, actionAt.atZone(ZoneOffset.UTC).toLocalDate(), actionAt, "PLANNED", planKey, decisionKey);
+    upsert(invoice, stage, segment, tone, next, day, actionAt, "PLANNED", planKey, decisionKey);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("stage", stage);
     details.put("action", next.action());
     details.put("actionAt", actionAt.toString());
     details.put("headsUpAt", headsUpAt == null ? null : headsUpAt.toString());
+    if (!day.equals(tableDay)) {
+      details.put("tableDay", tableDay.toString());
+      details.put("movedTo", day.toString());
+    }
     details.put("channel", next.channel());
     details.put("sender", next.sender());
     details.put("decisionKey", String.valueOf(decisionKey));
     audit.record(ACTOR, "collections.step-planned", subject(invoiceId), details);
     return new Plan(headsUpAt == null ? "ACT" : "HEADS_UP", actionAt.toString(),
         headsUpAt == null ? null : headsUpAt.toString(), stage);
+  }
+
+  /** The heads-up goes exactly 24 hours before the step it announces, whatever day that is: it goes to staff, not the customer. */
+  private static Instant headsUpFor(Instant actionAt) {
+    return actionAt.minus(24, ChronoUnit.HOURS);
+  }
+
+  /** The day it is where the customer's AP contact sits: steps, holds and "late" are counted in their days. */
+  private LocalDate localToday(CustomerView customer) {
+    return clock.instant().atZone(customer.zone()).toLocalDate();
   }
 
   private void upsert(InvoiceView invoice, int stage, String segment, String tone, NextAction next, LocalDate actionDate,
@@ -208,7 +234,8 @@ public class CollectionSteps {
       audit.record(ACTOR, "collections.step-skipped", subject(invoiceId), Map.of("stage", stage, "action", step.action(), "why", "invoice is paid"));
       return new Taken("SKIPPED", null, stage + 1);
     }
-    if (step.skipIfLate() && step.actionDate().isBefore(LocalDate.now(clock))) {
+    CustomerView customer = customers.get(step.customerId());
+    if (step.skipIfLate() && step.actionDate().isBefore(localToday(customer))) {
       mark(step, "SKIPPED_LATE", null, null);
       audit.record(ACTOR, "collections.step-skipped", subject(invoiceId), Map.of("stage", stage, "action", step.action(),
           "actionDate", step.actionDate().toString(), "why", "its day had passed"));
@@ -220,7 +247,7 @@ public class CollectionSteps {
       mark(step, snoozed ? "SNOOZED" : "HELD", null, null);
       audit.record(ACTOR, snoozed ? "collections.step-snoozed" : "collections.step-held", subject(invoiceId), Map.of("stage", stage,
           "action", step.action(), "heldBy", hold.get().heldBy(), "reason", hold.get().reason(), "heldUntil", hold.get().heldUntil().toString()));
-      return new Taken("HELD", startOfDay(hold.get().heldUntil()), snoozed ? stage : stage + 1);
+      return new Taken("HELD", startOfDay(hold.get().heldUntil(), customer), snoozed ? stage : stage + 1);
     }
     if (!step.customerFacing()) {
       String status = "ESCALATION".equals(step.action()) ? "ESCALATION_TASK" : "CALL_TASK";
@@ -240,7 +267,7 @@ public class CollectionSteps {
             + " and action_date = ? and (id = ? or action_at <= ?) and status = 'PLANNED' order by id",
         Step::read, step.customerId(), step.action(), Date.valueOf(step.actionDate()), step.id(), Timestamp.from(clock.instant()));
     String key = "collection:" + step.customerId() + ":" + step.action() + ":" + step.actionDate() + ":" + sameDay.getFirst().id();
-    LocalDate today = LocalDate.now(clock);
+    LocalDate today = localToday(customer);
     List<Map<String, Object>> items = new ArrayList<>();
     List<OutgoingMail.Attachment> pdfs = new ArrayList<>();
     BigDecimal totalDue = BigDecimal.ZERO;
@@ -324,11 +351,13 @@ public class CollectionSteps {
   }
 
   private String heldUntil(Step step) {
-    return startOfDay(activeHold(step.invoiceId()).map(Hold::heldUntil).orElse(LocalDate.now(clock)));
+    CustomerView customer = customers.get(step.customerId());
+    return startOfDay(activeHold(step.invoiceId()).map(Hold::heldUntil).orElse(localToday(customer)), customer);
   }
 
-  private static String startOfDay(LocalDate day) {
-    return day.atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+  /** A hold ends at the start of its last day where the customer is. */
+  private static String startOfDay(LocalDate day, CustomerView customer) {
+    return day.atStartOfDay(customer.zone()).toInstant().toString();
   }
 
   private void mark(Step step, String status, String mailKey, BigDecimal amount) {
@@ -347,11 +376,13 @@ public class CollectionSteps {
 
   record Hold(long id, LocalDate heldUntil, String kind, String reason, String heldBy) {}
 
+  /** The hold in force on the customer's day; held until D means nothing goes out before D starts where they are. */
   Optional<Hold> activeHold(long invoiceId) {
+    LocalDate today = localToday(customers.get(invoices.get(invoiceId).customerId()));
     return jdbc.query("select id, held_until, kind, reason, held_by from collection_hold where invoice_id = ? and held_until > ?"
             + " order by held_until desc limit 1",
         (rs, i) -> new Hold(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getString(4), rs.getString(5)),
-        invoiceId, Date.valueOf(LocalDate.now(clock))).stream().findFirst();
+        invoiceId, Date.valueOf(today)).stream().findFirst();
   }
 
   static String subject(long invoiceId) {

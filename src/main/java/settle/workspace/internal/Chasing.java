@@ -1,13 +1,18 @@
 package settle.workspace.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import settle.collections.CollectionActions;
+import settle.common.Money;
 import settle.customers.CustomerDirectory;
 import settle.customers.CustomerView;
 import settle.invoicing.InvoiceView;
@@ -21,8 +26,15 @@ import settle.staff.StaffMember;
 @Component
 class Chasing {
 
-  record Upcoming(long stepId, LocalDate date, String action, String sender, long customerId, String customer,
-                  String accountOwner, long invoiceId, String invoiceNumber, String openAmount, LocalDate heldUntil) {}
+  /**
+   * One step on the page. {@code sendsAt} is the moment it goes out (ISO 8601 in the API), {@code timeZone} the AP
+   * contact's zone, {@code sendsAtLocal} that moment in words where the customer is.
+   */
+  record Upcoming(long stepId, LocalDate date, Instant sendsAt, String timeZone, String sendsAtLocal, String action, String sender,
+                  long customerId, String customer, String accountOwner, long invoiceId, String invoiceNumber, String openAmount,
+                  LocalDate heldUntil) {}
+
+  private static final DateTimeFormatter IN_WORDS = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
 
   private final CustomerDirectory customers;
   private final Invoices invoices;
@@ -43,9 +55,17 @@ class Chasing {
     return steps.stream().map(step -> {
       CustomerView c = byId.get(step.customerId());
       InvoiceView invoice = invoicesById.get(step.invoiceId());
-      return new Upcoming(step.stepId(), step.date(), step.action(), step.sender(), c.id(), c.name(), c.accountOwnerName(),
-          invoice.id(), invoice.number(), invoice.openAmount() + " " + invoice.currency(), step.heldUntil());
+      return new Upcoming(step.stepId(), step.date(), step.sendAt(), c.zone().getId(), inWords(step.sendAt(), c.zone()),
+          step.action(), step.sender(), c.id(), c.name(), c.accountOwnerName(), invoice.id(), invoice.number(),
+          Money.format(invoice.openAmount(), invoice.currency()), step.heldUntil());
     }).toList();
+  }
+
+  /** "Monday 28 December 2026, 09:00 Berlin time": the city of the zone reads better than its id. */
+  static String inWords(Instant at, ZoneId zone) {
+    String id = zone.getId();
+    String place = id.contains("/") ? id.substring(id.lastIndexOf('/') + 1).replace('_', ' ') : id;
+    return IN_WORDS.format(at.atZone(zone)) + " " + place + " time";
   }
 
   /** Whether the invoice is on this person's page: the same rule decides who may hold it from there. */
@@ -60,6 +80,7 @@ class Chasing {
 
   private List<CollectionActions.UpcomingStep> upcoming(Map<Long, CustomerView> customersById) {
     LocalDate today = LocalDate.now(clock);
-    return collections.upcoming(customersById.keySet(), today, today.plusDays(7));
+    // seven days, today the first: the shortest hold the page offers (7 days) then covers every step it lists
+    return collections.upcoming(customersById.keySet(), today, today.plusDays(6));
   }
 }
