@@ -64,7 +64,8 @@ class WorkspaceBrowserIT {
 
     browser.submit("#worklist tbody tr a[href^='/work/']");
     assertThat(browser.find("aside.context h2").getText()).isEqualTo(customer.name());
-    assertThat(browser.find("#about").getText()).isEqualTo("Invoice " + invoice.number() + " of " + customer.name());
+    assertThat(browser.find("#about").getText()).isEqualTo("Invoice " + invoice.number());
+    assertThat(browser.find("#customer").getText()).isEqualTo(customer.name());
     assertThat(browser.find("aside.context").getText()).contains(invoice.number(), "Medium risk", "overdue");
     browser.screenshot("2-collector-task-with-context");
 
