@@ -45,16 +45,16 @@ class CurrenciesAreNeverAddedIT {
     DisputeView inKronor = raise(kronor, "250.00");
 
     String dashboard = PageSession.signIn(port, "demo", "demo").get("/?currency=CHF").body();
-    assertThat(dashboard).contains("1000.00 CHF").contains("100.00 CHF").contains("250.00 SEK")
-        .doesNotContain("3500.00 CHF", "350.00 CHF", "3500.00 SEK", "350.00 SEK");
-    assertThat(PageSession.signIn(port, "demo", "demo").get("/?currency=SEK").body()).contains("2500.00 SEK");
+    assertThat(dashboard).contains("1,000.00 CHF").contains("100.00 CHF").contains("250.00 SEK")
+        .doesNotContain("3,500.00 CHF", "3500.00 CHF", "350.00 CHF", "3,500.00 SEK", "3500.00 SEK", "350.00 SEK");
+    assertThat(PageSession.signIn(port, "demo", "demo").get("/?currency=SEK").body()).contains("2,500.00 SEK");
     assertThat(disputes.openByTeam()).filteredOn(t -> t.currency().equals("CHF") || t.currency().equals("SEK"))
         .extracting(Disputes.OpenByTeam::team, Disputes.OpenByTeam::currency, t -> t.amount().toPlainString())
         .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("sales", "CHF", "100.00"),
             org.assertj.core.groups.Tuple.tuple("sales", "SEK", "250.00"));
 
     String customers = PageSession.signIn(port, "demo", "demo").get("/customers").body();
-    assertThat(customers).contains("1000.00 CHF").contains("2500.00 SEK");
+    assertThat(customers).contains("1,000.00 CHF").contains("2,500.00 SEK");
 
     for (DisputeView dispute : List.of(inFrancs, inKronor)) {
       journeys.inbox.complete(journeys.awaitOpenTask("dispute:" + dispute.id()).id(), Map.of("outcome", "REJECTED",
