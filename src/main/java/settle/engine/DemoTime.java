@@ -45,7 +45,7 @@ public class DemoTime {
   }
 
   /**
-   * Idle: no command waits in the engine outbox and the engine's log has not grown for a moment.
+   * Idle: no command waits in the engine outbox, no worker holds a job, and the engine's log has not grown for a moment.
    * Moving time on while work is under way would make days overlap, so a busy engine is an error, not a wait that ends anyway.
    */
   public void awaitIdle() {
@@ -58,7 +58,7 @@ public class DemoTime {
       }
       long now = activity.count() + 1_000_000L * jdbc.queryForObject(
           "select count(*) from engine_outbox where sent_at is null", Long.class);
-      still = now == last ? still + 1 : 0;
+      still = now == last && activity.jobsHeld() == 0 ? still + 1 : 0;
       last = now;
       try {
         Thread.sleep(100);
