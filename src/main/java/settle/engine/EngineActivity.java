@@ -7,8 +7,10 @@ import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.JobBatchIntent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.value.JobBatchRecordValue;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +28,7 @@ public class EngineActivity {
       JobIntent.TIMED_OUT, JobIntent.CANCELED, JobIntent.YIELDED);
 
   private final ObjectProvider<ZeebeTestEngine> engine;
-  private final Set<Long> held = new HashSet<>();
+  private final Map<Long, String> held = new HashMap<>();
   private int scanned;
   private long meaningful;
 
@@ -41,7 +43,7 @@ public class EngineActivity {
       if (record.getValueType() == ValueType.JOB_BATCH) {
         if (record.getIntent() == JobBatchIntent.ACTIVATED
             && record.getValue() instanceof JobBatchRecordValue batch && !USER_TASK.equals(batch.getType())) {
-          held.addAll(batch.getJobKeys());
+          batch.getJobKeys().forEach(key -> held.put(key, batch.getType()));
         }
         continue;
       }
@@ -57,5 +59,12 @@ public class EngineActivity {
   /** Jobs a worker holds and has not answered yet, as of the last {@link #count()}. */
   public synchronized int jobsHeld() {
     return held.size();
+  }
+
+  /** The held jobs counted by type, for a message that says what the engine is waiting for. */
+  public synchronized Map<String, Integer> jobsHeldByType() {
+    Map<String, Integer> types = new TreeMap<>();
+    held.values().forEach(type -> types.merge(type, 1, Integer::sum));
+    return types;
   }
 }
