@@ -1,0 +1,5 @@
+/**
+ * The risk back-test: {@code java -jar settle.jar backtest-risk}, an offline command that fits the risk scorecard on
+ * an invoice history's earlier part, measures it on the later part and writes it as a DMN table to review.
+ */
+package settle.risk.backtest;
