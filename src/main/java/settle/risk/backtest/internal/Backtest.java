@@ -85,7 +85,6 @@ public final class Backtest {
       validationFrom = null;
     }
 
-    if (System.getenv("BANDS") != null) settings = new ScorecardFit.Settings(Integer.parseInt(System.getenv("BANDS")), Double.parseDouble(System.getenv("RIDGE")));
     Scorecard scorecard = ScorecardFit.fit(fitOn, settings);
     DaysToSettleModel daysModel = DaysToSettleModel.fit(withDays(fitOn), daysInputs, medianDays);
     double trainLateShare = fitOn.stream().filter(Sample::late).count() / (double) fitOn.size();

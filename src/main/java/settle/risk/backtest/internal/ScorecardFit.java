@@ -50,7 +50,6 @@ public final class ScorecardFit {
     List<double[]> evidence = new ArrayList<>(); // per feature, per band
     List<int[]> bandOf = new ArrayList<>(); // per feature, per sample
     for (String feature : samples.getFirst().features().variables().keySet()) {
-      if (System.getenv("ONLY") != null && !List.of(System.getenv("ONLY").split(",")).contains(feature)) continue;
       double[] values = samples.stream().mapToDouble(s -> s.feature(feature)).toArray();
       // a customer without a paid invoice has 0 for these, which says nothing; their bands come from those with one
       List<Sample> binOn = PAYMENT_HISTORY.contains(feature)
