@@ -33,7 +33,7 @@ public final class Backtest {
   }
 
   /** What the test part showed. {@code trainInvoices} and {@code testInvoices} count the labelled invoices used. */
-  public record Result(LocalDate split, LocalDate knownOn, int trainIssued, int trainInvoices, int testIssued,
+  public record Result(LocalDate split, int trainIssued, int trainInvoices, int testIssued,
                        int testInvoices, int testOpenPastDue, int testWithDays, LocalDate validationFrom,
                        ScorecardFit.Settings settings, List<String> daysInputs, Scorecard scorecard,
                        DaysToSettleModel daysModel, double auc, double ks, double brier, double mae,
@@ -108,7 +108,7 @@ public final class Backtest {
     double[] pastMedian = settled.stream()
         .mapToDouble(s -> DaysToSettleModel.customerMedian(s.features(), medianDays)).toArray();
 
-    return new Result(split, knownOn, training.size(), fitOn.size(), testing.size(), scored.size(),
+    return new Result(split, training.size(), fitOn.size(), testing.size(), scored.size(),
         scored.size() - settled.size(), settled.size(), validationFrom, settings, daysInputs, scorecard, daysModel,
         Metrics.auc(scoreValues, late), Metrics.ks(scoreValues, late), Metrics.brier(chance, late),
         settled.isEmpty() ? Double.NaN : Metrics.mae(predicted, actual), Metrics.auc(pastLateShare, late),

@@ -21,7 +21,7 @@ public final class FeatureWords {
       Map.entry("daysLateRecent", new Words(Kind.DAYS, "Days late lately (90 days)",
           "paid %s days late on average in the last 90 days")),
       Map.entry("daysLateTrend", new Words(Kind.SIGNED_DAYS, "Lateness trend (days)",
-          "lately %s days later than on average")),
+          "lateness lately against their average: %s days")),
       Map.entry("lateShare", new Words(Kind.SHARE, "Share paid late", "paid late %s of the time")),
       Map.entry("disputedShare", new Words(Kind.SHARE, "Share disputed", "disputed %s of paid invoices")),
       Map.entry("brokenPromises", new Words(Kind.COUNT, "Broken promises (last year)",
@@ -67,7 +67,11 @@ public final class FeatureWords {
       boolean signed = words.kind() == Kind.SIGNED_DAYS || words.kind() == Kind.SIGNED_SHARE;
       range = signed ? number(words, from) + " to " + number(words, below) : plain(words, from) + "–" + number(words, below);
     }
-    return words.sentence().formatted(range);
+    String sentence = words.sentence().formatted(range);
+    // "1 invoice", "less than 1 day"
+    return range.equals("1") || range.equals("less than 1")
+        ? sentence.replace(" invoices ", " invoice ").replace(" days", " day").replace(" promises ", " promise ")
+        : sentence;
   }
 
   private static String number(Words words, BigDecimal value) {
