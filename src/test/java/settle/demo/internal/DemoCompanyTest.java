@@ -90,6 +90,14 @@ class DemoCompanyTest {
       assertThat(loops).as("collection of invoice " + id).anySatisfy(i -> assertThat(i.state()).isEqualTo("ACTIVE"));
     }
 
+    // a loop between two steps waits for its next one, planned by the tables and the planner a live turn uses
+    List<Long> planned = jdbc.queryForList("select invoice_id from dunning_step where status = 'PLANNED' and plan_key like 'resumed:%'",
+        Long.class);
+    assertThat(planned).hasSizeGreaterThan(100);
+    assertThat(count("select count(distinct subject) from audit_entry where action = 'decision.next-collection-action'"
+        + " and subject in (" + planned.stream().map(id -> "'invoice:" + id + "'").collect(java.util.stream.Collectors.joining(",")) + ")"))
+        .isEqualTo(planned.size());
+
     LedgerBalance.assertBalanced(jdbc);
   }
 
