@@ -28,6 +28,7 @@ import settle.staff.StaffDirectory;
 import settle.tasks.TaskView;
 import settle.testdata.CustomerBuilder;
 import settle.testdata.Journeys;
+import settle.testdata.PageSession;
 import settle.testdata.SettleTest;
 import settle.testdata.Staff;
 
@@ -35,6 +36,7 @@ import settle.testdata.Staff;
 @SettleTest
 class CreditReviewProcessTest {
 
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
   @Autowired ApplicationContext context;
   @Autowired CreditReviews reviews;
   @Autowired AuditLog audit;
@@ -84,6 +86,12 @@ class CreditReviewProcessTest {
         .containsEntry("excludedUsers", java.util.List.of("fran"));
     assertThat(journeys.customers.get(customer.id()).creditLimit()).isEqualByComparingTo("10000");
 
+    // the finance manager's worklist says it in business words
+    String worklist = PageSession.signIn(port, "demo", "demo").get("/work").body();
+    assertThat(row(worklist, task.id())).contains(customer.name(), "Credit limit", "15,000.00 EUR",
+        "Approve or refuse raising the credit limit of " + customer.name() + ": 10,000.00 EUR → 15,000.00 EUR.",
+        "Why: Paying on time with the limit nearly used up: raise by half, approved by a finance manager");
+    assertThat(worklist).doesNotContain("customer:", "approve-credit-limit");
     assertThat(journeys.inbox.worklist(staff.get("fran"), null, "ALL", 500)).extracting(TaskView::id).doesNotContain(task.id());
     assertThatThrownBy(() -> journeys.inbox.complete(task.id(), Map.of("approved", true, "notes", "My customer, I vouch"),
         staff.get("fran"))).isInstanceOf(ForbiddenException.class);
@@ -98,6 +106,17 @@ class CreditReviewProcessTest {
     assertThat(audit.trail("customer:" + customer.id())).filteredOn(e -> e.action().equals("customer.credit-limit-changed"))
         .extracting(AuditEntry::actor).containsExactly("finn");
     assertThat(reviews.review(review).orElseThrow().decidedBy()).isEqualTo("finn");
+
+    String page = PageSession.signIn(port, "demo", "demo").get("/customers/" + customer.id()).body();
+    assertThat(page.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ")).contains("Credit limit history",
+        ": 10,000.00 EUR → 15,000.00 EUR", "raise by half, approved by a finance manager (approved by finn)");
+  }
+
+  private static String row(String page, long taskId) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<tr data-task-id=\"" + taskId + "\">(.*?)</tr>",
+        java.util.regex.Pattern.DOTALL).matcher(page);
+    assertThat(m.find()).as("a row for task " + taskId).isTrue();
+    return m.group(1);
   }
 
   @Test
