@@ -26,7 +26,6 @@ import settle.orders.OrderToCash;
 import settle.orders.OrderView;
 import settle.staff.StaffDirectory;
 import settle.tasks.TaskView;
-import settle.testdata.CustomerBuilder;
 import settle.testdata.Journeys;
 import settle.testdata.PageSession;
 import settle.testdata.SettleTest;
@@ -50,13 +49,12 @@ class CreditReviewProcessTest {
   }
 
   @Test
-  void aRaiseWithinPolicyIsAppliedAtOnceAndAuditedWithItsReason() {
-    CustomerView customer = onTimePayer(aCustomer().withCreditLimit("10000"));
+  void threeOnTimePaymentsInARowAskForAReviewThatRaisesTheLimitAtOnceAndAuditsWhy() {
+    CustomerView customer = journeys.customer(aCustomer().withCreditLimit("10000").since(journeys.today().minusYears(2)));
     journeys.awaitOrder(journeys.order(anOrderFor(customer.id()).worth("6000.00")).id(), OrderStatus.APPROVED); // 60% in use
+    long review = payThreeInvoicesOnTime(customer);
 
-    long review = review(customer, null);
-    await().until(() -> journeys.history.isCompleted(review));
-
+    assertThat(reviews.review(review).orElseThrow().requestedBecause()).isEqualTo("3 on-time payments in a row");
     assertThat(journeys.customers.get(customer.id()).creditLimit()).isEqualByComparingTo("12000");
     assertThat(journeys.history.completedElements(review)).containsSubsequence("gather-review-facts", "credit-limit-policy",
         "audit-credit-limit-policy", "record-credit-review", "review-outcome", "approval-needed", "apply-join",
@@ -75,7 +73,9 @@ class CreditReviewProcessTest {
   @Test
   void aLargeRaiseWaitsForAFinanceManagerAndTheAccountOwnerCannotApproveIt() {
     // the account owner is a finance manager here, so only the four-eyes rule keeps her off the task
-    CustomerView customer = onTimePayer(aCustomer().withCreditLimit("10000").ownedBy("Fran Novak", "fran@northwind.example"));
+    CustomerView customer = journeys.customer(aCustomer().withCreditLimit("10000").ownedBy("Fran Novak", "fran@northwind.example")
+        .since(journeys.today().minusYears(2)));
+    payThreeInvoicesOnTime(customer); // nothing in use yet: that review keeps the limit
     journeys.awaitOrder(journeys.order(anOrderFor(customer.id()).worth("9500.00")).id(), OrderStatus.APPROVED); // 95% in use
 
     long review = review(customer, null);
@@ -171,10 +171,10 @@ class CreditReviewProcessTest {
 
   @Test
   void aReviewAppliedTwiceChangesTheLimitOnce() {
-    CustomerView customer = onTimePayer(aCustomer().withCreditLimit("10000"));
+    CustomerView customer = journeys.customer(aCustomer().withCreditLimit("10000").since(journeys.today().minusYears(2)));
     journeys.awaitOrder(journeys.order(anOrderFor(customer.id()).worth("6000.00")).id(), OrderStatus.APPROVED);
-    long review = review(customer, null);
-    await().until(() -> journeys.history.isCompleted(review));
+    long review = payThreeInvoicesOnTime(customer);
+    assertThat(journeys.customers.get(customer.id()).creditLimit()).isEqualByComparingTo("12000");
 
     reviews.apply(review, null); // the apply job handed over again
     reviews.record(review, customer.id(), "RAISE", new java.math.BigDecimal("1.2"), "again", "again"); // and the record job
@@ -184,14 +184,16 @@ class CreditReviewProcessTest {
         || e.action().equals("credit.review-decided")).hasSize(2);
   }
 
-  /** A low-risk customer of two years who paid three invoices on time. */
-  private CustomerView onTimePayer(CustomerBuilder builder) {
-    CustomerView customer = journeys.customer(builder.since(journeys.today().minusYears(2)));
+  /** Three invoices paid by their due date: the third asks for a review, returned once it has run its course. */
+  private long payThreeInvoicesOnTime(CustomerView customer) {
     for (int i = 0; i < 3; i++) {
       InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("100.00"));
+      assertThat(journeys.history.countInstancesWith(CreditReviews.PROCESS_ID, "customerId", customer.id())).isZero();
       journeys.pay(invoice, "100.00");
     }
-    return customer;
+    long review = journeys.instanceOf(CreditReviews.PROCESS_ID, "customerId", customer.id());
+    await().until(() -> journeys.history.isCompleted(review));
+    return review;
   }
 
   private long review(CustomerView customer, String requestedBy) {
