@@ -170,6 +170,38 @@ class CreditReviewProcessTest {
   }
 
   @Test
+  void theOwnersObjectionGoesToAFinanceManagerWhoMayWithdrawTheCut() {
+    CustomerView customer = journeys.customer(aCustomer().withCreditLimit("8000").ownedBy("Dana Whitfield", "dana.whitfield@northwind.example"));
+    long first = review(customer, null);
+    await().until(() -> journeys.history.isCompleted(first));
+    jdbc.update("update customer set risk_rating = 'HIGH' where id = ?", customer.id()); // as settle.risk's scorecard would
+    long cut = review(customer, null);
+
+    TaskView objection = journeys.awaitOpenTask("customer:" + customer.id());
+    assertThat(objection.taskType()).isEqualTo("object-to-credit-cut");
+    journeys.inbox.complete(objection.id(), Map.of("objection", "They prepaid the next order"), staff.get("dana"));
+    await().until(() -> journeys.inbox.find(null, "OPEN", "customer:" + customer.id()).stream()
+        .anyMatch(t -> t.taskType().equals("decide-objected-cut")));
+    TaskView decide = journeys.awaitOpenTask("customer:" + customer.id());
+    assertThat(decide.candidateGroups()).containsExactly("finance-managers");
+    assertThat(decide.variables()).containsEntry("objection", "They prepaid the next order");
+    assertThatThrownBy(() -> journeys.inbox.complete(decide.id(), Map.of("cut", false, "notes", "Agreed"),
+        Staff.member("dana", "finance-managers"))).isInstanceOf(ForbiddenException.class);
+
+    journeys.inbox.complete(decide.id(), Map.of("cut", false, "notes", "Prepayment covers the risk"), staff.get("fran"));
+    await().until(() -> journeys.history.isCompleted(cut));
+    assertThat(journeys.history.completedElements(cut)).containsSubsequence("object-to-credit-cut", "decide-objected-cut",
+        "cut-anyway", "close-cut-withdrawn", "cut-withdrawn").doesNotContain("apply-credit-limit");
+    assertThat(journeys.customers.get(customer.id()).creditLimit()).isEqualByComparingTo("8000");
+    assertThat(reviews.review(cut).orElseThrow().status()).isEqualTo("WITHDRAWN");
+    assertThat(audit.trail("customer:" + customer.id())).filteredOn(e -> e.action().equals("credit.review-withdrawn"))
+        .singleElement().satisfies(e -> {
+          assertThat(e.actor()).isEqualTo("fran");
+          assertThat(e.details()).containsEntry("notes", "Prepayment covers the risk");
+        });
+  }
+
+  @Test
   void aReviewAppliedTwiceChangesTheLimitOnce() {
     CustomerView customer = journeys.customer(aCustomer().withCreditLimit("10000").since(journeys.today().minusYears(2)));
     journeys.awaitOrder(journeys.order(anOrderFor(customer.id()).worth("6000.00")).id(), OrderStatus.APPROVED);
