@@ -9,9 +9,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class SettleApplication {
 
   public static void main(String[] args) {
-    // an offline tool in the same jar: checks an audit pack without starting Settle or touching a database
+    // offline tools in the same jar, run without starting Settle or touching a database
     if (args.length > 0 && args[0].equals("verify-audit-pack")) {
       System.exit(settle.audit.AuditPackVerifier.run(args));
+    }
+    if (args.length > 0 && args[0].equals("backtest-risk")) {
+      System.exit(settle.risk.backtest.RiskBacktest.run(args));
     }
     SpringApplication.run(SettleApplication.class, args);
   }

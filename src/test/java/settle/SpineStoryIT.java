@@ -80,7 +80,7 @@ class SpineStoryIT {
     assertThat(mails.get(1).get("subject").asText()).isEqualTo("Upcoming: invoice " + number + " is due on " + due);
     JsonNode reminder = api.get("/api/mail/" + mails.get(0).get("id").asInt()).body();
     assertThat(reminder.get("subject").asText()).isEqualTo("Reminder: invoice " + number + " is 1 day overdue");
-    assertThat(reminder.get("text").asText()).contains("1200.00 EUR");
+    assertThat(reminder.get("text").asText()).contains("1,200.00 EUR");
     assertThat(api.get("/api/mail?to=robin-" + tag).body().get(0).get("subject").asText()).startsWith("Heads-up");
     long days = java.time.temporal.ChronoUnit.DAYS.between(today, due.plusDays(1));
 

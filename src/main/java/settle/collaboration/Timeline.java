@@ -177,11 +177,12 @@ public class Timeline {
 
   private static String money(Object amount) {
     try {
-      return Money.of(String.valueOf(amount)).toPlainString();
+      return Money.number(new java.math.BigDecimal(String.valueOf(amount)));
     } catch (NumberFormatException e) {
       return String.valueOf(amount);
     }
   }
+
 
   private static String capitalised(String text) {
     return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1).replace('-', ' ');

@@ -45,7 +45,7 @@ public class DemoTime {
   }
 
   /**
-   * Idle: no command waits in the engine outbox and the engine's log has not grown for a moment.
+   * Idle: no command waits in the engine outbox, no worker holds a job, and the engine's log has not grown for a moment.
    * Moving time on while work is under way would make days overlap, so a busy engine is an error, not a wait that ends anyway.
    */
   public void awaitIdle() {
@@ -54,11 +54,11 @@ public class DemoTime {
     int still = 0;
     while (still < 3) {
       if (System.nanoTime() >= deadline) {
-        throw new EngineBusyException(idleLimit);
+        throw new EngineBusyException(idleLimit, activity.jobsHeldByType());
       }
       long now = activity.count() + 1_000_000L * jdbc.queryForObject(
           "select count(*) from engine_outbox where sent_at is null", Long.class);
-      still = now == last ? still + 1 : 0;
+      still = now == last && activity.jobsHeld() == 0 ? still + 1 : 0;
       last = now;
       try {
         Thread.sleep(100);
@@ -73,8 +73,13 @@ public class DemoTime {
   public static class EngineBusyException extends ErrorResponseException {
 
     EngineBusyException(Duration waited) {
+      this(waited, java.util.Map.of());
+    }
+
+    EngineBusyException(Duration waited, java.util.Map<String, Integer> jobsHeld) {
       super(HttpStatus.SERVICE_UNAVAILABLE, ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-          "The engine was still busy after " + waited.toSeconds() + " s (commands waiting or its log still growing),"
+          "The engine was still busy after " + waited.toSeconds() + " s (commands waiting, its log still growing"
+              + (jobsHeld.isEmpty() ? "" : " or workers still holding jobs: " + jobsHeld) + "),"
               + " so the demo clock stopped at the last day that finished. Try again shortly."), null);
       getBody().setTitle("Engine busy");
     }

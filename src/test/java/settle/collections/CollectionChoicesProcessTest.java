@@ -170,7 +170,7 @@ class CollectionChoicesProcessTest {
         .filter(m -> subject(m).contains(invoice.number())).findFirst().orElseThrow();
     assertThat(subject(handOver)).isEqualTo("Hand-over for collection: invoice " + invoice.number() + ", " + customer.name());
     assertThat(attachments(handOver)).containsExactly(invoice.number() + ".pdf", "timeline.csv");
-    assertThat(text(handOver)).contains("Statement of the customer's open invoices").contains("1000.00 EUR open")
+    assertThat(text(handOver)).contains("Statement of the customer's open invoices").contains("1,000.00 EUR open")
         .contains("(handed over with this mail)");
     assertThat(attachment(handOver, "timeline.csv")).contains("Task opened").contains("morgan")
         .contains("Handed over to the collection agency");
@@ -206,7 +206,7 @@ class CollectionChoicesProcessTest {
     await().atMost(Journeys.PATIENCE).until(() -> journeys.mailsTo(legalAddress).stream()
         .anyMatch(m -> subject(m).contains(invoice.number())));
     MimeMessage mail = journeys.mailsTo(legalAddress).stream().filter(m -> subject(m).contains(invoice.number())).findFirst().orElseThrow();
-    assertThat(text(mail)).contains("for legal action").contains("2500.00 EUR");
+    assertThat(text(mail)).contains("for legal action").contains("2,500.00 EUR");
     assertThat(attachments(mail)).contains(invoice.number() + ".pdf", "timeline.csv");
   }
 

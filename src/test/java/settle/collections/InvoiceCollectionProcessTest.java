@@ -56,7 +56,7 @@ class InvoiceCollectionProcessTest {
     MimeMessage reminder = journeys.awaitMailsTo(customer.apEmail(), 2).get(1);
     assertThat(reminder.getSubject()).isEqualTo("Due today: invoice " + invoice.number());
     assertThat(reminder.getFrom()[0].toString()).contains(customer.accountOwnerName());
-    assertThat(body(reminder)).contains("1000.00 EUR").contains("/portal/");
+    assertThat(body(reminder)).contains("1,000.00 EUR").contains("/portal/");
   }
 
   @Test
@@ -83,7 +83,7 @@ class InvoiceCollectionProcessTest {
 
     journeys.advanceTo(invoice.dueDate());
     String body = body(journeys.awaitMailsTo(customer.apEmail(), 2).get(1));
-    assertThat(body).contains("750.00 EUR").contains("of 1000.00 EUR invoiced");
+    assertThat(body).contains("750.00 EUR").contains("of 1,000.00 EUR invoiced");
 
     journeys.pay(invoice, "750.00");
     await().until(() -> journeys.history.isCompleted(instance));

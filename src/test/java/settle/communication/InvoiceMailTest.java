@@ -55,7 +55,7 @@ class InvoiceMailTest {
     String html = (String) parts.stream().filter(p -> isType(p, "text/html")).findFirst().orElseThrow().getContent();
     assertThat(html).contains("980.00 EUR").contains(invoice.earlyDiscountDate().toString());
     String text = (String) parts.stream().filter(p -> isType(p, "text/plain")).findFirst().orElseThrow().getContent();
-    assertThat(text).contains("please find attached invoice " + invoice.number() + " for 1000.00 EUR");
+    assertThat(text).contains("please find attached invoice " + invoice.number() + " for 1,000.00 EUR");
   }
 
   private static void flatten(Part part, List<Part> into) throws Exception {

@@ -7,7 +7,10 @@ import io.camunda.client.CamundaClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,5 +52,32 @@ class DemoTimeTest {
       traffic.join();
     }
     impatient.awaitIdle(); // and once the traffic stops, it is idle again
+  }
+
+  @Test
+  void aJobAWorkerStillHoldsIsWorkUnderWayThoughTheLogStandsStill() throws Exception {
+    String type = "demo-time-test-slow-" + UUID.randomUUID();
+    client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("demo-time-test-slow").startEvent()
+        .serviceTask("slow", t -> t.zeebeJobType(type)).endEvent().done(), "demo-time-test-slow.bpmn").send().join();
+    CountDownLatch handed = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (var worker = client.newWorker().jobType(type).handler((jobs, job) -> {
+      handed.countDown();
+      release.await(1, TimeUnit.MINUTES);
+      jobs.newCompleteCommand(job).send().join();
+    }).open()) {
+      client.newCreateInstanceCommand().bpmnProcessId("demo-time-test-slow").latestVersion().send().join();
+      assertThat(handed.await(1, TimeUnit.MINUTES)).isTrue();
+
+      DemoTime impatient = new DemoTime(clock, activity, jdbc, Duration.ofSeconds(2));
+      long started = System.nanoTime();
+      assertThatThrownBy(impatient::awaitIdle).isInstanceOf(DemoTime.EngineBusyException.class)
+          .hasMessageContaining("workers still holding jobs: {" + type + "=1}");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+
+      release.countDown();
+      new DemoTime(clock, activity, jdbc, Duration.ofSeconds(30)).awaitIdle();
+      assertThat(activity.jobsHeld()).isZero();
+    }
   }
 }

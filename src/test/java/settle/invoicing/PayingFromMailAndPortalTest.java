@@ -38,13 +38,13 @@ class PayingFromMailAndPortalTest {
     String rf = invoice.creditorReference();
 
     MimeMessage invoiceMail = journeys.awaitMailsTo(customer.apEmail(), 1).getFirst();
-    assertThat(part(invoiceMail, "text/plain")).contains("Amount to pay: 1190.00 EUR", "Account holder: Northwind Supplies GmbH",
+    assertThat(part(invoiceMail, "text/plain")).contains("Amount to pay: 1,190.00 EUR", "Account holder: Northwind Supplies GmbH",
         "IBAN: DE89 3704 0044 0532 0130 00", "BIC: COBADEFFXXX (Commerzbank)", "Payment reference: " + rf);
-    assertThat(part(invoiceMail, "text/html")).contains("DE89 3704 0044 0532 0130 00", "COBADEFFXXX", rf, "1190.00 EUR");
+    assertThat(part(invoiceMail, "text/html")).contains("DE89 3704 0044 0532 0130 00", "COBADEFFXXX", rf, "1,190.00 EUR");
 
     journeys.advanceTo(invoice.dueDate());
     MimeMessage reminder = journeys.awaitMailsTo(customer.apEmail(), 2).get(1);
-    assertThat(part(reminder, "text/plain")).contains("Amount due: 1190.00 EUR", "Payment reference: " + rf,
+    assertThat(part(reminder, "text/plain")).contains("Amount due: 1,190.00 EUR", "Payment reference: " + rf,
         "IBAN DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX (Commerzbank)");
     assertThat(part(reminder, "text/html")).contains(rf, "DE89 3704 0044 0532 0130 00", "COBADEFFXXX");
 

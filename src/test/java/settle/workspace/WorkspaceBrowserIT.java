@@ -80,8 +80,8 @@ class WorkspaceBrowserIT {
     assertThat(browser.find(".notice").getText()).contains("Call customer is complete");
 
     browser.open("/customers/" + customer.id());
-    browser.reloadUntilShown("Promise to pay 95000.00 by " + promiseDate);
-    assertThat(browser.find("#timeline").getText()).contains("Call: promise, promised 95000.00 by " + promiseDate);
+    browser.reloadUntilShown("Promise to pay 95,000.00 by " + promiseDate);
+    assertThat(browser.find("#timeline").getText()).contains("Call: promise, promised 95,000.00 by " + promiseDate);
     browser.screenshot("3-customer-timeline-with-promise");
   }
 

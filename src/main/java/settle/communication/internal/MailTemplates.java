@@ -20,7 +20,23 @@ public class MailTemplates {
   }
 
   public String render(String name, Map<String, Object> model) {
-    return engine.process(name, new Context(java.util.Locale.ENGLISH, model));
+    Context context = new Context(java.util.Locale.ENGLISH, model);
+    context.setVariable("fmt", FIGURES);
+    return engine.process(name, context);
+  }
+
+  private static final Figures FIGURES = new Figures();
+
+  /** How mails write figures, as the pages do: {@code ${fmt.money(invoice.total, invoice.currency)}} → "1,190.00 EUR". */
+  public static final class Figures {
+
+    public String money(Object amount, Object currency) {
+      if (amount == null) {
+        return "";
+      }
+      java.math.BigDecimal figure = amount instanceof java.math.BigDecimal d ? d : new java.math.BigDecimal(String.valueOf(amount));
+      return currency == null ? settle.common.Money.number(figure) : settle.common.Money.format(figure, String.valueOf(currency));
+    }
   }
 
   private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {

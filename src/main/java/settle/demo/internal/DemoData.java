@@ -150,7 +150,7 @@ class DemoData implements ApplicationRunner {
         disputesLastYear.merge(s.customerNo(), 1, Integer::sum);
       }
     }
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+    try (ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT, Thread.ofVirtual().factory())) {
       Map<Integer, Future<Map<String, Object>>> segments = new HashMap<>();
       for (DemoBook.Customer c : book.customers()) {
         Map<String, Object> inputs = Map.of("riskRating", c.riskRating(),
@@ -255,7 +255,7 @@ class DemoData implements ApplicationRunner {
         if (attempt == 5) {
           throw e;
         }
-        log.info("The engine is still starting the demo company's collection loops; waiting on");
+        log.info("The engine is still starting the demo company's collection loops; waiting on ({})", e.getMessage());
       }
     }
   }

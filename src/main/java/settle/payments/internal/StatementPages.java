@@ -180,9 +180,7 @@ class StatementPages {
       if (amount == null) {
         return "";
       }
-      java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.00",
-          java.text.DecimalFormatSymbols.getInstance(Locale.ENGLISH));
-      return format.format(amount) + (currency == null ? "" : " " + currency);
+      return currency == null ? settle.common.Money.number(amount) : settle.common.Money.format(amount, currency);
     }
   }
 }

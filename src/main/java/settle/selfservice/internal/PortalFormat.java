@@ -1,7 +1,6 @@
 package settle.selfservice.internal;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,13 +24,7 @@ public record PortalFormat(Locale locale, ZoneId zone) {
   }
 
   public String money(BigDecimal amount, String currency) {
-    if (amount == null) {
-      return "";
-    }
-    NumberFormat number = NumberFormat.getNumberInstance(locale);
-    number.setMinimumFractionDigits(2);
-    number.setMaximumFractionDigits(2);
-    return number.format(Money.of(amount)) + " " + currency;
+    return amount == null ? "" : Money.number(amount, locale) + " " + currency;
   }
 
   public String date(LocalDate date) {

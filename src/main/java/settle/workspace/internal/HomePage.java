@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import settle.collections.CollectionActions;
 import settle.common.Money;
 import settle.customers.CustomerDirectory;
+import settle.customers.CustomerView;
 import settle.invoicing.InvoiceView;
 import settle.orders.OrderStatus;
 import settle.orders.OrderView;
@@ -86,9 +87,13 @@ class HomePage {
         Money.format(b.openAmount(), shown))).toList());
     model.addAttribute("waiting", waiting);
     model.addAttribute("disputes", disputes.openByTeam());
-    model.addAttribute("promises", collections.promisesDue(today, today.plusDays(7)).stream().map(p -> {
-      InvoiceView invoice = invoices.get(p.invoiceId());
-      return new PromiseRow(p.date(), invoice.number(), customers.get(invoice.customerId()).name(), invoice.customerId(),
+    // the week's promises name their invoices and customers, each looked up once for the whole list
+    var promised = collections.promisesDue(today, today.plusDays(7));
+    Map<Long, InvoiceView> promisedInvoices = invoices.get(promised.stream().map(p -> p.invoiceId()).toList());
+    Map<Long, CustomerView> promisingCustomers = customers.get(promisedInvoices.values().stream().map(InvoiceView::customerId).toList());
+    model.addAttribute("promises", promised.stream().map(p -> {
+      InvoiceView invoice = promisedInvoices.get(p.invoiceId());
+      return new PromiseRow(p.date(), invoice.number(), promisingCustomers.get(invoice.customerId()).name(), invoice.customerId(),
           Money.format(p.amount(), invoice.currency()), p.takenBy());
     }).toList());
     model.addAttribute("agingChart", json.writeValueAsString(Map.of(

@@ -76,14 +76,23 @@ class OrderPages {
   /** The credit decision as the order's page tells it: what was decided, why, and on which figures. */
   record Decision(String outcome, String reason, List<String> basis) {}
 
+  static final int PAGE_SIZE = 50;
+
   @GetMapping("/orders")
-  String list(@RequestParam(required = false) String status, Model model) {
+  String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "1") int page, Model model) {
     Map<Long, CustomerView> mine = mine();
     List<Row> all = orders.ofCustomer(null).stream().filter(o -> mine.containsKey(o.customerId()))
         .map(o -> new Row(o, mine.get(o.customerId()))).toList();
     OrderStatus chosen = Arrays.stream(OrderStatus.values()).filter(s -> s.name().equals(status)).findFirst().orElse(null);
     Map<OrderStatus, Long> counts = all.stream().collect(Collectors.groupingBy(r -> r.order().status(), Collectors.counting()));
-    model.addAttribute("rows", chosen == null ? all : all.stream().filter(r -> r.order().status() == chosen).toList());
+    List<Row> shown = chosen == null ? all : all.stream().filter(r -> r.order().status() == chosen).toList();
+    // a page at a time: the demo company alone has some two thousand orders
+    int pages = Math.max(1, (shown.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+    int current = Math.clamp(page, 1, pages);
+    model.addAttribute("rows", shown.subList((current - 1) * PAGE_SIZE, Math.min(shown.size(), current * PAGE_SIZE)));
+    model.addAttribute("page", current);
+    model.addAttribute("pages", pages);
+    model.addAttribute("matching", shown.size());
     model.addAttribute("total", all.size());
     model.addAttribute("filters", Arrays.stream(OrderStatus.values()).map(s -> new Filter(s, counts.getOrDefault(s, 0L))).toList());
     model.addAttribute("status", chosen);
