@@ -2,6 +2,7 @@ package settle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 import static settle.testdata.CustomerBuilder.aCustomer;
 import static settle.testdata.OrderBuilder.anOrderFor;
 import static settle.testdata.StatementBuilder.aStatement;
@@ -82,13 +83,17 @@ class WorkersAreIdempotentTest {
       "total-credits", "credit-invoice", "hold-customer-credit", "resolve-dispute", "notify-sla-breach", "escalate-dispute",
       // cash-application
       "match-statement", "assess-short-pay", "write-off-short-pay", "open-deduction", "ask-customer-about-short-pay",
-      "describe-statement-line", "post-manual-match", "close-statement");
+      "describe-statement-line", "post-manual-match", "close-statement",
+      // credit-review
+      "request-credit-reviews", "gather-credit-review-facts", "record-credit-review", "announce-credit-cut", "apply-credit-limit",
+      "follow-credit-limit", "notify-credit-limit-cut", "close-credit-review");
 
   @Autowired ApplicationContext context;
   @Autowired JdbcTemplate jdbc;
   @Autowired CollectionActions actions;
   @Autowired Disputes disputes;
   @Autowired BankStatements statements;
+  @Autowired settle.credit.CreditReviews creditReviews;
   @Autowired JobWorkerManager workers;
   @Autowired ParameterResolverStrategy parameters;
   @Autowired CamundaClient client;
@@ -114,6 +119,18 @@ class WorkersAreIdempotentTest {
     CustomerView risky = journeys.customer(aCustomer().rated("HIGH").withCreditLimit("1000"));
     OrderView held = journeys.order(anOrderFor(risky.id()).worth("900.00"));
     journeys.awaitOrder(held.id(), OrderStatus.ON_HOLD);
+
+    // credit reviews: a cut whose heads-up window passes below (holding an approved order), and a cut withdrawn on objection
+    CustomerView cut = ratedHighAfterAReview(aCustomer().withCreditLimit("10000"), "6000.00");
+    creditReviews.request(cut.id(), "Rating worsened", null);
+    CustomerView objected = ratedHighAfterAReview(aCustomer().withCreditLimit("10000"), null);
+    creditReviews.request(objected.id(), "Rating worsened", null);
+    TaskView objection = journeys.awaitOpenTask("customer:" + objected.id());
+    journeys.inbox.complete(objection.id(), Map.of("objection", "They paid everything this week"), Staff.anyone("owner"));
+    await().atMost(Journeys.PATIENCE).until(() -> journeys.inbox.find(null, "OPEN", "customer:" + objected.id()).stream()
+        .anyMatch(t -> t.taskType().equals("decide-objected-cut")));
+    journeys.inbox.complete(journeys.awaitOpenTask("customer:" + objected.id()).id(), Map.of("cut", false, "notes", "Agreed"),
+        Staff.anyone("fran"));
 
     CustomerView customer = journeys.customer(aCustomer());
     journeys.invoiced(anOrderFor(customer.id()).worth("120.00").terms("NET1")); // its due-day reminder is announced at once
@@ -178,7 +195,22 @@ class WorkersAreIdempotentTest {
     complete(escalatedToPlan, "escalation", Map.of("handoff", "PAYMENT_PLAN", "planInstalments", "3",
         "notes", "Cash-flow trouble"), "morgan");
     complete(escalatedToAgency, "escalation", Map.of("handoff", "AGENCY", "notes", "No reply to three reminders"), "morgan");
+    journeys.advanceTo(journeys.today().withDayOfMonth(1).plusMonths(1)); // the monthly credit review's timer
     journeys.quiesce();
+  }
+
+  /** A customer whose first review kept the limit at a low rating, and who is rated high since (as settle.risk would). */
+  private CustomerView ratedHighAfterAReview(settle.testdata.CustomerBuilder builder, String approvedOrder) {
+    CustomerView customer = journeys.customer(builder);
+    if (approvedOrder != null) {
+      journeys.awaitOrder(journeys.order(anOrderFor(customer.id()).worth(approvedOrder)).id(), OrderStatus.APPROVED);
+    }
+    String because = "First review " + customer.id();
+    creditReviews.request(customer.id(), because, null);
+    long first = journeys.instanceOf(settle.credit.CreditReviews.PROCESS_ID, "requestedBecause", because);
+    await().atMost(Journeys.PATIENCE).until(() -> journeys.history.isCompleted(first));
+    jdbc.update("update customer set risk_rating = 'HIGH' where id = ?", customer.id());
+    return customer;
   }
 
   @ParameterizedTest(name = "{0}")

@@ -80,6 +80,17 @@ public class CustomerDirectory {
     return customer.view();
   }
 
+  /** Sets the credit limit, audited on the customer with the reason and what it was before. */
+  @Transactional
+  public CustomerView changeCreditLimit(long id, java.math.BigDecimal limit, String reason, String actor) {
+    Customer customer = customers.findById(id).orElseThrow(() -> new NotFoundException("Customer", id));
+    java.math.BigDecimal before = customer.view().creditLimit();
+    customer.changeCreditLimit(Money.of(limit));
+    audit.record(actor, "customer.credit-limit-changed", "customer:" + id, Map.of("from", before, "to", Money.of(limit),
+        "currency", customer.view().currency(), "reason", reason));
+    return customer.view();
+  }
+
   @Transactional(readOnly = true)
   public Optional<CustomerView> find(long id) {
     return customers.findById(id).map(Customer::view);

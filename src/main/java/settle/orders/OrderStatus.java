@@ -1,6 +1,9 @@
 package settle.orders;
 
-/** In the order an order moves through them; an order only ever moves forward. */
+/**
+ * In the order an order moves through them; an order only ever moves forward, but for one step back: a credit review
+ * that lowers the limit may put an approved order on hold before it ships ({@link Orders#holdForCredit}).
+ */
 public enum OrderStatus {
   RECEIVED("Credit check running"),
   IN_REVIEW("Waiting for a credit analyst"),

@@ -116,6 +116,25 @@ public class Orders {
     return order.view();
   }
 
+  /**
+   * Puts an approved order that has not shipped on credit hold, because the customer's limit was lowered and the
+   * credit decision no longer lets it through. The one step back an order may take; its process waits for credit to
+   * release it, as for a hold at the credit check. Returns false, changing nothing, when the order is no longer
+   * approved (shipped meanwhile, or already held): a repeated call holds once.
+   */
+  @Transactional
+  public boolean holdForCredit(long id, String reason, String actor) {
+    SalesOrder order = orders.findById(id).orElseThrow(() -> new NotFoundException("Order", id));
+    if (order.getStatus() != OrderStatus.APPROVED) {
+      return false;
+    }
+    order.changeStatus(OrderStatus.ON_HOLD, reason);
+    engine.publishMessage(OrderToCash.CREDIT_HOLD_PLACED, String.valueOf(id), Map.of("statusReason", reason));
+    audit.record(actor, "order.status-changed", "order:" + id, Map.of("from", OrderStatus.APPROVED, "to", OrderStatus.ON_HOLD,
+        "reason", reason));
+    return true;
+  }
+
   /** Moves the order forward as its process moves; a repeated or late call changes nothing. */
   @Transactional
   public void changeStatus(long id, OrderStatus status, String reason, Long invoiceId, String actor) {

@@ -22,7 +22,11 @@ public class Payments {
   private final AuditLog audit;
   private final Clock clock;
 
-  Payments(JdbcTemplate jdbc, Invoices invoices, EngineOutbox engine, AuditLog audit, Clock clock) {
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  Payments(JdbcTemplate jdbc, Invoices invoices, EngineOutbox engine, AuditLog audit, Clock clock,
+           org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.invoices = invoices;
     this.engine = engine;
@@ -51,6 +55,9 @@ public class Payments {
         invoice.id(), invoice.number(), payment.amount(), invoice.currency(), payment.valueDate(), payment.reference(),
         Timestamp.from(now));
     tellCollection(invoice);
+    if (invoice.status() == settle.invoicing.InvoiceStatus.PAID) {
+      events.publishEvent(new InvoicePaid(invoice.customerId(), invoice.id()));
+    }
     audit.record(actor, "payment.recorded", "invoice:" + invoice.id(), Map.of(
         "paymentId", id, "amount", payment.amount(), "valueDate", payment.valueDate().toString(), "reference", payment.reference()));
     return new PaymentView(id, invoice.id(), invoice.number(), payment.amount(), invoice.currency(), payment.valueDate(),

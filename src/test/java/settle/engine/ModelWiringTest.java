@@ -68,12 +68,14 @@ class ModelWiringTest {
         InvoiceCollection.PAYMENT_PLAN_AGREED,
         settle.disputes.Disputes.DISPUTE_CHANGED, settle.disputes.DisputeResolution.DISPUTE_RAISED,
         settle.payments.CashApplication.STATEMENT_IMPORTED, settle.payments.CashApplication.STATEMENT_CONFIRMED,
-        settle.customers.CustomerDirectory.AP_CONTACT_UPDATED);
+        settle.customers.CustomerDirectory.AP_CONTACT_UPDATED, OrderToCash.CREDIT_HOLD_PLACED,
+        settle.credit.CreditReviews.REVIEW_REQUESTED);
 
     Set<String> processes = models().stream().flatMap(m -> m.getModelElementsByType(Process.class).stream())
         .map(Process::getId).collect(Collectors.toCollection(TreeSet::new));
     assertThat(processes).containsExactlyInAnyOrder(OrderToCash.PROCESS_ID, InvoiceCollection.PROCESS_ID,
-        settle.disputes.DisputeResolution.PROCESS_ID, settle.payments.CashApplication.PROCESS_ID);
+        settle.disputes.DisputeResolution.PROCESS_ID, settle.payments.CashApplication.PROCESS_ID,
+        settle.credit.CreditReviews.PROCESS_ID);
 
     Set<String> called = models().stream().flatMap(m -> m.getModelElementsByType(CallActivity.class).stream())
         .map(c -> c.getSingleExtensionElement(ZeebeCalledElement.class).getProcessId()).collect(Collectors.toSet());

@@ -15,12 +15,13 @@ import org.springframework.boot.test.context.SpringBootTest;
  *
  * <p>The shared clock reaches whatever weekday and holiday the tests before happened to leave it on, so here every
  * day is a business day (no weekend, no public holidays): a step falls on the day its table says. The calendar itself
- * is proven with the shipped configuration by {@link CalendarTest} classes.
+ * is proven with the shipped configuration by {@link CalendarTest} classes. The monthly credit review would review every
+ * test's customers whenever the clock passes the first of a month, so only the tests that ask for a review get one.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"settle.demo-data=false", "settle.calendar.weekend=", "settle.calendar.weekends.SA=", "settle.calendar.weekends.EG=",
-        "settle.calendar.public-holidays=false"})
+        "settle.calendar.public-holidays=false", "settle.credit-review.monthly=false"})
 @ExtendWith(LedgerBalance.class)
 public @interface SettleTest {}

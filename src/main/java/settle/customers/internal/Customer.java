@@ -69,6 +69,10 @@ public class Customer {
     this.createdAt = createdAt;
   }
 
+  public void changeCreditLimit(BigDecimal creditLimit) {
+    this.creditLimit = creditLimit;
+  }
+
   public void changeApEmail(String apEmail) {
     this.apEmail = apEmail;
   }

@@ -55,7 +55,12 @@ public class TaskWords {
       Map.entry("investigate-escalated", "The dispute of {customer} passed its deadline: investigate and decide"),
       Map.entry("approve-credit", "Approve or refuse the credit proposed for {customer}"),
       Map.entry("review-credit", "The credit for {customer} could not be posted as decided: decide again"),
-      Map.entry("review-credit-exception", "Approve or reject the order of {customer}, giving a reason"));
+      Map.entry("review-credit-exception", "Approve or reject the order of {customer}, giving a reason"),
+      Map.entry("approve-credit-limit", "Approve or refuse raising the credit limit of {customer}: {limitChange}. Why: {limitReason}"),
+      Map.entry("object-to-credit-cut", "The credit limit of {customer} is to be cut ({limitChange}). Why: {limitReason}."
+          + " Object here, saying why, or let it take effect"),
+      Map.entry("decide-objected-cut", "The account owner objected to cutting the credit limit of {customer} ({limitChange}):"
+          + " decide whether the cut goes ahead"));
 
   private final Invoices invoices;
   private final CustomerDirectory customers;
@@ -120,6 +125,9 @@ public class TaskWords {
       } else if ("order".equals(kind)) {
         document = "Order " + subjectId(task, "order") + (v.get("poNumber") == null ? "" : " (PO " + v.get("poNumber") + ")");
         amount = money(v.get("orderAmount"), v.get("currency"));
+      } else if (v.get("newLimit") != null && "customer".equals(kind)) {
+        document = "Credit limit";
+        amount = money(v.get("newLimit"), v.get("currency"));
       } else if ("statement".equals(kind)) {
         String title = statementTitles.getOrDefault(subjectId(task, "statement"), "Bank statement");
         document = title + (v.get("valueDate") == null ? "" : ", payment of " + v.get("valueDate"));
@@ -131,7 +139,10 @@ public class TaskWords {
       String payer = v.get("payerName") == null ? "an unknown payer" : String.valueOf(v.get("payerName"));
       String asked = ASKS.getOrDefault(task.taskType(), task.name())
           .replace("{customer}", customerName == null ? "the customer" : customerName)
-          .replace("{contact}", contact).replace("{payer}", payer);
+          .replace("{contact}", contact).replace("{payer}", payer)
+          .replace("{limitChange}", String.valueOf(money(v.get("creditLimit"), v.get("currency"))) + " → "
+              + money(v.get("newLimit"), v.get("currency")))
+          .replace("{limitReason}", String.valueOf(v.get("creditReview") instanceof Map<?, ?> review ? review.get("reason") : ""));
       about.put(task.id(), new About(customerId, customerName, document, amount, overdue, asked, priorityReason(task, customer)));
     }
     return about;
