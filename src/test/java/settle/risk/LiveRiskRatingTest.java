@@ -57,7 +57,7 @@ class LiveRiskRatingTest {
     AuditEntry changed = audit.trail("customer:" + customer.id()).stream()
         .filter(e -> e.action().equals("customer.risk-rating-changed")).reduce((a, b) -> b).orElseThrow();
     assertThat(changed.details()).containsEntry("from", "LOW").containsEntry("to", "HIGH");
-    assertThat((List<?>) changed.details().get("drivers")).first().isEqualTo("Paid late 75% of the time or more (30 points)");
+    assertThat((List<?>) changed.details().get("drivers")).first().isEqualTo("Paid late 75% of the time or more (25 points)");
   }
 
   @Test

@@ -47,16 +47,16 @@ class RiskPanelBrowserIT {
         .since(journeys.today().minusDays(800)));
     InvoiceView paidLate = journeys.invoiced(anOrderFor(customer.id()).worth("1200.00").terms("NET0"));
     journeys.invoiced(anOrderFor(customer.id()).worth("800.00").terms("NET0"));
-    journeys.advanceDays(3);
+    journeys.advanceDays(12);
     journeys.pay(paidLate, paidLate.openAmount().toPlainString());
 
     browser.signIn("fran", "fran");
     browser.open("/customers/" + customer.id());
     String panel = browser.find("#risk").getText();
     assertThat(panel).startsWith("High risk")
-        .contains("Risk scorecard: high risk, 46 points on " + DAY.format(journeys.today()) + ".")
-        .contains("What weighs most:", "Paid late 75% of the time or more", "1–2 invoices overdue now",
-            "Little payment history (1–4 invoices paid)")
+        .contains("Risk scorecard: high risk, 48 points on " + DAY.format(journeys.today()) + ".")
+        .contains("What weighs most:", "Paid late 75% of the time or more", "Pays 10–30 days late on average",
+            "1–2 invoices overdue now")
         .doesNotContain("lateShare", "HIGH", "riskPoints");
     browser.script("document.getElementById('risk').scrollIntoView()");
     browser.screenshot("risk-1-panel-1280");
@@ -77,7 +77,7 @@ class RiskPanelBrowserIT {
     assertThat(overridden).startsWith("Medium risk")
         .contains("Overridden by Fran Novak until " + DAY.format(journeys.today().plusDays(30))
             + ": “Late only while their ERP migration ran; confirmed by their CFO”")
-        .contains("Risk scorecard: high risk, 46 points", "Paid late 75% of the time or more");
+        .contains("Risk scorecard: high risk, 48 points", "Paid late 75% of the time or more");
     browser.script("document.getElementById('risk').scrollIntoView()");
     browser.screenshot("risk-4-overridden-1280");
     browser.phoneWidth();
