@@ -38,8 +38,8 @@ class EditingAScorecardRowTest {
     byte[] original = Files.readAllBytes(Path.of("dmn/risk-scorecard.dmn"));
     String text = new String(original, StandardCharsets.UTF_8);
     assertThat(text.split(java.util.regex.Pattern.quote(ROW), -1)).as("the row once in the table").hasSize(2);
-    // "little payment history (1–4 invoices paid)": 5 points become 50
-    byte[] edited = text.replace(ROW, "<outputEntry id=\"settled-count-2-out-3\"><text>50</text>").getBytes(StandardCharsets.UTF_8);
+    // "little payment history (1–4 invoices paid)": 5 points become 65
+    byte[] edited = text.replace(ROW, "<outputEntry id=\"settled-count-2-out-3\"><text>65</text>").getBytes(StandardCharsets.UTF_8);
 
     Journeys journeys = new Journeys(context);
     // a customer of long standing who paid their first invoice on time: low risk, a strategic account
@@ -55,7 +55,7 @@ class EditingAScorecardRowTest {
       RiskRatings.RiskView rescored = ratings.rescore(customer.id());
 
       assertThat(rescored.rating()).isEqualTo("HIGH");
-      assertThat(rescored.computed().drivers().getFirst().points()).isEqualByComparingTo("50");
+      assertThat(rescored.computed().drivers().getFirst().points()).isEqualByComparingTo("65");
       assertThat(journeys.customers.get(customer.id()).riskRating()).isEqualTo("HIGH");
 
       // the first step (a pre-due note) is taken; the loop plans the next one with the rating as it now stands

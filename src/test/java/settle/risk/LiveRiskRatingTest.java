@@ -46,18 +46,18 @@ class LiveRiskRatingTest {
 
     RiskRatings.RiskView risk = ratings.current(customer.id());
     assertThat(risk.source()).isEqualTo(RiskRatings.Source.COMPUTED);
-    assertThat(risk.rating()).isEqualTo("HIGH");
+    assertThat(risk.rating()).isEqualTo("MEDIUM");
     assertThat(risk.computed().scoredOn()).isEqualTo(journeys.today());
     assertThat(risk.computed().features()).containsEntry("settledCount", 1).containsEntry("lateShare", 1.0)
         .containsEntry("daysLateMean", 40.0);
     assertThat(risk.computed().drivers()).extracting(RiskScorecard.Band::band).containsExactly(
-        "paid late 75% of the time or more", "pays a month late or more on average", "little payment history (1–4 invoices paid)");
-    assertThat(journeys.customers.get(customer.id()).riskRating()).isEqualTo("HIGH");
+        "pays a month late or more on average", "paid late 75% of the time or more", "little payment history (1–4 invoices paid)");
+    assertThat(journeys.customers.get(customer.id()).riskRating()).isEqualTo("MEDIUM");
 
     AuditEntry changed = audit.trail("customer:" + customer.id()).stream()
         .filter(e -> e.action().equals("customer.risk-rating-changed")).reduce((a, b) -> b).orElseThrow();
-    assertThat(changed.details()).containsEntry("from", "LOW").containsEntry("to", "HIGH");
-    assertThat((List<?>) changed.details().get("drivers")).first().isEqualTo("Paid late 75% of the time or more (25 points)");
+    assertThat(changed.details()).containsEntry("from", "LOW").containsEntry("to", "MEDIUM");
+    assertThat((List<?>) changed.details().get("drivers")).first().isEqualTo("Pays a month late or more on average (25 points)");
   }
 
   @Test
@@ -104,23 +104,23 @@ class LiveRiskRatingTest {
     assertThat(set.status()).isEqualTo(200);
     assertThat(set.body().path("rating").asText()).isEqualTo("LOW");
     assertThat(set.body().path("source").asText()).isEqualTo("OVERRIDE");
-    assertThat(set.body().path("computed").path("rating").asText()).isEqualTo("HIGH");
+    assertThat(set.body().path("computed").path("rating").asText()).isEqualTo("MEDIUM");
     assertThat(set.body().path("override").path("setByName").asText()).isEqualTo("Ada Kent");
     assertThat(journeys.customers.get(customer.id()).riskRating()).isEqualTo("LOW");
     assertThat(audit.trail("customer:" + customer.id())).anySatisfy(e -> {
       assertThat(e.action()).isEqualTo("customer.risk-rating-overridden");
       assertThat(e.actor()).isEqualTo("ada");
       assertThat(e.details()).containsEntry("reason", "Paid late once because of our own billing error")
-          .containsEntry("validUntil", until.toString()).containsEntry("computedRating", "HIGH");
+          .containsEntry("validUntil", until.toString()).containsEntry("computedRating", "MEDIUM");
     });
 
     journeys.advanceTo(until);
     assertThat(ratings.rescore(customer.id()).rating()).as("on its last day").isEqualTo("LOW");
     journeys.advanceDays(1);
     RiskRatings.RiskView expired = ratings.rescore(customer.id());
-    assertThat(expired.rating()).isEqualTo("HIGH");
+    assertThat(expired.rating()).isEqualTo("MEDIUM");
     assertThat(expired.source()).isEqualTo(RiskRatings.Source.COMPUTED);
-    assertThat(journeys.customers.get(customer.id()).riskRating()).isEqualTo("HIGH");
+    assertThat(journeys.customers.get(customer.id()).riskRating()).isEqualTo("MEDIUM");
   }
 
   @Test

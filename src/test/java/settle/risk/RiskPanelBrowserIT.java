@@ -53,11 +53,11 @@ class RiskPanelBrowserIT {
     browser.signIn("fran", "fran");
     browser.open("/customers/" + customer.id());
     String panel = browser.find("#risk").getText();
-    assertThat(panel).startsWith("High risk")
-        .contains("Risk scorecard: high risk, 48 points on " + DAY.format(journeys.today()) + ".")
+    assertThat(panel).startsWith("Medium risk")
+        .contains("Risk scorecard: medium risk, 43 points on " + DAY.format(journeys.today()) + ".")
         .contains("What weighs most:", "Paid late 75% of the time or more", "Pays 10–30 days late on average",
             "1–2 invoices overdue now")
-        .doesNotContain("lateShare", "HIGH", "riskPoints");
+        .doesNotContain("lateShare", "MEDIUM", "riskPoints");
     browser.script("document.getElementById('risk').scrollIntoView()");
     browser.screenshot("risk-1-panel-1280");
     browser.phoneWidth();
@@ -66,7 +66,7 @@ class RiskPanelBrowserIT {
     browser.resize(1280, 900);
 
     browser.find("#risk-override summary").click();
-    browser.select("#override-rating", "MEDIUM");
+    browser.select("#override-rating", "LOW");
     browser.setValue("#override-reason", "Late only while their ERP migration ran; confirmed by their CFO");
     browser.setValue("#override-until", journeys.today().plusDays(30).toString());
     browser.script("document.getElementById('risk-override').scrollIntoView()");
@@ -74,10 +74,10 @@ class RiskPanelBrowserIT {
     browser.submit("#risk-override button[type=submit]");
 
     String overridden = browser.find("#risk").getText();
-    assertThat(overridden).startsWith("Medium risk")
+    assertThat(overridden).startsWith("Low risk")
         .contains("Overridden by Fran Novak until " + DAY.format(journeys.today().plusDays(30))
             + ": “Late only while their ERP migration ran; confirmed by their CFO”")
-        .contains("Risk scorecard: high risk, 48 points", "Paid late 75% of the time or more");
+        .contains("Risk scorecard: medium risk, 43 points", "Paid late 75% of the time or more");
     browser.script("document.getElementById('risk').scrollIntoView()");
     browser.screenshot("risk-4-overridden-1280");
     browser.phoneWidth();
