@@ -91,6 +91,15 @@ public class CustomerDirectory {
     return customer.view();
   }
 
+  /**
+   * Sets the risk rating every decision reads: risk's computed rating, or a person's override while it lasts. The caller
+   * audits the change with its reasons; true when the rating changed.
+   */
+  @Transactional
+  public boolean rate(long id, String rating) {
+    return customers.rate(id, rating) > 0;
+  }
+
   @Transactional(readOnly = true)
   public Optional<CustomerView> find(long id) {
     return customers.findById(id).map(Customer::view);

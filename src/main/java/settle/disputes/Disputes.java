@@ -50,9 +50,12 @@ public class Disputes {
   private final ObjectMapper json;
   private final Clock clock;
   private final DecisionLineage lineage;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   Disputes(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, EngineCommands engine, EngineOutbox outbox,
-           DisputeEvidence evidence, AuditLog audit, ObjectMapper json, Clock clock, DecisionLineage lineage) {
+           DisputeEvidence evidence, AuditLog audit, ObjectMapper json, Clock clock, DecisionLineage lineage,
+           org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.lineage = lineage;
     this.jdbc = jdbc;
     this.invoices = invoices;
@@ -116,6 +119,7 @@ public class Disputes {
     details.put("attachments", checked.stream().map(c -> c.filename()).toList());
     audit.record(actor, "dispute.raised", subject, details);
     audit.record(actor, "dispute.raised", "invoice:" + invoiceId, details);
+    events.publishEvent(new DisputeRaised(invoice.customerId(), invoiceId, id));
     return get(id);
   }
 

@@ -32,7 +32,11 @@ public class Invoices {
   private final AuditLog audit;
   private final Clock clock;
 
-  Invoices(InvoiceRepository invoices, Orders orders, InvoicePdf pdf, JdbcTemplate jdbc, AuditLog audit, Clock clock) {
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  Invoices(InvoiceRepository invoices, Orders orders, InvoicePdf pdf, JdbcTemplate jdbc, AuditLog audit, Clock clock,
+           org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.invoices = invoices;
     this.orders = orders;
     this.pdf = pdf;
@@ -148,6 +152,7 @@ public class Invoices {
       audit.record(actor, "invoice.early-payment-discount-taken", "invoice:" + invoice.getId(), Map.of(
           "discount", Money.of(discount), "percent", before.earlyDiscountPercent(), "valueDate", valueDate.toString()));
     }
+    events.publishEvent(new PaymentApplied(after.customerId(), after.id()));
     return invoice.view();
   }
 

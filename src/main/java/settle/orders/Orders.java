@@ -30,7 +30,11 @@ public class Orders {
   private final AuditLog audit;
   private final Clock clock;
 
-  Orders(OrderRepository orders, CustomerDirectory customers, EngineOutbox engine, AuditLog audit, Clock clock) {
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  Orders(OrderRepository orders, CustomerDirectory customers, EngineOutbox engine, AuditLog audit, Clock clock,
+         org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.orders = orders;
     this.customers = customers;
     this.engine = engine;
@@ -67,6 +71,7 @@ public class Orders {
     engine.publishMessage(OrderToCash.ORDER_RECEIVED, String.valueOf(order.getId()), vars);
     OrderView view = order.view();
     audit.record(actor, "order.placed", "order:" + order.getId(), Map.of("order", view));
+    events.publishEvent(new OrderPlaced(customer.id(), order.getId()));
     return view;
   }
 

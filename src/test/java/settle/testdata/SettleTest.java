@@ -22,6 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"settle.demo-data=false", "settle.calendar.weekend=", "settle.calendar.weekends.SA=", "settle.calendar.weekends.EG=",
-        "settle.calendar.public-holidays=false", "settle.credit-review.monthly=false"})
+        "settle.calendar.public-holidays=false", "settle.credit-review.monthly=false",
+        // tests rescore when they mean to; a daily run at a random moment would move ratings under them
+        "settle.risk.daily-rescoring=false"})
 @ExtendWith(LedgerBalance.class)
 public @interface SettleTest {}

@@ -40,11 +40,14 @@ public class CollectionChecks {
   private final Clock clock;
   private final int instalmentReminderDays;
   private final int instalmentGraceDays;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   CollectionChecks(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, MailOutbox mail, PortalLinks portal,
                    Disputes disputes, Payments payments, AuditLog audit, Clock clock,
                    @Value("${settle.collections.instalment-reminder-days}") int instalmentReminderDays,
-                   @Value("${settle.collections.instalment-grace-days}") int instalmentGraceDays) {
+                   @Value("${settle.collections.instalment-grace-days}") int instalmentGraceDays,
+                   org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.invoices = invoices;
     this.customers = customers;
@@ -95,6 +98,9 @@ public class CollectionChecks {
     jdbc.update("update promise_to_pay set status = ?, resolved_at = ? where id = ?", outcome, Timestamp.from(clock.instant()), promiseId);
     audit.record(CollectionSteps.ACTOR, "collections.promise-" + outcome.toLowerCase(), CollectionSteps.subject(promise.invoiceId()),
         Map.of("promiseId", promiseId, "promised", promise.amount(), "cashReceivedSince", cash));
+    if (outcome.equals("BROKEN")) {
+      events.publishEvent(new settle.collections.PromiseBroken(invoices.get(promise.invoiceId()).customerId(), promise.invoiceId()));
+    }
     return outcome;
   }
 

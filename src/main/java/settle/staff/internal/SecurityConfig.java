@@ -82,6 +82,10 @@ class SecurityConfig {
           allow(api, HttpMethod.POST, "/api/customers/*/portal-links/revoke", SALES, COLLECTOR, OPERATIONS, COLLECTIONS_MANAGER, FINANCE_MANAGER);
           allow(api, HttpMethod.POST, "/api/customers/*/ap-contact", SALES, COLLECTOR, OPERATIONS, COLLECTIONS_MANAGER, FINANCE_MANAGER);
           allow(api, HttpMethod.POST, "/api/orders/*/credit-release", CREDIT_ANALYST, FINANCE_MANAGER);
+          allow(api, HttpMethod.POST, "/api/customers/*/risk-override", CREDIT_ANALYST, FINANCE_MANAGER);
+          // a credit check writes nothing but its audit entry: sales asks it before a deal, credit and finance too
+          allow(api, HttpMethod.POST, "/api/credit-checks", SALES, CREDIT_ANALYST, FINANCE_MANAGER);
+          allow(api, HttpMethod.GET, "/api/risk/invoice-history.csv", FINANCE_MANAGER, PROCESS_OWNER, AUDITOR);
           allow(api, HttpMethod.POST, "/api/orders/**", SALES, OPERATIONS);
           allow(api, HttpMethod.POST, "/api/payments/**", CASH_APPLIER, FINANCE_MANAGER);
           allow(api, HttpMethod.POST, "/api/customers/*/credit/**", CASH_APPLIER, FINANCE_MANAGER);
@@ -138,6 +142,7 @@ class SecurityConfig {
           allow(pages, HttpMethod.POST, "/customers/*/credit/apply", CASH_APPLIER, FINANCE_MANAGER);
           allow(pages, HttpMethod.POST, "/statements", CASH_APPLIER, FINANCE_MANAGER);
           allow(pages, HttpMethod.POST, "/orders/*/credit-release", CREDIT_ANALYST, FINANCE_MANAGER);
+          allow(pages, HttpMethod.POST, "/customers/*/risk-override", CREDIT_ANALYST, FINANCE_MANAGER);
           allow(pages, HttpMethod.POST, "/orders", SALES, OPERATIONS);
           allow(pages, HttpMethod.POST, "/orders/**", SALES, OPERATIONS);
           allow(pages, HttpMethod.POST, "/statements/*/confirm", CASH_APPLIER, FINANCE_MANAGER);

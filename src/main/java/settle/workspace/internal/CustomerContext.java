@@ -1,20 +1,14 @@
 package settle.workspace.internal;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.Period;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import settle.collections.CollectionActions;
 import settle.collections.CollectionActions.PromiseView;
-import settle.common.Money;
 import settle.credit.CreditExposure;
 import settle.customers.CustomerDirectory;
 import settle.customers.CustomerView;
 import settle.disputes.DisputeView;
 import settle.disputes.Disputes;
-import settle.invoicing.CustomerBalance;
 import settle.invoicing.InvoiceStatus;
 import settle.invoicing.InvoiceView;
 import settle.invoicing.Invoices;
@@ -22,12 +16,21 @@ import settle.orders.OrderStatus;
 import settle.orders.OrderView;
 import settle.orders.Orders;
 import settle.payments.CustomerCredit;
+import settle.risk.RiskRatings;
+import settle.risk.RiskScorecard;
 
 /** Everything a colleague needs beside a task: the customer's open items, promises, disputes, mails, terms and risk. */
 @Component
 class CustomerContext {
 
-  record Risk(String level, List<String> drivers) {}
+  /**
+   * {@code level}: the rating every table reads; {@code computed}: the scorecard's rating, points and day in words;
+   * {@code drivers}: its top bands; {@code source}: why the rating is not the computed one (an override, no history), or null.
+   */
+  record Risk(String level, String computed, List<String> drivers, String source, String limitInUse) {}
+
+  private static final java.time.format.DateTimeFormatter DAY =
+      java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
 
   /** {@code credit}: what the company holds for the customer, one entry per currency. */
   record View(CustomerView customer, List<OrderView> pendingOrders, List<InvoiceView> openInvoices, List<PromiseView> promises,
@@ -40,10 +43,14 @@ class CustomerContext {
   private final CollectionActions collections;
   private final CustomerCredit credit;
   private final CreditExposure creditExposure;
-  private final Clock clock;
+  private final RiskRatings ratings;
+  private final Words words;
 
   CustomerContext(CustomerDirectory customers, Invoices invoices, Orders orders, Disputes disputes,
-                  CollectionActions collections, CustomerCredit credit, CreditExposure creditExposure, Clock clock) {
+                  CollectionActions collections, CustomerCredit credit, CreditExposure creditExposure, RiskRatings ratings,
+                  Words words) {
+    this.ratings = ratings;
+    this.words = words;
     this.creditExposure = creditExposure;
     this.credit = credit;
     this.customers = customers;
@@ -51,7 +58,6 @@ class CustomerContext {
     this.orders = orders;
     this.disputes = disputes;
     this.collections = collections;
-    this.clock = clock;
   }
 
   /** The customer a task's subject ({@code invoice:7}, {@code order:3}, {@code dispute:2}) is about, if any. */
@@ -84,34 +90,35 @@ class CustomerContext {
     List<InvoiceView> open = invoices.find(customerId, null).stream().filter(i -> i.status() != InvoiceStatus.PAID).toList();
     List<PromiseView> promises = collections.promises(open.stream().map(InvoiceView::id).toList());
     List<DisputeView> customerDisputes = disputes.ofCustomer(customerId);
-    CustomerBalance balance = invoices.balance(customerId, customer.currency());
     // orders credit has not let through yet (in review, on hold) or that wait to be shipped and invoiced
     List<OrderView> pending = orders.ofCustomer(customerId).stream()
         .filter(o -> o.status().compareTo(OrderStatus.INVOICED) < 0 && o.status() != OrderStatus.REJECTED).toList();
     return new View(customer, pending, open, promises, customerDisputes, credit.balances(customerId),
-        risk(customer, balance, disputes.disputesLast12Months(customerId)));
+        risk(customer));
   }
 
-  /** The risk rating, with the facts a collector weighs it by. */
-  private Risk risk(CustomerView customer, CustomerBalance balance, int disputesLastYear) {
-    List<String> drivers = new ArrayList<>();
-    drivers.add("Risk rating " + customer.riskRating());
+  /**
+   * The rating every table reads, where it came from, the scorecard's latest score with its top drivers and date, the
+   * override in force, and the share of the credit limit in use.
+   */
+  private Risk risk(CustomerView customer) {
+    RiskRatings.RiskView view = ratings.current(customer.id());
+    RiskRatings.Score score = view.computed();
+    List<String> drivers = score == null ? List.of() : score.drivers().stream().map(RiskScorecard::inWords).toList();
+    String computed = score == null ? "Not scored yet: the scorecard runs on the next payment, dispute, order or daily run."
+        : "Risk scorecard: " + words.status(score.rating()).toLowerCase(java.util.Locale.ROOT) + ", "
+            + score.score().stripTrailingZeros().toPlainString() + " points on " + DAY.format(score.scoredOn()) + ".";
+    String source = switch (view.source()) {
+      case COMPUTED -> null;
+      case OVERRIDE -> "Overridden by " + view.override().setByName() + " until " + DAY.format(view.override().validUntil())
+          + ": “" + view.override().reason() + "”";
+      case OPENING -> "No invoice paid yet: the rating the account was opened with stands until one is.";
+    };
+    String inUse = null;
     if (customer.creditLimit().signum() > 0) {
       CreditExposure.Exposure exposure = creditExposure.of(customer.id());
-      drivers.add(exposure.inUse() + (exposure.ordersNotInvoiced().signum() > 0 ? " (orders not yet invoiced included)" : ""));
+      inUse = exposure.inUse() + (exposure.ordersNotInvoiced().signum() > 0 ? " (orders not yet invoiced included)" : "");
     }
-    if (balance.overdueAmount().signum() > 0) {
-      drivers.add(Money.format(balance.overdueAmount(), customer.currency()) + " overdue, oldest " + balance.maxDaysPastDue() + " days");
-    } else {
-      drivers.add("Nothing overdue");
-    }
-    drivers.add(plural(disputesLastYear, "dispute") + " in the last 12 months");
-    Period tenure = Period.between(customer.customerSince(), LocalDate.now(clock));
-    drivers.add("Customer for " + (tenure.getYears() > 0 ? plural(tenure.getYears(), "year") : plural(tenure.getMonths(), "month")));
-    return new Risk(customer.riskRating(), drivers);
-  }
-
-  private static String plural(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+    return new Risk(customer.riskRating(), computed, drivers, source, inUse);
   }
 }

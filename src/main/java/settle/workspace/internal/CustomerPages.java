@@ -70,6 +70,9 @@ class CustomerPages {
     model.addAttribute("kinds", Timeline.KINDS);
     model.addAttribute("colleagues", staff.all());
     model.addAttribute("canApplyCredit", mayApplyCredit());
+    // four eyes: a credit analyst or finance manager, never the customer's own account owner
+    model.addAttribute("mayOverrideRisk", staff.current().map(me -> (me.has(Role.CREDIT_ANALYST) || me.has(Role.FINANCE_MANAGER))
+        && !me.email().equalsIgnoreCase(view.customer().accountOwnerEmail())).orElse(false));
     return "pages/customer";
   }
 
