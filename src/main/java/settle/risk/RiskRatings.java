@@ -57,10 +57,11 @@ public class RiskRatings {
   private final EntityManager entities;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   RiskRatings(LedgerFacts ledger, RiskScorecard scorecard, CustomerDirectory customers, CreditExposure exposure,
               JdbcTemplate jdbc, AuditLog audit, ObjectMapper json, EntityManager entities,
-              PlatformTransactionManager transactions, Clock clock) {
+              PlatformTransactionManager transactions, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
     this.ledger = ledger;
     this.scorecard = scorecard;
     this.customers = customers;
@@ -71,6 +72,7 @@ public class RiskRatings {
     this.entities = entities;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
+    this.events = events;
   }
 
   /** Where the rating every table reads comes from. */
@@ -232,6 +234,11 @@ public class RiskRatings {
       details.put("drivers", RiskScorecard.inWords(computed.drivers()));
       details.put("decision", scored.decision().asDetails());
       audit.record(ACTOR, "customer.risk-rating-changed", "customer:" + customer.id(), details);
+      // the first score only replaces the rating typed in when the account was opened (or the demo's): no news for the
+      // credit limit; a later change is, and the credit review hears of it
+      if (jdbc.queryForObject("select count(*) > 1 from customer_risk_score where customer_id = ?", Boolean.class, customer.id())) {
+        events.publishEvent(new settle.customers.RiskRatingChanged(customer.id(), customer.riskRating(), rating));
+      }
     }
     return new RiskView(customer.id(), rating, source, computed, override.orElse(null));
   }

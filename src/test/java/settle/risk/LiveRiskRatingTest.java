@@ -58,6 +58,10 @@ class LiveRiskRatingTest {
         .filter(e -> e.action().equals("customer.risk-rating-changed")).reduce((a, b) -> b).orElseThrow();
     assertThat(changed.details()).containsEntry("from", "LOW").containsEntry("to", "MEDIUM");
     assertThat((List<?>) changed.details().get("drivers")).first().isEqualTo("Pays a month late or more on average (25 points)");
+
+    // a rating that moves is news for the credit limit: the credit review asks its table at once, not at the month's end
+    org.awaitility.Awaitility.await("the credit review of the re-rated customer").atMost(Journeys.PATIENCE).until(() -> jdbc.queryForObject(
+        "select count(*) from credit_review where customer_id = ? and risk_rating = 'MEDIUM'", Long.class, customer.id()) > 0);
   }
 
   @Test
