@@ -13,6 +13,10 @@ public class SettleApplication {
     if (args.length > 0 && args[0].equals("verify-audit-pack")) {
       System.exit(settle.audit.AuditPackVerifier.run(args));
     }
+    // a policy back-test: starts Settles of its own (scratch database, private engine, captured mail) and stops them
+    if (args.length > 0 && args[0].equals("simulate")) {
+      System.exit(settle.simulation.Simulator.main(args));
+    }
     SpringApplication.run(SettleApplication.class, args);
   }
 }
