@@ -313,6 +313,34 @@ public final class BehaviourModel {
         : draws.manager() < priors.agencyShare() + priors.planOfferShare() ? "PAYMENT_PLAN" : "CONTINUE";
   }
 
+  /** The parameters in words for the report: what, its value, and whether the history or an assumption set it. */
+  public List<String[]> parameters() {
+    boolean fitted = !profiles.isEmpty();
+    String from = fitted ? "payment history" : "assumption";
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"Customers with their own payment history", String.format(Locale.ROOT, "%d (%d with at least %d undisputed invoices)",
+        profiles.size(), profiles.values().stream().filter(p -> p.daysLate().length >= MIN_HISTORY).count(), MIN_HISTORY), from});
+    Map<Habit, String> words = Map.of(Habit.PROMPT, "Prompt payers (under 25 % paid late)",
+        Habit.AVERAGE, "Average payers (25 to 60 % paid late)", Habit.SLOW, "Slow payers (over 60 % paid late)");
+    for (Habit h : Habit.values()) {
+      rows.add(new String[] {words.get(h), String.format(Locale.ROOT, "%.0f %% of customers; typically pay %d days after issue; %.1f %% disputed",
+          100 * habitShare.getOrDefault(h, 0.0), fallback.get(h).daysToPay(0), 100 * habitDisputeRate.get(h)), from});
+    }
+    rows.add(new String[] {"A disputed invoice is paid later by", String.format(Locale.ROOT, "%.1f days", disputedExtraDays), from});
+    rows.add(new String[] {"Late days stretched to match the history under the cadence", String.format(Locale.ROOT, "× %.2f", patience),
+        fitted ? "calibration" : "assumption"});
+    Map<Contact, String> contact = Map.of(Contact.REMINDER, "A reminder moves a customer to pay", Contact.CALL,
+        "A call they answer moves them to promise", Contact.FINAL_NOTICE, "A final notice moves a customer to pay");
+    priors.responses().forEach((c, r) -> rows.add(new String[] {contact.get(c),
+        String.format(Locale.ROOT, "%.0f %%, within %d days", 100 * r.probability(), r.maxLagDays()), "assumption"}));
+    rows.add(new String[] {"Calls not answered", String.format(Locale.ROOT, "%.0f %%", 100 * priors.noAnswer()), "assumption"});
+    rows.add(new String[] {"Promises kept", String.format(Locale.ROOT, "%.0f %%", 100 * priors.promiseKept()), "assumption"});
+    rows.add(new String[] {"Payment plans accepted", String.format(Locale.ROOT, "%.0f %%", 100 * priors.planAcceptance()), "assumption"});
+    rows.add(new String[] {"Payments made in two parts", String.format(Locale.ROOT, "%.0f %%", 100 * priors.partialShare()), "assumption"});
+    rows.add(new String[] {"Disputes ending in a credit memo", String.format(Locale.ROOT, "%.0f %%", 100 * priors.creditMemoShare()), "assumption"});
+    return rows;
+  }
+
   /** The calibrated parameters, as printed before a run. */
   public String describe() {
     StringBuilder out = new StringBuilder();

@@ -70,6 +70,9 @@ public final class Report {
       Map.entry("writtenOff", "Written off (EUR)"), Map.entry("promiseKeptRate", "Promises kept (%)"),
       Map.entry("cashCollected", "Cash collected (EUR)"));
 
+  private static final java.time.format.DateTimeFormatter DAY =
+      java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
   private Report() {}
 
   private static double d(BigDecimal value) {
@@ -172,11 +175,11 @@ public final class Report {
         """);
     h.append("<p class=\"sub\">");
     if (o.history() != null) {
-      h.append(String.format(Locale.ROOT, "%d customers and %,d invoices from the payment history, %s to %s, run through the "
-              + "real processes and tables", first.customers(), first.invoices(), first.from(), first.to()));
+      h.append(String.format(Locale.ROOT, "%d customers and %,d invoices from the payment history, on %s to %s, run through the "
+              + "real processes and tables", first.customers(), first.invoices(), DAY.format(first.from()), DAY.format(first.to())));
     } else {
       h.append(String.format(Locale.ROOT, "%,d customers over %d days (%s to %s), %,d invoices per run", first.customers(),
-          o.days(), first.from(), first.to(), first.invoices()));
+          o.days(), DAY.format(first.from()), DAY.format(first.to()), first.invoices()));
     }
     h.append(String.format(Locale.ROOT, "; %d run%s from seed %d; finished in %.0f s.</p>", o.runs(), o.runs() == 1 ? "" : "s",
         o.seed(), r.seconds()));
@@ -254,9 +257,12 @@ public final class Report {
     h.append(barChart("Contacts per invoice", List.of("Mails", "Calls", "Tasks"), contact));
     h.append("</div>");
 
-    h.append("<h2>How the customers behave</h2><p class=\"note\">Fitted from the payment history where one was given; "
-        + "the rest are stated assumptions (see the simulation guide).</p><pre>")
-        .append(HtmlUtils.htmlEscape(r.model() == null ? "" : r.model())).append("</pre>");
+    h.append("<h2>How the customers behave</h2><table><thead><tr><th></th><th>Value</th><th>Set by</th></tr></thead><tbody>");
+    for (String[] row : r.parameters()) {
+      h.append("<tr><td>").append(HtmlUtils.htmlEscape(row[0])).append("</td><td>").append(HtmlUtils.htmlEscape(row[1]))
+          .append("</td><td>").append(row[2]).append("</td></tr>");
+    }
+    h.append("</tbody></table>");
     h.append("</body></html>\n");
     return h.toString();
   }

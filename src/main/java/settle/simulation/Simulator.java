@@ -103,7 +103,7 @@ public final class Simulator {
   }
 
   /** Everything a run produced; {@code candidate} and {@code calibration} may be null. */
-  public record Result(Options options, String model, CalibrationCheck calibration, PolicyResult baseline,
+  public record Result(Options options, String model, List<String[]> parameters, CalibrationCheck calibration, PolicyResult baseline,
                        PolicyResult candidate, double seconds, long instances, long peakHeapBytes) {}
 
   private Simulator() {}
@@ -146,6 +146,7 @@ public final class Simulator {
     }
     long[] instances = {0};
     String[] described = {null};
+    List<List<String[]>> parameters = new ArrayList<>();
     CalibrationCheck[] calibration = {null};
     BehaviourModel[] fitted = {model};
     List<InvoiceFact> facts = history;
@@ -157,6 +158,7 @@ public final class Simulator {
         fitted[0] = Calibration.fitPatience(fitted[0], facts, cadence::get, o.seed());
       }
       described[0] = fitted[0].describe();
+      parameters.add(fitted[0].parameters());
       console.print(described[0]);
       List<SimulationDriver.Run> runs = runs(o, fitted[0], facts, "Current policy");
       LocalDate historyStart = runs.getFirst().population().historyStart();
@@ -185,7 +187,7 @@ public final class Simulator {
     PolicyResult baseline = results[0];
     PolicyResult candidate = results[1];
     double seconds = (System.nanoTime() - started) / 1e9;
-    return new Result(o, described[0], calibration[0], baseline, candidate, seconds, instances[0], peakHeap());
+    return new Result(o, described[0], parameters.getFirst(), calibration[0], baseline, candidate, seconds, instances[0], peakHeap());
   }
 
   private static List<SimulationDriver.Run> runs(Options o, BehaviourModel model, List<InvoiceFact> history, String name) {

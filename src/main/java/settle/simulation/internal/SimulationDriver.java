@@ -379,10 +379,12 @@ public class SimulationDriver {
       switch (task.name()) {
         case "Call customer", "Follow up broken promise" -> {
           InvoiceBehaviour.CallOutcome heard = l.behaviour.called(today);
-          form.put("outcome", heard.outcome());
-          if (heard.promised() != null) {
+          BigDecimal promisable = disputes.undisputedOpenAmount(invoices.get(l.id));
+          // nothing undisputed to promise: the customer was reached, the dispute is the answer
+          form.put("outcome", heard.promised() != null && promisable.signum() <= 0 ? "REACHED" : heard.outcome());
+          if (heard.promised() != null && promisable.signum() > 0) {
             form.put("promiseDate", heard.promised().toString());
-            form.put("promiseAmount", disputes.undisputedOpenAmount(invoices.get(l.id)));
+            form.put("promiseAmount", promisable);
           }
         }
         case "Call customer about missed instalment" -> form.put("outcome", model.picksUp(l.behaviour.draws()) ? "REACHED" : "NO_ANSWER");
@@ -409,7 +411,7 @@ public class SimulationDriver {
           if (task.createdAt().atZone(ZoneOffset.UTC).toLocalDate().plusDays(model.investigationDays(l.behaviour.draws())).isAfter(today)) {
             continue;
           }
-          boolean credit = model.disputeEndsInCreditMemo(l.behaviour.draws());
+          boolean credit = model.disputeEndsInCreditMemo(l.behaviour.draws()) && task.variables().get("amount") != null;
           form.put("outcome", credit ? "CREDIT_MEMO" : "REJECTED");
           if (credit) {
             form.put("creditAmount", task.variables().get("amount"));
@@ -470,6 +472,10 @@ public class SimulationDriver {
       return;
     }
     InvoiceView invoice = invoices.get(l.id);
+    if (invoice.openAmount().signum() == 0) { // credited in full
+      l.settled = true;
+      return;
+    }
     BigDecimal payable = disputes.undisputedOpenAmount(invoice);
     if (!l.split) {
       l.split = true;
