@@ -15,7 +15,7 @@ public class SettleApplication {
     }
     // a policy back-test: starts Settles of its own (scratch database, private engine, captured mail) and stops them
     if (args.length > 0 && args[0].equals("simulate")) {
-      System.exit(settle.simulation.Simulator.main(args));
+      System.exit(settle.simulation.Simulator.main(args, SettleApplication.class));
     }
     SpringApplication.run(SettleApplication.class, args);
   }

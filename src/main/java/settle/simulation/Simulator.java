@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import settle.SettleApplication;
 import settle.risk.InvoiceFact;
 import settle.risk.InvoiceHistoryCsv;
 import settle.simulation.internal.SimulationDriver;
@@ -91,8 +90,8 @@ public final class Simulator {
     }
   }
 
-  /** One policy's runs. */
-  public record PolicyResult(String name, List<RunFigures> runs) {}
+  /** One policy's runs, with the cadence its tables gave each habit's customers (days from due, what). */
+  public record PolicyResult(String name, List<RunFigures> runs, Map<BehaviourModel.Habit, List<Calibration.Step>> cadence) {}
 
   /** The calibration check: the history's figures beside the current policy's simulation of the same period. */
   public record CalibrationCheck(double historyDso, double simulatedDso, double dsoError, double historyLateShare,
@@ -108,8 +107,11 @@ public final class Simulator {
 
   private Simulator() {}
 
-  /** The command: exit code 0, or 2 with the reason on stderr for bad input. */
-  public static int main(String[] args) {
+  /**
+   * The command: exit code 0, or 2 with the reason on stderr for bad input. {@code application} is Settle's main class,
+   * handed in by it (a module does not reach back into the application's root).
+   */
+  public static int main(String[] args, Class<?> application) {
     Options options;
     try {
       options = Options.parse(args);
@@ -118,7 +120,7 @@ public final class Simulator {
       return 2;
     }
     try {
-      Result result = run(options, System.out, true);
+      Result result = run(options, System.out, true, application);
       Path written = Report.write(result, options.out());
       System.out.println("Report: " + written.resolve("report.html") + " and " + written.resolve("simulation.json"));
       if (options.json()) {
@@ -134,7 +136,7 @@ public final class Simulator {
     }
   }
 
-  public static Result run(Options o, PrintStream console, boolean quietLogs) throws IOException {
+  public static Result run(Options o, PrintStream console, boolean quietLogs, Class<?> application) throws IOException {
     long started = System.nanoTime();
     List<InvoiceFact> history = null;
     BehaviourModel model = BehaviourModel.priors();
@@ -152,9 +154,10 @@ public final class Simulator {
     List<InvoiceFact> facts = history;
     PolicyResult[] results = new PolicyResult[2];
     // one Settle for both policies: the candidate's models are deployed once the current policy's run is over
-    inContext(o.policy(), quietLogs, console, driver -> {
+    inContext(application, o.policy(), quietLogs, console, driver -> {
+      Map<BehaviourModel.Habit, List<Calibration.Step>> cadence = driver.cadence();
+      console.println("Current policy's cadence: " + cadence);
       if (facts != null) {
-        Map<BehaviourModel.Habit, List<Calibration.Step>> cadence = driver.cadence();
         fitted[0] = Calibration.fitPatience(fitted[0], facts, cadence::get, o.seed());
       }
       described[0] = fitted[0].describe();
@@ -174,13 +177,15 @@ public final class Simulator {
         calibration[0] = check(historyFigures, figures);
         console.print(Report.calibrationText(calibration[0]));
       }
-      results[0] = new PolicyResult("Current policy", figures);
+      results[0] = new PolicyResult("Current policy", figures, cadence);
       if (o.compare() != null) {
         driver.switchPolicy(o.compare());
+        Map<BehaviourModel.Habit, List<Calibration.Step>> candidateCadence = driver.cadence();
+        console.println("Candidate policy's cadence: " + candidateCadence);
         List<SimulationDriver.Run> again = runs(o, fitted[0], facts, "Candidate policy");
         LocalDate next = driver.startDay(historyStart != null ? historyStart : start);
         results[1] = new PolicyResult("Candidate policy",
-            driver.simulate(again, fitted[0], next, progress(console, "Candidate policy", instances)));
+            driver.simulate(again, fitted[0], next, progress(console, "Candidate policy", instances)), candidateCadence);
       }
       return null;
     });
@@ -230,7 +235,7 @@ public final class Simulator {
   }
 
   /** A Settle of its own for one policy: scratch database, private engine, captured mail; closed afterwards. */
-  private static <T> T inContext(Path policy, boolean quietLogs, PrintStream console, InContext<T> work) throws IOException {
+  private static <T> T inContext(Class<?> application, Path policy, boolean quietLogs, PrintStream console, InContext<T> work) throws IOException {
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("settle.simulation.scratch", true);
     props.put("settle.embedded", true);
@@ -240,6 +245,9 @@ public final class Simulator {
     props.put("spring.main.banner-mode", "off");
     props.put("camunda.client.mode", "self-managed");
     props.put("camunda.client.auth.method", "none");
+    // the candidate runs on later dates than the current policy: without public holidays both meet the same business
+    // days (weekends fall alike, each run starting on the same weekday)
+    props.put("settle.calendar.public-holidays", false);
     props.put("settle.engine-outbox.poll-ms", 50);
     props.put("settle.mail.poll-ms", 100);
     if (policy != null) {
@@ -251,7 +259,7 @@ public final class Simulator {
     // as command-line arguments, so they outrank application.yml and the environment
     String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     long t0 = System.nanoTime();
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(SettleApplication.class).run(args);
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(application).run(args);
     console.printf(Locale.ROOT, "A Settle of its own for the simulation (scratch database, private engine, captured mail) started in %.1f s%n",
         (System.nanoTime() - t0) / 1e9);
     try {

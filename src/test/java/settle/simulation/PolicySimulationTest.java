@@ -64,7 +64,7 @@ class PolicySimulationTest {
     try {
       result = Simulator.run(Simulator.Options.parse(new String[] {"simulate", "--customers", "12", "--days", "70",
           "--seed", "5", "--runs", "2", "--compare", candidate.toString(), "--out", folder.resolve("out").toString()}),
-          new PrintStream(out, true, StandardCharsets.UTF_8), false);
+          new PrintStream(out, true, StandardCharsets.UTF_8), false, settle.SettleApplication.class);
     } finally {
       live.keySet().forEach(System::clearProperty);
     }
@@ -83,6 +83,9 @@ class PolicySimulationTest {
 
   @Test
   void aLaterFirstReminderSendsFewerMailsAndDoesNotLowerDsoOnTheSamePopulation() throws IOException {
+    // average payers are STANDARD customers: their first reminder after the due date moved from day 3 to day 10
+    assertThat(firstOverdueReminder(result.baseline())).isEqualTo(3);
+    assertThat(firstOverdueReminder(result.candidate())).as("the candidate's table is the one in force").isEqualTo(10);
     List<RunFigures> current = result.baseline().runs();
     List<RunFigures> later = result.candidate().runs();
     assertThat(current).hasSize(2);
@@ -105,7 +108,8 @@ class PolicySimulationTest {
     assertThat(mails.low()).isLessThanOrEqualTo(mails.mean());
     assertThat(mails.high()).isGreaterThanOrEqualTo(mails.mean());
 
-    Path report = Report.write(result, folder.resolve("out"));
+    // kept under target/ for people to look at
+    Path report = Report.write(result, Path.of("target", "simulation-report"));
     String html = Files.readString(report.resolve("report.html"));
     assertThat(html).contains("<svg", "Candidate policy", "Difference", "same customers").doesNotContain("http://", "https://");
     String json = Report.lastLine(result);
@@ -123,6 +127,11 @@ class PolicySimulationTest {
       tables.next();
       assertThat(tables.getInt(1)).as("no table (so no row) was created in the live database").isZero();
     }
+  }
+
+  private static int firstOverdueReminder(Simulator.PolicyResult policy) {
+    return policy.cadence().get(BehaviourModel.Habit.AVERAGE).stream()
+        .filter(s -> s.contact() == Contact.REMINDER && s.dueOffset() > 0).findFirst().orElseThrow().dueOffset();
   }
 
   private static void copy(Path from, Path to) throws IOException {

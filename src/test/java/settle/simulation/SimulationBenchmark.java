@@ -18,7 +18,7 @@ public final class SimulationBenchmark {
     int days = Integer.getInteger("bench.simulation.days", 180);
     Simulator.Options options = Simulator.Options.parse(new String[] {"simulate", "--customers", String.valueOf(customers),
         "--days", String.valueOf(days), "--seed", "1", "--out", Path.of("target", "simulation-benchmark").toString()});
-    Simulator.Result result = Simulator.run(options, System.out, true);
+    Simulator.Result result = Simulator.run(options, System.out, true, settle.SettleApplication.class);
     Report.write(result, options.out());
     RunFigures run = result.baseline().runs().getFirst();
     System.out.printf(Locale.ROOT, "Simulation benchmark: %d customers, %d days, %d invoices: %.1f s in total,"
