@@ -175,8 +175,9 @@ public final class Report {
         """);
     h.append("<p class=\"sub\">");
     if (o.history() != null) {
-      h.append(String.format(Locale.ROOT, "%d customers and %,d invoices from the payment history, on %s to %s, run through the "
-              + "real processes and tables", first.customers(), first.invoices(), DAY.format(first.from()), DAY.format(first.to())));
+      // the history's own dates are not the simulation's (its clock only moves forward): the length is what compares
+      h.append(String.format(Locale.ROOT, "%d customers and %,d invoices from the payment history, its %d days run through the "
+              + "real processes and tables", first.customers(), first.invoices(), java.time.temporal.ChronoUnit.DAYS.between(first.from(), first.to()) + 1));
     } else {
       h.append(String.format(Locale.ROOT, "%,d customers over %d days (%s to %s), %,d invoices per run", first.customers(),
           o.days(), DAY.format(first.from()), DAY.format(first.to()), first.invoices()));
@@ -318,7 +319,7 @@ public final class Report {
 
   /** A line per series over a shared x axis (index 1..n), y from 0. */
   static String lineChart(String title, String unit, Map<String, List<Double>> series) {
-    int w = 900, hgt = 260, left = 70, right = 20, top = 30, bottom = 40;
+    int w = 900, hgt = 260, left = 70, right = 50, top = 30, bottom = 40;
     int n = series.values().stream().mapToInt(List::size).max().orElse(0);
     double max = series.values().stream().flatMap(List::stream).filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).max().orElse(1);
     max = niceCeiling(max);
