@@ -79,9 +79,13 @@ public final class Report {
     return value == null ? Double.NaN : value.doubleValue();
   }
 
+  /** Each figure over the runs; none of them can be negative, so neither can its interval (few runs make wide ones). */
   public static Map<String, Interval> summary(List<RunFigures> runs) {
     Map<String, Interval> out = new LinkedHashMap<>();
-    METRICS.forEach((name, f) -> out.put(name, Interval.of(runs.stream().map(r -> f.applyAsDouble(r)).toList())));
+    METRICS.forEach((name, f) -> {
+      Interval i = Interval.of(runs.stream().map(r -> f.applyAsDouble(r)).toList());
+      out.put(name, i.low() == null ? i : new Interval(i.mean(), Math.max(0, i.low()), i.high()));
+    });
     return out;
   }
 
