@@ -16,6 +16,10 @@ public class SettleApplication {
     if (args.length > 0 && args[0].equals("backtest-risk")) {
       System.exit(settle.risk.backtest.RiskBacktest.run(args));
     }
+    // a policy back-test: starts Settles of its own (scratch database, private engine, captured mail) and stops them
+    if (args.length > 0 && args[0].equals("simulate")) {
+      System.exit(settle.simulation.Simulator.main(args, SettleApplication.class));
+    }
     SpringApplication.run(SettleApplication.class, args);
   }
 }

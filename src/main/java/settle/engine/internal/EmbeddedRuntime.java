@@ -41,6 +41,9 @@ public class EmbeddedRuntime implements ApplicationContextInitializer<Configurab
     if (!env.getProperty("settle.embedded", Boolean.class, true)) {
       return;
     }
+    // a simulation (settle.simulation) gets its own database and mailbox whatever else is configured: it must never
+    // write to the live data nor send a mail
+    boolean scratch = env.getProperty("settle.simulation.scratch", Boolean.class, false);
     var beans = (DefaultListableBeanFactory) context.getBeanFactory();
     Map<String, Object> props = new HashMap<>();
 
@@ -53,16 +56,19 @@ public class EmbeddedRuntime implements ApplicationContextInitializer<Configurab
     props.put("camunda.client.rest-address", "http://127.0.0.1:" + enginePort);
     log.info("In-memory Camunda engine on 127.0.0.1:{} (evaluation and tests only)", enginePort);
 
-    if (!env.containsProperty("spring.datasource.url")) {
+    if (scratch || !env.containsProperty("spring.datasource.url")) {
       EmbeddedPostgres postgres = startPostgres();
       beans.registerSingleton("embeddedPostgres", postgres);
       beans.registerDisposableBean("embeddedPostgres", postgres::close);
       // migrations run as the owner, the application as a role that cannot change the audit trail
       props.putAll(DatabaseRoles.create(postgres.getPostgresDatabase(), "localhost", postgres.getPort()));
+      if (scratch) {
+        props.put("spring.flyway.url", props.get("spring.datasource.url"));
+      }
       log.info("Embedded PostgreSQL on 127.0.0.1:{} (fresh on every start)", postgres.getPort());
     }
 
-    if (!env.containsProperty("spring.mail.host")) {
+    if (scratch || !env.containsProperty("spring.mail.host")) {
       int smtpPort = freePort();
       GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
       smtp.start();
