@@ -187,7 +187,7 @@ class PortalPages {
     return "pages/portal-link-sent";
   }
 
-  private CustomerView page(String token, Locale locale, Model model, String section) {
+  CustomerView page(String token, Locale locale, Model model, String section) {
     CustomerView customer = customerOf(token);
     model.addAttribute("customer", customer);
     model.addAttribute("token", token);

@@ -1,0 +1,22 @@
+-- portal, second part: remittance advices an AP contact uploads (used once by cash application: a statement line from
+-- that customer whose amount is the advice's total pays the invoices as the advice says).
+create table remittance_advice (
+  id            bigserial     primary key,
+  customer_id   bigint        not null references customer(id),
+  contact_email varchar(320)  not null,
+  file_kind     varchar(10)   not null check (file_kind in ('CSV', 'PDF')),
+  currency      varchar(3)    not null,
+  total         numeric(19,2) not null check (total > 0),
+  created_at    timestamptz   not null,
+  used_by_line  bigint        references bank_statement_line(id),
+  used_at       timestamptz
+);
+create index remittance_advice_open on remittance_advice(customer_id) where used_by_line is null;
+
+create table remittance_advice_line (
+  advice_id      bigint        not null references remittance_advice(id),
+  line_no        int           not null,
+  invoice_number varchar(40)   not null,
+  amount         numeric(19,2) not null check (amount > 0),
+  primary key (advice_id, line_no)
+);
