@@ -20,3 +20,17 @@ create table remittance_advice_line (
   amount         numeric(19,2) not null check (amount > 0),
   primary key (advice_id, line_no)
 );
+
+-- an invoice re-issued with a corrected PO keeps its number and counts up its revision; each earlier version's PDF
+-- is kept exactly as it was sent.
+alter table invoice add column revision int not null default 1;
+
+create table invoice_revision (
+  invoice_id   bigint        not null references invoice(id),
+  revision     int           not null,
+  po_number    varchar(100),
+  pdf          bytea         not null,
+  replaced_at  timestamptz   not null,
+  replaced_by  varchar(320)  not null,
+  primary key (invoice_id, revision)
+);

@@ -81,11 +81,13 @@ class PortalActions {
   private final MessageSource messages;
   private final Clock clock;
   private final String publicUrl;
+  private final settle.invoicing.InvoiceReissue reissue;
 
   PortalActions(PortalAccess access, CustomerDirectory customers, Invoices invoices, Disputes disputes,
                 CollectionActions collections, EngineCommands engine, DecisionLineage lineage, AuditLog audit, MailOutbox mail,
                 JdbcTemplate jdbc, ObjectMapper json, TransactionTemplate transaction, MessageSource messages, Clock clock,
-                @Value("${settle.public-url}") String publicUrl) {
+                @Value("${settle.public-url}") String publicUrl, settle.invoicing.InvoiceReissue reissue) {
+    this.reissue = reissue;
     this.access = access;
     this.customers = customers;
     this.invoices = invoices;
@@ -209,6 +211,18 @@ class PortalActions {
             + (decision.equals("COLLECTOR") ? ". A collector decides it: agree it through the payment-plan API if it works for us." : "."));
       });
       return text("action.plan." + decision, locale, reason);
+    });
+  }
+
+  /** The invoice is re-issued with the PO the contact gives: same number, next revision, the new PDF mailed to them. */
+  @PostMapping("/portal/{token}/invoices/{invoiceId}/po")
+  String correctPo(@PathVariable String token, @PathVariable long invoiceId, @RequestParam(defaultValue = "") String poNumber,
+                   Locale locale, RedirectAttributes flash) {
+    PortalContact contact = PortalPages.contactOf(access, token);
+    InvoiceView invoice = invoiceOf(contact, invoiceId);
+    return act(token, invoiceId, locale, flash, () -> {
+      InvoiceView reissued = reissue.correctPo(invoice.id(), poNumber, contact.actor());
+      return text("action.reissued", locale, reissued.printedNumber(), reissued.poNumber(), contact.email());
     });
   }
 
