@@ -34,3 +34,14 @@ create table invoice_revision (
   replaced_by  varchar(320)  not null,
   primary key (invoice_id, revision)
 );
+
+-- the AP contact's answer to a short-pay query (one per statement line): the difference is owed, or explained (then a
+-- deduction dispute holds the explanation).
+create table short_pay_answer (
+  line_id       bigint        primary key references bank_statement_line(id),
+  answer        varchar(20)   not null check (answer in ('ACCEPTED', 'EXPLAINED')),
+  explanation   varchar(4000),
+  dispute_id    bigint,
+  contact_email varchar(320)  not null,
+  answered_at   timestamptz   not null
+);
