@@ -92,7 +92,7 @@ public class Timeline {
     if (action.equals("payment.recorded") || action.equals("invoice.early-payment-discount-taken")
         || action.equals("invoice.written-off") || action.equals("payment.credit-on-account")
         || action.equals("invoice.customer-credit-applied") || action.equals("customer-credit.refunded")
-        || action.equals("payment.reversed")) {
+        || action.equals("payment.reversed") || action.startsWith("remittance-advice.")) {
       return "PAYMENT";
     }
     if (action.equals("decision.credit-decision") || action.startsWith("order.credit") || action.equals("order.placed")) {
@@ -102,6 +102,14 @@ public class Timeline {
       return "INVOICE";
     }
     return null;
+  }
+
+  private static String invoiceList(Object invoices) {
+    if (!(invoices instanceof List<?> list)) {
+      return "";
+    }
+    return String.join(", ", list.stream().map(i -> i instanceof Map<?, ?> m ? m.get("number") + " (" + money(m.get("amount")) + ")" : "")
+        .toList());
   }
 
   private static String titleOf(String kind, AuditEntry e) {
@@ -132,6 +140,9 @@ public class Timeline {
         case "invoice.customer-credit-applied" -> "Customer credit of " + money(d.get("amount")) + " " + d.get("currency") + " applied";
         case "payment.reversed" -> "Payment of " + money(d.get("amount")) + " " + d.get("currency") + " returned by the bank: "
             + d.get("reason") + "; " + money(d.get("openAmount")) + " open again";
+        case "remittance-advice.uploaded" -> "Remittance advice: a payment of " + money(d.get("amount")) + " " + d.get("currency")
+            + " will cover " + invoiceList(d.get("invoices"));
+        case "remittance-advice.used" -> "Payment applied as the customer's remittance advice says";
         case "customer-credit.refunded" -> "Refund of " + money(d.get("amount")) + " " + d.get("currency") + " (" + d.get("reference") + ")";
         default -> "Early-payment discount taken";
       };

@@ -8,7 +8,12 @@ public record InvoiceView(long id, String number, long customerId, long orderId,
                           BigDecimal discountPercent, BigDecimal discountAmount, BigDecimal total, BigDecimal openAmount,
                           String currency, LocalDate issueDate, LocalDate dueDate, String paymentTerms,
                           BigDecimal earlyDiscountPercent, LocalDate earlyDiscountDate, BigDecimal earlyPaymentAmount,
-                          String poNumber, InvoiceStatus status, List<Line> lines) {
+                          String poNumber, InvoiceStatus status, List<Line> lines, int revision) {
+
+  /** The number as printed: a re-issued invoice keeps its number and says which revision it is. */
+  public String printedNumber() {
+    return revision > 1 ? number + " rev. " + revision : number;
+  }
 
   public record Line(int lineNo, String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount) {}
 

@@ -3,6 +3,7 @@ package settle.matching;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ import settle.matching.internal.Names;
  *       conservative fuzzy name match. A reference to another customer's invoice counts less.
  *   <li><b>Amount</b>: within the payer's open items, the one item of that amount, else a unique
  *       combination of a few of the oldest items (bounded subset sum). Two fits are a suggestion.
+ *   <li><b>Remittance advice</b>: the payer told us beforehand (in the portal) which invoices a payment of this total
+ *       covers and with how much; when the references do not already settle the line, the advice does, once.
  *   <li><b>Short and over payments</b>: named invoices paid short are allocated oldest first with
  *       the rest as shortfall; paid over, they are settled and the surplus stays unapplied.
  * </ol>
@@ -56,11 +59,23 @@ public final class CashMatcher {
   private static final double FUZZY_NAME_SURE = 0.95;
   private static final int MAX_CANDIDATES = 3;
 
+  /** The customer said so beforehand: below a creditor reference and a reference that adds up, above the amount rules. */
+  static final double ADVICE_CONFIDENCE = 0.97;
+
   private final Ledger ledger;
   private final double autoThreshold;
+  private final List<RemittanceAdvice> advices = new ArrayList<>();
+  private final Map<String, RemittanceAdvice> adviceProposed = new HashMap<>();
+  private final Map<String, Long> advicesUsed = new HashMap<>();
 
   public CashMatcher(Ledger ledger) {
     this(ledger, DEFAULT_AUTO_THRESHOLD);
+  }
+
+  /** A matcher that also knows the remittance advices customers sent and that no payment used yet. */
+  public CashMatcher(Ledger ledger, List<RemittanceAdvice> advices) {
+    this(ledger, DEFAULT_AUTO_THRESHOLD);
+    this.advices.addAll(advices);
   }
 
   public CashMatcher(Ledger ledger, double autoThreshold) {
@@ -76,8 +91,18 @@ public final class CashMatcher {
     MatchResult result = evaluate(payment);
     if (result.status() == Status.AUTO) {
       ledger.apply(result.allocations());
+      if (result.rule().equals(ADVICE_RULE)) {
+        RemittanceAdvice used = adviceProposed.get(payment.lineRef());
+        advices.remove(used);
+        advicesUsed.put(payment.lineRef(), used.id());
+      }
     }
     return result;
+  }
+
+  /** The advice an applied line was matched by, if any: each advice pays one line only. */
+  public java.util.Optional<Long> adviceUsedBy(String lineRef) {
+    return java.util.Optional.ofNullable(advicesUsed.get(lineRef));
   }
 
   /** Matches one line without changing the ledger. */
@@ -94,6 +119,10 @@ public final class CashMatcher {
     Hits hits = hits(line);
     Proposal best = hits.open.isEmpty() ? null : byReference(line, hits);
     if ((best == null || best.confidence < autoThreshold) && line.payer.found()) {
+      Proposal byAdvice = byAdvice(line);
+      if (byAdvice != null) {
+        return result(payment, better(best, byAdvice));
+      }
       Proposal byAmount = byAmount(line);
       if (byAmount != null && !hits.settled.isEmpty()) {
         byAmount = byAmount.capped(0.8, "names settled " + numbers(hits.settled) + ": paid twice?");
@@ -191,6 +220,49 @@ public final class CashMatcher {
       scores[k] = scored.get(k)[1];
     }
     return new Payer(Source.FUZZY_NAME, customers, scores);
+  }
+
+  // --- remittance advice ---
+
+  static final String ADVICE_RULE = "REMITTANCE_ADVICE";
+
+  /** The oldest unused advice of a payer for exactly this total, if every invoice it names is still open for that much. */
+  private Proposal byAdvice(Line line) {
+    for (RemittanceAdvice advice : advices) {
+      int customer = ledger.customerAt(advice.customerId());
+      if (customer < 0 || !line.payer.includes(customer) || !advice.currency().equals(line.payment.currency())
+          || Amounts.cents(advice.total()) != line.amount) {
+        continue;
+      }
+      int[] items = new int[advice.lines().size()];
+      long[] applied = new long[items.length];
+      boolean fits = true;
+      for (int k = 0; k < items.length && fits; k++) {
+        RemittanceAdvice.Line l = advice.lines().get(k);
+        items[k] = itemNumbered(customer, l.invoiceNumber());
+        applied[k] = Amounts.cents(l.amount());
+        fits = items[k] >= 0 && usable(items[k], line) && ledger.open[items[k]] >= applied[k];
+      }
+      if (!fits) {
+        continue;
+      }
+      Proposal proposal = new Proposal(customer, items, ADVICE_RULE, ADVICE_CONFIDENCE,
+          "the payer's remittance advice names " + String.join(", ", advice.lines().stream().map(RemittanceAdvice.Line::invoiceNumber).toList())
+              + " for this total");
+      System.arraycopy(applied, 0, proposal.applied, 0, applied.length);
+      adviceProposed.put(line.payment.lineRef(), advice);
+      return proposal;
+    }
+    return null;
+  }
+
+  private int itemNumbered(int customer, String number) {
+    for (int i : ledger.itemsOf[customer]) {
+      if (ledger.items[i].invoiceNumber().equalsIgnoreCase(number)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   // --- creditor reference (ISO 11649) ---

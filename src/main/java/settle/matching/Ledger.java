@@ -260,6 +260,12 @@ public final class Ledger {
     return i;
   }
 
+  /** The customer's position, or -1 if the ledger does not know it. */
+  int customerAt(long customerId) {
+    int c = byCustomerId.get(customerId);
+    return c == LongIntMap.MISSING ? -1 : c;
+  }
+
   private int customerIndex(long customerId, List<Long> ids) {
     int c = byCustomerId.get(customerId);
     if (c == LongIntMap.MISSING) {

@@ -35,6 +35,25 @@ class CashMatcherTest {
   private final CashMatcher matcher = new CashMatcher(ledger);
 
   @Test
+  void aRemittanceAdviceOfThePayerWithTheLinesTotalPaysTheInvoicesAsItSaysAndOnlyOnce() {
+    RemittanceAdvice advice = new RemittanceAdvice(7, 2, "EUR", new java.math.BigDecimal("500.00"), java.util.List.of(
+        new RemittanceAdvice.Line("INV-2026-000200", new java.math.BigDecimal("400.00")),
+        new RemittanceAdvice.Line("INV-2026-000201", new java.math.BigDecimal("100.00"))));
+    CashMatcher withAdvice = new CashMatcher(ledger, java.util.List.of(advice));
+
+    // without the advice the 500.00 would settle INV-2026-000202, the one open item of that amount
+    MatchResult result = withAdvice.match(line("500.00", "Müller Logistik GmbH & Co. KG", null, "Zahlung"));
+
+    assertThat(result.status()).isEqualTo(Status.AUTO);
+    assertThat(result.rule()).isEqualTo("REMITTANCE_ADVICE");
+    assertThat(result.allocations()).extracting(Allocation::invoiceNumber, a -> a.amount().toPlainString())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("INV-2026-000200", "400.00"), org.assertj.core.groups.Tuple.tuple("INV-2026-000201", "100.00"));
+    assertThat(withAdvice.adviceUsedBy(result.lineRef())).contains(7L);
+    MatchResult again = withAdvice.match(line("500.00", "Müller Logistik GmbH & Co. KG", null, "Zahlung"));
+    assertThat(again.rule()).isNotEqualTo("REMITTANCE_ADVICE");
+  }
+
+  @Test
   void referencedInvoiceWhoseAmountAddsUpIsPostedAutomatically() {
     MatchResult result = matcher.match(line("1190.00", "Somebody Else", null, "RE: INV-2026-000123"));
 

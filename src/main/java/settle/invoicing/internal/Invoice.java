@@ -39,6 +39,7 @@ public class Invoice {
   private BigDecimal earlyDiscountPercent;
   private LocalDate earlyDiscountDate;
   private String poNumber;
+  private int revision = 1;
   @Enumerated(EnumType.STRING)
   private InvoiceStatus status;
   private Instant createdAt;
@@ -135,7 +136,13 @@ public class Invoice {
         earlyDiscountPercent == null ? null : earlyDiscountPercent.stripTrailingZeros(), earlyDiscountDate, earlyAmount,
         poNumber, status,
         lines.stream().map(l -> new InvoiceView.Line(l.lineNo(), l.description(), l.quantity().stripTrailingZeros(),
-            money(l.unitPrice()), money(l.amount()))).toList());
+            money(l.unitPrice()), money(l.amount()))).toList(), revision);
+  }
+
+  /** The same invoice with the customer's corrected purchase order: the next revision. */
+  public void reissueWithPo(String po) {
+    this.poNumber = po;
+    this.revision++;
   }
 
   private static BigDecimal money(BigDecimal amount) {

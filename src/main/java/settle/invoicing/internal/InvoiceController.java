@@ -19,9 +19,24 @@ import settle.invoicing.Invoices;
 class InvoiceController {
 
   private final Invoices invoices;
+  private final settle.invoicing.InvoiceReissue reissue;
 
-  InvoiceController(Invoices invoices) {
+  InvoiceController(Invoices invoices, settle.invoicing.InvoiceReissue reissue) {
     this.invoices = invoices;
+    this.reissue = reissue;
+  }
+
+  /** An earlier version of a re-issued invoice, exactly as it was sent. */
+  @GetMapping("/{id}/revisions/{revision}/pdf")
+  ResponseEntity<byte[]> earlierPdf(@PathVariable long id, @PathVariable int revision) {
+    InvoiceView invoice = invoices.get(id);
+    byte[] earlier = reissue.earlierPdf(id, revision);
+    if (earlier == null) {
+      throw new settle.common.NotFoundException("Revision " + revision + " of invoice", id);
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(invoice.number() + "-rev" + revision + ".pdf").build().toString())
+        .body(earlier);
   }
 
   @GetMapping
@@ -40,7 +55,7 @@ class InvoiceController {
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.inline().filename(invoice.number() + ".pdf").build().toString())
+            ContentDisposition.inline().filename(invoice.printedNumber().replace(" rev. ", "-rev") + ".pdf").build().toString())
         .body(invoices.pdf(id));
   }
 

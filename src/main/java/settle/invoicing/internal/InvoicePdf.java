@@ -81,7 +81,7 @@ public class InvoicePdf {
     Document doc = new Document(PageSize.A4, 56, 56, 48, 56);
     PdfWriter writer = PdfWriter.getInstance(doc, out);
     writer.setPDFXConformance(PdfWriter.PDFA1B);
-    doc.addTitle("Invoice " + invoice.number());
+    doc.addTitle("Invoice " + invoice.printedNumber());
     doc.addAuthor(seller.legalName());
     doc.addSubject("Invoice " + invoice.number() + " to " + customer.name());
     doc.open();
@@ -116,7 +116,7 @@ public class InvoicePdf {
     }
     parties.addCell(buyer);
     PdfPTable facts = table(new float[] {1.1f, 1.4f});
-    fact(facts, "Invoice number", invoice.number());
+    fact(facts, "Invoice number", invoice.printedNumber());
     fact(facts, "Invoice date", day(invoice.issueDate()));
     fact(facts, "Delivery date", day(invoice.issueDate()));
     fact(facts, "Due date", day(invoice.dueDate()));

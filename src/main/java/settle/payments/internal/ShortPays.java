@@ -41,9 +41,11 @@ class ShortPays {
   private final MailOutbox mail;
   private final Payments payments;
   private final AuditLog audit;
+  private final settle.portal.PortalLinks portal;
 
   ShortPays(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, Disputes disputes, MailOutbox mail,
-            Payments payments, AuditLog audit) {
+            Payments payments, AuditLog audit, settle.portal.PortalLinks portal) {
+    this.portal = portal;
     this.jdbc = jdbc;
     this.invoices = invoices;
     this.customers = customers;
@@ -132,6 +134,7 @@ class ShortPays {
     model.put("difference", shortPay.difference());
     model.put("valueDate", shortPay.valueDate());
     model.put("remittance", shortPay.remittance() == null ? "" : shortPay.remittance());
+    model.put("answerUrl", portal.accountUrl(customer.id()) + "/short-pays/" + lineId);
     mail.enqueue(new OutgoingMail("statement-line:" + lineId + ":short-pay-query", mail.arTeamName(), customer.apEmail(),
         "Your payment for invoice " + invoice.number() + ": " + shortPay.difference() + " " + invoice.currency() + " short",
         "short-pay-query", model, List.of(), "invoice:" + invoice.id()));

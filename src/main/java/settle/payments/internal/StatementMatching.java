@@ -31,6 +31,7 @@ import settle.payments.CashApplication;
 import settle.payments.CustomerCredit;
 import settle.payments.LineStatus;
 import settle.payments.PaymentView;
+import settle.payments.RemittanceAdvices;
 import settle.payments.internal.Postings.StoredLine;
 
 /**
@@ -53,10 +54,12 @@ class StatementMatching {
   private final ObjectMapper json;
   private final Clock clock;
   private final PaymentReturns returns;
+  private final RemittanceAdvices advices;
 
   StatementMatching(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, Postings postings, CustomerCredit credit,
-                    AuditLog audit, ObjectMapper json, Clock clock, PaymentReturns returns) {
+                    AuditLog audit, ObjectMapper json, Clock clock, PaymentReturns returns, RemittanceAdvices advices) {
     this.returns = returns;
+    this.advices = advices;
     this.credit = credit;
     this.jdbc = jdbc;
     this.invoices = invoices;
@@ -124,7 +127,7 @@ class StatementMatching {
     int returned = jdbc.queryForObject(
         "select count(*) from bank_statement_line where statement_id = ? and status = 'PAYMENT_RETURNED'", Integer.class, statementId);
     Ledger ledger = ledger();
-    CashMatcher matcher = new CashMatcher(ledger);
+    CashMatcher matcher = new CashMatcher(ledger, advices.unused());
     List<StoredLine> pending = postings.lockPendingLines(statementId);
     Map<String, Integer> byStatus = new LinkedHashMap<>();
     for (StoredLine line : pending) {
@@ -138,6 +141,7 @@ class StatementMatching {
       byStatus.merge(status.name(), 1, Integer::sum);
       if (status == LineStatus.AUTO_MATCHED) {
         post(line, result, ledger);
+        matcher.adviceUsedBy(String.valueOf(line.id())).ifPresent(advice -> advices.used(advice, line.id(), CashApplication.ACTOR));
       } else {
         List<Candidate> candidates = result.candidates();
         if (candidates.isEmpty() && result.customerId() != null) {

@@ -47,6 +47,7 @@ import settle.engine.EngineCommands;
 import settle.history.DecisionLineage;
 import settle.invoicing.InvoiceView;
 import settle.invoicing.Invoices;
+import settle.payments.ShortPayQueries;
 import settle.portal.PortalAccess;
 import settle.portal.PortalContact;
 
@@ -81,11 +82,15 @@ class PortalActions {
   private final MessageSource messages;
   private final Clock clock;
   private final String publicUrl;
+  private final settle.invoicing.InvoiceReissue reissue;
+  private final ShortPayQueries shortPays;
 
   PortalActions(PortalAccess access, CustomerDirectory customers, Invoices invoices, Disputes disputes,
                 CollectionActions collections, EngineCommands engine, DecisionLineage lineage, AuditLog audit, MailOutbox mail,
                 JdbcTemplate jdbc, ObjectMapper json, TransactionTemplate transaction, MessageSource messages, Clock clock,
-                @Value("${settle.public-url}") String publicUrl) {
+                @Value("${settle.public-url}") String publicUrl, settle.invoicing.InvoiceReissue reissue, ShortPayQueries shortPays) {
+    this.reissue = reissue;
+    this.shortPays = shortPays;
     this.access = access;
     this.customers = customers;
     this.invoices = invoices;
@@ -209,6 +214,47 @@ class PortalActions {
             + (decision.equals("COLLECTOR") ? ". A collector decides it: agree it through the payment-plan API if it works for us." : "."));
       });
       return text("action.plan." + decision, locale, reason);
+    });
+  }
+
+  /** The invoice is re-issued with the PO the contact gives: same number, next revision, the new PDF mailed to them. */
+  @PostMapping("/portal/{token}/invoices/{invoiceId}/po")
+  String correctPo(@PathVariable String token, @PathVariable long invoiceId, @RequestParam(defaultValue = "") String poNumber,
+                   Locale locale, RedirectAttributes flash) {
+    PortalContact contact = PortalPages.contactOf(access, token);
+    InvoiceView invoice = invoiceOf(contact, invoiceId);
+    return act(token, invoiceId, locale, flash, () -> {
+      InvoiceView reissued = reissue.correctPo(invoice.id(), poNumber, contact.actor());
+      return text("action.reissued", locale, reissued.printedNumber(), reissued.poNumber(), contact.email());
+    });
+  }
+
+  /** The contact's answer to a short-pay query: the difference is owed (it stays open), or explained (a deduction dispute). */
+  @PostMapping("/portal/{token}/short-pays/{lineId}")
+  String answerShortPay(@PathVariable String token, @PathVariable long lineId, @RequestParam(defaultValue = "") String answer,
+                        @RequestParam(defaultValue = "") String explanation, Locale locale, RedirectAttributes flash) {
+    PortalContact contact = PortalPages.contactOf(access, token);
+    ShortPayQueries.Query query = shortPays.of(contact.customerId(), lineId).orElseThrow(PortalLinkProblems.InvalidLink::new);
+    InvoiceView invoice = invoiceOf(contact, query.invoiceId());
+    String difference = new PortalFormat(PortalFormat.supported(locale), java.time.ZoneOffset.UTC).money(query.difference(), query.currency());
+    return act(token, invoice.id(), locale, flash, () -> {
+      if (answer.equals("accept")) {
+        transaction.executeWithoutResult(s -> {
+          shortPays.accept(contact.customerId(), lineId, contact.email(), contact.actor());
+          tellOwner(contact, invoice, "short-pay:" + lineId, "accepted that " + Money.format(query.difference(), query.currency())
+              + " of a short payment is still owed; it stays open and the reminders ask for it.");
+        });
+        return text("action.shortPay.accepted", locale, difference, invoice.number());
+      }
+      if (answer.equals("explain")) {
+        transaction.executeWithoutResult(s -> {
+          DisputeView d = shortPays.explain(contact.customerId(), lineId, explanation, contact.email(), contact.actor());
+          tellOwner(contact, invoice, "dispute:" + d.id(), "explained a short payment of " + Money.format(d.amount(), d.currency())
+              + ": " + d.description());
+        });
+        return text("action.shortPay.explained", locale, difference, invoice.number());
+      }
+      throw new InvalidRequestException("answer", text("shortPay.choose", locale));
     });
   }
 

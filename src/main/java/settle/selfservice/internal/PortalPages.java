@@ -45,10 +45,12 @@ class PortalPages {
   private final FreshLinks freshLinks;
   private final String companyName;
   private final settle.common.Company seller;
+  private final settle.invoicing.InvoiceReissue reissue;
 
   PortalPages(PortalAccess access, PortalLinks links, PortalAccount account, Invoices invoices, CustomerDirectory customers,
               PaymentHistory payments, StatementOfAccount statements, FreshLinks freshLinks,
-              @Value("${settle.company-name}") String companyName, settle.common.Company seller) {
+              @Value("${settle.company-name}") String companyName, settle.common.Company seller, settle.invoicing.InvoiceReissue reissue) {
+    this.reissue = reissue;
     this.seller = seller;
     this.access = access;
     this.links = links;
@@ -99,6 +101,7 @@ class PortalPages {
     model.addAttribute("promises", account.promises(one));
     model.addAttribute("plans", account.plans(one));
     model.addAttribute("reasonCodes", PortalActions.CUSTOMER_REASONS);
+    model.addAttribute("earlier", reissue.earlier(invoice.id()));
     model.addAttribute("seller", seller);
     model.addAttribute("account", seller.account(invoice.currency()).orElse(null));
     model.addAttribute("qrCode", invoice.currency().equals("EUR") && seller.account("EUR").isPresent() && row.toPay().signum() > 0);
@@ -117,7 +120,18 @@ class PortalPages {
   @GetMapping("/portal/{token}/invoices/{invoiceId}/pdf")
   ResponseEntity<byte[]> pdf(@PathVariable String token, @PathVariable long invoiceId) {
     InvoiceView invoice = invoiceOf(customerOf(token), invoiceId);
-    return pdf(invoice.number() + ".pdf", invoices.pdf(invoice.id()));
+    return pdf(invoice.printedNumber() + ".pdf", invoices.pdf(invoice.id()));
+  }
+
+  /** An earlier version of a re-issued invoice, exactly as it was sent. */
+  @GetMapping("/portal/{token}/invoices/{invoiceId}/revisions/{revision}/pdf")
+  ResponseEntity<byte[]> earlierPdf(@PathVariable String token, @PathVariable long invoiceId, @PathVariable int revision) {
+    InvoiceView invoice = invoiceOf(customerOf(token), invoiceId);
+    byte[] earlier = reissue.earlierPdf(invoice.id(), revision);
+    if (earlier == null) {
+      throw new PortalLinkProblems.InvalidLink();
+    }
+    return pdf(invoice.number() + " rev. " + revision + ".pdf", earlier);
   }
 
   @GetMapping("/portal/{token}/payments")
@@ -187,7 +201,7 @@ class PortalPages {
     return "pages/portal-link-sent";
   }
 
-  private CustomerView page(String token, Locale locale, Model model, String section) {
+  CustomerView page(String token, Locale locale, Model model, String section) {
     CustomerView customer = customerOf(token);
     model.addAttribute("customer", customer);
     model.addAttribute("token", token);

@@ -12,7 +12,7 @@ import settle.common.NotFoundException;
 /** The portal's refusals as pages in the contact's language: no account is ever shown on them. */
 // before the application's problem handler, whose catch-all would otherwise take the portal's refusals
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-@ControllerAdvice(assignableTypes = {PortalPages.class, PortalActions.class})
+@ControllerAdvice(assignableTypes = {PortalPages.class, PortalActions.class, PortalRemittances.class, PortalShortPays.class})
 class PortalProblemPages {
 
   private final String companyName;
