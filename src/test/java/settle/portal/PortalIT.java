@@ -121,6 +121,33 @@ class PortalIT {
   }
 
   @Test
+  void aCollectorRevokesTheLinksFromTheCustomerPageWithAReason() {
+    String before = PortalClient.path(portal.accountUrl(customer.id()));
+    assertThat(browser.get(before).status()).isEqualTo(200);
+    settle.testdata.PageSession casey = settle.testdata.PageSession.signIn(port, "casey", "casey");
+    String page = "/customers/" + customer.id();
+    assertThat(casey.get(page).body()).contains("Revoke portal links");
+
+    var refused = casey.postFormFrom(page, page + "/portal-links/revoke", Map.of("reason", " "));
+    assertThat(refused.status()).isEqualTo(302);
+    assertThat(casey.get(page).body()).contains("Say why the links are revoked");
+    assertThat(browser.get(before).status()).as("a refused revocation revokes nothing").isEqualTo(200);
+
+    var revoked = casey.postFormFrom(page, page + "/portal-links/revoke", Map.of("reason", "Mail forwarded to a former employee"));
+    assertThat(revoked.status()).isEqualTo(302);
+    assertThat(casey.get(page).body()).contains("Portal links revoked");
+    assertNotFound(browser.get(before), "revoked from the page");
+    assertThat(audit.trail("customer:" + customer.id())).anySatisfy(e -> {
+      assertThat(e.action()).isEqualTo("portal.links-revoked");
+      assertThat(e.actor()).isEqualTo("casey");
+    });
+    // an auditor reads the page but may not revoke
+    settle.testdata.PageSession audrey = settle.testdata.PageSession.signIn(port, "audrey", "audrey");
+    assertThat(audrey.get(page).body()).doesNotContain("Revoke portal links");
+    assertThat(audrey.postFormFrom(page, page + "/portal-links/revoke", Map.of("reason", "no")).status()).isEqualTo(403);
+  }
+
+  @Test
   void aLinkForAContactNoLongerOnFileIsNotFound() {
     String before = PortalClient.path(portal.accountUrl(customer.id()));
 

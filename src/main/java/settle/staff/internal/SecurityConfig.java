@@ -143,6 +143,8 @@ class SecurityConfig {
           allow(pages, HttpMethod.POST, "/statements", CASH_APPLIER, FINANCE_MANAGER);
           allow(pages, HttpMethod.POST, "/orders/*/credit-release", CREDIT_ANALYST, FINANCE_MANAGER);
           allow(pages, HttpMethod.POST, "/customers/*/risk-override", CREDIT_ANALYST, FINANCE_MANAGER);
+          allow(pages, HttpMethod.POST, "/customers/*/portal-links/revoke", SALES, COLLECTOR, OPERATIONS, COLLECTIONS_MANAGER,
+              FINANCE_MANAGER);
           allow(pages, HttpMethod.POST, "/orders", SALES, OPERATIONS);
           allow(pages, HttpMethod.POST, "/orders/**", SALES, OPERATIONS);
           allow(pages, HttpMethod.POST, "/statements/*/confirm", CASH_APPLIER, FINANCE_MANAGER);

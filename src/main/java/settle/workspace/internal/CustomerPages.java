@@ -35,12 +35,15 @@ class CustomerPages {
   private final CustomerCredit credit;
   private final AuditSubjectNames subjectNames;
   private final Clock clock;
+  private final settle.portal.PortalAccess portal;
 
   private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
 
   CustomerPages(CustomerDirectory customers, Invoices invoices, CustomerContext context, Timeline timeline, Notes notes,
-                StaffDirectory staff, CustomerCredit credit, AuditSubjectNames subjectNames, Clock clock) {
+                StaffDirectory staff, CustomerCredit credit, AuditSubjectNames subjectNames, Clock clock,
+                settle.portal.PortalAccess portal) {
     this.subjectNames = subjectNames;
+    this.portal = portal;
     this.clock = clock;
     this.credit = credit;
     this.customers = customers;
@@ -73,7 +76,25 @@ class CustomerPages {
     // four eyes: a credit analyst or finance manager, never the customer's own account owner
     model.addAttribute("mayOverrideRisk", staff.current().map(me -> (me.has(Role.CREDIT_ANALYST) || me.has(Role.FINANCE_MANAGER))
         && !me.email().equalsIgnoreCase(view.customer().accountOwnerEmail())).orElse(false));
+    model.addAttribute("mayRevokePortal", staff.current().map(me -> REVOKERS.stream().anyMatch(me::has)).orElse(false));
     return "pages/customer";
+  }
+
+  /** Who may revoke the portal links; the same roles as the API's rule in the security configuration. */
+  private static final java.util.List<Role> REVOKERS = java.util.List.of(Role.SALES, Role.COLLECTOR, Role.OPERATIONS,
+      Role.COLLECTIONS_MANAGER, Role.FINANCE_MANAGER);
+
+  /** Every portal link mailed to the AP contact so far stops working (a reminder forwarded to the wrong person, say). */
+  @PostMapping("/customers/{id}/portal-links/revoke")
+  String revokePortalLinks(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes flash) {
+    try {
+      portal.revoke(id, reason, staff.signedIn().username());
+      flash.addFlashAttribute("notice", "Portal links revoked: the links mailed so far no longer open the account;"
+          + " the next mail carries a new one.");
+    } catch (settle.common.InvalidRequestException e) {
+      flash.addFlashAttribute("revokeError", e.getMessage());
+    }
+    return "redirect:/customers/" + id;
   }
 
   /** Its role rule is the API's, in the security configuration (cash appliers and finance managers). */
