@@ -90,7 +90,7 @@ public class CollectionLoops {
       if (element != null) {
         command = command.startBeforeElement(element);
       }
-      return command.requestTimeout(Duration.ofMinutes(3)).send().join().getProcessInstanceKey();
+      return command.requestTimeout(Duration.ofMinutes(1)).send().join().getProcessInstanceKey();
     });
   }
 
