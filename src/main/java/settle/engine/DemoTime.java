@@ -2,6 +2,7 @@ package settle.engine;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -11,8 +12,8 @@ import org.springframework.web.ErrorResponseException;
 import settle.common.NotFoundException;
 
 /**
- * Moves embedded mode's business time a day at a time and lets the engine finish each day's work
- * before the next, so a jump of 60 days plays out as 60 days would, only faster.
+ * Moves embedded mode's business time from one engine timer to the next and lets the engine finish the work each
+ * brings before the clock moves again, so a jump of 60 days plays out as 60 days would, only faster.
  */
 @Component
 public class DemoTime {
@@ -37,7 +38,10 @@ public class DemoTime {
     awaitIdle();
     Duration left = by;
     while (!left.isZero()) {
-      Duration step = left.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1) : left;
+      // straight to the next timer, so each fires at its own moment and sees the clock it was set for; a stretch in
+      // which none falls due is crossed in one move, as the engine would do nothing on its days
+      Duration untilNext = activity.nextTimerDue().map(due -> Duration.between(clock.instant(), due).plusMillis(1)).orElse(left);
+      Duration step = untilNext.compareTo(left) < 0 && untilNext.isPositive() ? untilNext : left;
       demo.advance(step);
       left = left.minus(step);
       awaitIdle();
@@ -45,26 +49,33 @@ public class DemoTime {
   }
 
   /**
-   * Idle: no command waits in the engine outbox, no worker holds a job, and the engine's log has not grown for a moment.
-   * Moving time on while work is under way would make days overlap, so a busy engine is an error, not a wait that ends anyway.
+   * Idle: no command waits in the engine outbox, no job waits for a worker or is held by one, no timer is due, and the
+   * engine's log has not grown for a moment. Moving time on while work is under way would make days overlap, so a busy
+   * engine is an error, not a wait that ends anyway.
    */
   public void awaitIdle() {
-    long deadline = System.nanoTime() + idleLimit.toNanos();
+    awaitIdle(idleLimit);
+  }
+
+  public void awaitIdle(Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
     long last = -1;
     int still = 0;
-    while (still < 3) {
-      if (System.nanoTime() >= deadline) {
-        throw new EngineBusyException(idleLimit, activity.jobsHeldByType());
-      }
+    // what is under way is known exactly; the short quiet spell covers the moment between one record and the next
+    while (still < 5) {
       long now = activity.count() + 1_000_000L * jdbc.queryForObject(
           "select count(*) from engine_outbox where sent_at is null", Long.class);
-      still = now == last && activity.jobsHeld() == 0 ? still + 1 : 0;
+      Map<String, Integer> underWay = activity.workUnderWay(clock.instant());
+      if (System.nanoTime() >= deadline) {
+        throw new EngineBusyException(limit, underWay);
+      }
+      still = now == last && underWay.isEmpty() ? still + 1 : 0;
       last = now;
       try {
-        Thread.sleep(100);
+        Thread.sleep(20);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new EngineBusyException(Duration.ZERO);
+        throw new EngineBusyException(Duration.ZERO, Map.of());
       }
     }
   }
@@ -72,14 +83,10 @@ public class DemoTime {
   /** The engine did not come to rest in time: a 503 with a problem body for callers of the clock. */
   public static class EngineBusyException extends ErrorResponseException {
 
-    EngineBusyException(Duration waited) {
-      this(waited, java.util.Map.of());
-    }
-
-    EngineBusyException(Duration waited, java.util.Map<String, Integer> jobsHeld) {
+    EngineBusyException(Duration waited, Map<String, Integer> underWay) {
       super(HttpStatus.SERVICE_UNAVAILABLE, ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
           "The engine was still busy after " + waited.toSeconds() + " s (commands waiting, its log still growing"
-              + (jobsHeld.isEmpty() ? "" : " or workers still holding jobs: " + jobsHeld) + "),"
+              + (underWay.isEmpty() ? "" : " or work under way: " + underWay) + "),"
               + " so the demo clock stopped at the last day that finished. Try again shortly."), null);
       getBody().setTitle("Engine busy");
     }

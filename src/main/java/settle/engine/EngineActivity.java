@@ -6,7 +6,10 @@ import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.JobBatchIntent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.protocol.record.value.JobBatchRecordValue;
+import io.camunda.zeebe.protocol.record.value.JobRecordValue;
+import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -15,12 +18,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * How much the in-memory engine has done, and whether a worker still holds a job. Records in its log count, leaving
- * out job-batch records, which every worker poll writes whether or not there is work. A job handed to a worker and not
- * yet answered is work under way even while the log stands still (a slow handler writes nothing to the engine until
- * it completes); a human task's job is held until a person acts, so it never counts, and neither does a job a worker
- * keeps on purpose (an audit task waiting for a process owner to mend a table) once it has been held longer than any
- * handler takes. Scans only what is new.
+ * How much the in-memory engine has done, and what it still has to do. Records in its log count, leaving out job-batch
+ * records, which every worker poll writes whether or not there is work. Work is still under way while a job waits for a
+ * worker or a worker holds one without answering (a slow handler writes nothing to the engine until it completes), and
+ * while a timer is due but not yet triggered (the engine notices a moved clock only on its next check). A human task's
+ * job waits for a person, so it never counts, and neither does a job that nobody has answered for longer than any
+ * handler takes: a worker keeps it on purpose (an audit task waiting for a process owner to mend a table). Scans only
+ * what is new.
  */
 @Component
 public class EngineActivity {
@@ -31,11 +35,13 @@ public class EngineActivity {
   /** Longer than any handler takes, even on a loaded machine; a job held longer waits for a person. */
   private static final long PARKED_AFTER_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
-
   private final ObjectProvider<ZeebeTestEngine> engine;
-  private record Held(String type, long since) {}
+  private record Job(String type, long since) {}
 
-  private final Map<Long, Held> held = new HashMap<>();
+  /** Jobs created and not answered, whether a worker has them yet or not. */
+  private final Map<Long, Job> open = new HashMap<>();
+  /** Timers not yet triggered or cancelled, by their due date in epoch milliseconds. */
+  private final Map<Long, Long> timers = new HashMap<>();
   private int scanned;
   private long meaningful;
 
@@ -48,36 +54,48 @@ public class EngineActivity {
     for (Record<?> record : EngineRecords.from(engine.getObject(), scanned)) {
       scanned++;
       if (record.getValueType() == ValueType.JOB_BATCH) {
-        if (record.getIntent() == JobBatchIntent.ACTIVATED
-            && record.getValue() instanceof JobBatchRecordValue batch && !USER_TASK.equals(batch.getType())) {
+        if (record.getIntent() == JobBatchIntent.ACTIVATED && record.getValue() instanceof JobBatchRecordValue batch) {
+          // held from now on: the time a handler takes counts from the hand-over
           long now = System.nanoTime();
-          batch.getJobKeys().forEach(key -> held.put(key, new Held(batch.getType(), now)));
+          batch.getJobKeys().forEach(key -> open.computeIfPresent(key, (k, job) -> new Job(job.type(), now)));
         }
         continue;
       }
       meaningful++;
-      if (record.getValueType() == ValueType.JOB && record.getRecordType() == RecordType.EVENT
-          && record.getIntent() instanceof JobIntent intent && ANSWERED.contains(intent)) {
-        held.remove(record.getKey());
+      if (record.getRecordType() != RecordType.EVENT) {
+        continue;
+      }
+      if (record.getValue() instanceof JobRecordValue job && record.getIntent() instanceof JobIntent intent) {
+        if (intent == JobIntent.CREATED && !USER_TASK.equals(job.getType())) {
+          open.put(record.getKey(), new Job(job.getType(), System.nanoTime()));
+        } else if (ANSWERED.contains(intent)) {
+          open.remove(record.getKey());
+        }
+      } else if (record.getValue() instanceof TimerRecordValue timer) {
+        if (record.getIntent() == TimerIntent.CREATED) {
+          timers.put(record.getKey(), timer.getDueDate());
+        } else if (record.getIntent() == TimerIntent.TRIGGERED || record.getIntent() == TimerIntent.CANCELED) {
+          timers.remove(record.getKey());
+        }
       }
     }
     return meaningful;
   }
 
-  /** Jobs a worker holds and has not answered yet, as of the last {@link #count()}. */
-  public synchronized int jobsHeld() {
-    return working().size();
+  /** When the next timer is due, as of the last {@link #count()}; empty when none waits. */
+  public synchronized java.util.Optional<java.time.Instant> nextTimerDue() {
+    return timers.values().stream().min(Long::compare).map(java.time.Instant::ofEpochMilli);
   }
 
-  /** The held jobs counted by type, for a message that says what the engine is waiting for. */
-  public synchronized Map<String, Integer> jobsHeldByType() {
-    Map<String, Integer> types = new TreeMap<>();
-    working().forEach(job -> types.merge(job.type(), 1, Integer::sum));
-    return types;
-  }
-
-  private java.util.List<Held> working() {
-    long now = System.nanoTime();
-    return held.values().stream().filter(job -> now - job.since() < PARKED_AFTER_NANOS).toList();
+  /** Jobs waiting for a worker or held by one, and timers due by {@code now} and not yet triggered, as of the last {@link #count()}. */
+  public synchronized Map<String, Integer> workUnderWay(java.time.Instant now) {
+    Map<String, Integer> work = new TreeMap<>();
+    long nanos = System.nanoTime();
+    open.values().stream().filter(job -> nanos - job.since() < PARKED_AFTER_NANOS).forEach(job -> work.merge(job.type(), 1, Integer::sum));
+    long due = timers.values().stream().filter(at -> at <= now.toEpochMilli()).count();
+    if (due > 0) {
+      work.put("timers due", (int) due);
+    }
+    return work;
   }
 }

@@ -7,6 +7,7 @@ import static settle.testdata.OrderBuilder.anOrderFor;
 
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,8 +44,8 @@ class HeadsUpLinksTest {
   @Test
   void aHeadsUpLinkWorksOnceAndItsUseIsRecordedAsTheLinksNotAsTheOwners() throws Exception {
     InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("400.00"));
-    journeys.advanceTo(invoice.dueDate().minusDays(1));
-    String mail = body(journeys.awaitMailsTo(customer.accountOwnerEmail(), 1).getFirst());
+    journeys.advanceTo(invoice.dueDate().minusDays(2));
+    String mail = body(journeys.advanceUntilMailsTo(customer.accountOwnerEmail(), 1, Duration.ofDays(3)).getFirst());
     String hold = link(mail, "Hold");
     String snooze = link(mail, "Snooze");
     Api api = new Api(port).anonymous();
@@ -64,8 +65,8 @@ class HeadsUpLinksTest {
   @Test
   void aSnoozeLinkSnoozesForTheTwoDaysItOffersAndNoLonger() throws Exception {
     InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("300.00"));
-    journeys.advanceTo(invoice.dueDate().minusDays(1));
-    String snooze = link(body(journeys.awaitMailsTo(customer.accountOwnerEmail(), 1).getFirst()), "Snooze");
+    journeys.advanceTo(invoice.dueDate().minusDays(2));
+    String snooze = link(body(journeys.advanceUntilMailsTo(customer.accountOwnerEmail(), 1, Duration.ofDays(3)).getFirst()), "Snooze");
     Api api = new Api(port).anonymous();
     assertThat(api.postForm(snooze, "days=90&reason=Customer+contacted+me").status()).isEqualTo(400);
     assertThat(api.postForm(snooze, "days=3&reason=Customer+contacted+me").status()).isEqualTo(400);

@@ -72,12 +72,12 @@ class DemoTimeTest {
       DemoTime impatient = new DemoTime(clock, activity, jdbc, Duration.ofSeconds(2));
       long started = System.nanoTime();
       assertThatThrownBy(impatient::awaitIdle).isInstanceOf(DemoTime.EngineBusyException.class)
-          .hasMessageContaining("workers still holding jobs: {" + type + "=1}");
+          .hasMessageContaining("work under way: {" + type + "=1}");
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
 
       release.countDown();
       new DemoTime(clock, activity, jdbc, Duration.ofSeconds(30)).awaitIdle();
-      assertThat(activity.jobsHeld()).isZero();
+      assertThat(activity.workUnderWay(clock.instant())).isEmpty();
     }
   }
 }

@@ -160,6 +160,24 @@ public final class Journeys {
     return mailsTo(address);
   }
 
+  /**
+   * Moves the clock three hours at a time until {@code count} mails reached the address. Three hours is less than a
+   * heads-up's minimum notice, so when a heads-up arrives the step it announces is still ahead, whatever the hour of
+   * day the test started at.
+   */
+  public List<MimeMessage> advanceUntilMailsTo(String address, int count, Duration atMost) {
+    java.time.Instant until = clock.instant().plus(atMost);
+    quiesce();
+    while (mailsTo(address).size() < count) {
+      if (clock.instant().isAfter(until)) {
+        throw new AssertionError(count + " mails to " + address + " within " + atMost + ", but only " + subjectsTo(address));
+      }
+      demoTime.advance(Duration.ofHours(3));
+      quiesce();
+    }
+    return mailsTo(address);
+  }
+
   public List<String> subjectsTo(String address) {
     return mailsTo(address).stream().map(m -> {
       try {

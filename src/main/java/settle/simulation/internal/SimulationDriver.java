@@ -36,7 +36,7 @@ import settle.disputes.Disputes;
 import settle.disputes.RaiseDispute;
 import settle.disputes.ReasonCode;
 import settle.engine.DemoClock;
-import settle.engine.EngineActivity;
+import settle.engine.DemoTime;
 import settle.engine.EngineCommands;
 import settle.invoicing.InvoiceView;
 import settle.invoicing.Invoices;
@@ -70,6 +70,8 @@ public class SimulationDriver {
   private static final Logger log = LoggerFactory.getLogger(SimulationDriver.class);
   static final String ACTOR = "system:simulation";
   static final String CURRENCY = "EUR";
+  /** A simulated day may bring thousands of steps, and nobody waits on a page for it. */
+  private static final Duration DAY_LIMIT = Duration.ofMinutes(10);
 
   /** Minutes a person spends on each task, by the task's name (docs/simulation.md). */
   static final Map<String, Integer> MINUTES_PER_TASK = Map.of(
@@ -80,7 +82,7 @@ public class SimulationDriver {
   private final JdbcTemplate jdbc;
   private final CustomerDirectory customers;
   private final EngineCommands engine;
-  private final EngineActivity activity;
+  private final DemoTime demoTime;
   private final Clock clock;
   private final Payments payments;
   private final Disputes disputes;
@@ -93,13 +95,13 @@ public class SimulationDriver {
   /** Every collection loop this context started, so a policy switch can stop the previous policy's. */
   private final List<Long> started = new ArrayList<>();
 
-  SimulationDriver(JdbcTemplate jdbc, CustomerDirectory customers, EngineCommands engine, EngineActivity activity, Clock clock,
+  SimulationDriver(JdbcTemplate jdbc, CustomerDirectory customers, EngineCommands engine, DemoTime demoTime, Clock clock,
                    Payments payments, Disputes disputes, Inbox inbox, StaffDirectory staff, CollectionActions collections,
                    Invoices invoices, Metrics metrics, settle.engine.ModelDeployments deployments) {
     this.jdbc = jdbc;
     this.customers = customers;
     this.engine = engine;
-    this.activity = activity;
+    this.demoTime = demoTime;
     this.clock = clock;
     this.payments = payments;
     this.disputes = disputes;
@@ -116,7 +118,7 @@ public class SimulationDriver {
    * models are deployed as new versions, so the next run's loops follow them and no earlier loop is left to.
    */
   public void switchPolicy(java.nio.file.Path folder) {
-    awaitQuiet();
+    demoTime.awaitIdle(DAY_LIMIT);
     for (long key : started) {
       try {
         engine.call(client -> client.newCancelInstanceCommand(key).send().join());
@@ -125,7 +127,7 @@ public class SimulationDriver {
       }
     }
     started.clear();
-    awaitQuiet();
+    demoTime.awaitIdle(DAY_LIMIT);
     List<settle.engine.ModelDeployments.ModelFile> files = settle.engine.ProcessResources.all(folder.toAbsolutePath().toUri().toString())
         .stream().map(r -> {
           try (var in = r.getInputStream()) {
@@ -135,7 +137,7 @@ public class SimulationDriver {
           }
         }).toList();
     deployments.deploy(files, ACTOR);
-    awaitQuiet();
+    demoTime.awaitIdle(DAY_LIMIT);
   }
 
   /** One population under the policy deployed in this context, on its seed; its name becomes the account owner. */
@@ -226,35 +228,11 @@ public class SimulationDriver {
     return LocalDate.now(clock);
   }
 
-  /**
-   * The day's work finished, the clock moves a day and the engine does what falls due. Quiet: nothing waits in the
-   * engine outbox and the engine's log has not grown over four looks 40 ms apart; shorter than the demo clock's wait,
-   * because a simulation has no person waiting on a page and many days to go.
-   */
+  /** The day's work finished, the clock moves a day and the engine does what falls due; many days to go, so it may take long. */
   private void nextDay() {
-    awaitQuiet();
+    demoTime.awaitIdle(DAY_LIMIT);
     ((DemoClock) clock).advance(Duration.ofDays(1));
-    awaitQuiet();
-  }
-
-  private void awaitQuiet() {
-    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-    long last = -1;
-    int still = 0;
-    while (still < 4) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("The simulation's engine did not come to rest within 10 minutes");
-      }
-      long now = activity.count() + 1_000_000L * jdbc.queryForObject("select count(*) from engine_outbox where sent_at is null", Long.class);
-      still = now == last ? still + 1 : 0;
-      last = now;
-      try {
-        Thread.sleep(40);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("The simulation was interrupted", e);
-      }
-    }
+    demoTime.awaitIdle(DAY_LIMIT);
   }
 
   /** All runs side by side on the same days, then their figures in the order given. */
