@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import settle.disputes.ReasonCode;
 import settle.risk.InvoiceFact;
+import settle.common.Doubles;
 
 /**
  * How customers behave, as docs/simulation.md describes it. Days to pay come from the customer's own history (an
@@ -53,8 +54,8 @@ public final class BehaviourModel {
     }
 
     static Lognormal fit(List<Integer> days) {
-      double mu = days.stream().mapToDouble(d -> Math.log(d + 1.0)).average().orElse(Math.log(31));
-      double var = days.stream().mapToDouble(d -> Math.pow(Math.log(d + 1.0) - mu, 2)).average().orElse(0.09);
+      double mu = Doubles.mean(days, d -> Math.log(d + 1.0), Math.log(31));
+      double var = Doubles.mean(days, d -> Math.pow(Math.log(d + 1.0) - mu, 2), 0.09);
       return new Lognormal(mu, Math.sqrt(var));
     }
   }

@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 import org.springframework.web.util.HtmlUtils;
+import settle.common.Doubles;
 
 /** The simulation's outputs: report.html (charts as inline SVG, nothing fetched), simulation.json, and the last line. */
 public final class Report {
@@ -25,11 +25,11 @@ public final class Report {
       if (v.isEmpty()) {
         return new Interval(Double.NaN, null, null);
       }
-      double mean = v.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+      double mean = Doubles.mean(v, x -> x, 0);
       if (v.size() < 2) {
         return new Interval(mean, null, null);
       }
-      double var = v.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / (v.size() - 1);
+      double var = Doubles.sum(v, x -> (x - mean) * (x - mean)) / (v.size() - 1);
       double half = T95[Math.min(v.size() - 1, T95.length - 1)] * Math.sqrt(var / v.size());
       return new Interval(mean, mean - half, mean + half);
     }
@@ -40,7 +40,7 @@ public final class Report {
       2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.0, 1.96};
 
   /** The figures compared, in the report's order, with how each reads from a run. */
-  static final Map<String, ToDoubleFunction<RunFigures>> METRICS = new LinkedHashMap<>();
+  static final Map<String, Doubles.Figure<RunFigures>> METRICS = new LinkedHashMap<>();
 
   static {
     METRICS.put("dso", r -> d(r.dso()));
@@ -57,7 +57,7 @@ public final class Report {
     METRICS.put("handedOver", r -> r.handedOver());
     METRICS.put("writtenOff", r -> r.writtenOff().doubleValue());
     METRICS.put("promiseKeptRate", r -> d(r.promiseKeptRate()));
-    METRICS.put("cashCollected", r -> r.cashPerWeek().stream().mapToDouble(BigDecimal::doubleValue).sum());
+    METRICS.put("cashCollected", r -> Doubles.sum(r.cashPerWeek(), BigDecimal::doubleValue));
   }
 
   private static final Map<String, String> WORDS = Map.ofEntries(
@@ -83,7 +83,7 @@ public final class Report {
   public static Map<String, Interval> summary(List<RunFigures> runs) {
     Map<String, Interval> out = new LinkedHashMap<>();
     METRICS.forEach((name, f) -> {
-      Interval i = Interval.of(runs.stream().map(r -> f.applyAsDouble(r)).toList());
+      Interval i = Interval.of(runs.stream().map(r -> f.of(r)).toList());
       out.put(name, i.low() == null ? i : new Interval(i.mean(), Math.max(0, i.low()), i.high()));
     });
     return out;
@@ -95,7 +95,7 @@ public final class Report {
     METRICS.forEach((name, f) -> {
       List<Double> diffs = new ArrayList<>();
       for (int i = 0; i < Math.min(baseline.size(), candidate.size()); i++) {
-        diffs.add(f.applyAsDouble(candidate.get(i)) - f.applyAsDouble(baseline.get(i)));
+        diffs.add(f.of(candidate.get(i)) - f.of(baseline.get(i)));
       }
       out.put(name, Interval.of(diffs));
     });
@@ -281,7 +281,7 @@ public final class Report {
     List<Double> mean = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       int w = i;
-      mean.add(runs.stream().mapToDouble(rf -> rf.cashPerWeek().get(w).doubleValue()).average().orElse(0));
+      mean.add(Doubles.mean(runs, rf -> rf.cashPerWeek().get(w).doubleValue(), 0));
     }
     return mean;
   }
@@ -291,7 +291,7 @@ public final class Report {
     List<Double> mean = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       int m = i;
-      mean.add(runs.stream().mapToDouble(rf -> orNaN(rf.monthlyDso().get(m))).filter(x -> !Double.isNaN(x)).average().orElse(Double.NaN));
+      mean.add(Doubles.mean(runs, rf -> orNaN(rf.monthlyDso().get(m)), Double.NaN));
     }
     return mean;
   }
@@ -325,7 +325,7 @@ public final class Report {
   static String lineChart(String title, String unit, Map<String, List<Double>> series) {
     int w = 900, hgt = 260, left = 70, right = 50, top = 30, bottom = 40;
     int n = series.values().stream().mapToInt(List::size).max().orElse(0);
-    double max = series.values().stream().flatMap(List::stream).filter(v -> !v.isNaN()).mapToDouble(Double::doubleValue).max().orElse(1);
+    double max = largest(series.values().stream().flatMap(List::stream).toList());
     max = niceCeiling(max);
     StringBuilder s = new StringBuilder();
     s.append("<figure><figcaption><strong>").append(HtmlUtils.htmlEscape(title)).append("</strong></figcaption>");
@@ -364,10 +364,15 @@ public final class Report {
     return s.toString();
   }
 
+  /** The largest of the values that are numbers, or 1 when none is: the top of a chart's axis. */
+  private static double largest(List<Double> values) {
+    return values.stream().filter(v -> v != null && !v.isNaN()).max(Double::compare).orElse(1.0);
+  }
+
   /** Groups of bars, one bar per series in each group. */
   static String barChart(String title, List<String> groups, Map<String, double[]> series) {
     int w = 900, hgt = 240, left = 70, right = 20, top = 30, bottom = 40;
-    double max = niceCeiling(series.values().stream().flatMapToDouble(java.util.Arrays::stream).filter(v -> !Double.isNaN(v)).max().orElse(1));
+    double max = niceCeiling(largest(series.values().stream().flatMap(a -> java.util.Arrays.stream(a).boxed()).toList()));
     StringBuilder s = new StringBuilder();
     s.append("<figure><figcaption><strong>").append(HtmlUtils.htmlEscape(title)).append("</strong></figcaption>");
     s.append(String.format(Locale.ROOT, "<svg viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" aria-label=\"%s\">", w, hgt,

@@ -3,6 +3,7 @@ package settle.simulation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import settle.common.Doubles;
 
 /**
  * What one run (one policy, one seed) came to, every figure from the scratch ledger; DSO, countback DSO, CEI and the
@@ -39,6 +40,6 @@ public record RunFigures(String label, long seed, LocalDate from, LocalDate to, 
   /** Mean of the monthly DSO figures, null without a whole month. */
   public Double meanMonthlyDso() {
     return monthlyDso.isEmpty() ? null
-        : monthlyDso.stream().filter(java.util.Objects::nonNull).mapToDouble(BigDecimal::doubleValue).average().orElse(0);
+        : Doubles.mean(monthlyDso, d -> d == null ? Double.NaN : d.doubleValue(), 0);
   }
 }

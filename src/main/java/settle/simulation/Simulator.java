@@ -20,6 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import settle.risk.InvoiceFact;
 import settle.risk.InvoiceHistoryCsv;
 import settle.simulation.internal.SimulationDriver;
+import settle.common.Doubles;
 
 /**
  * {@code java -jar settle.jar simulate}: each policy in a Settle of its own (private in-memory engine, fresh embedded
@@ -208,9 +209,9 @@ public final class Simulator {
 
   private static CalibrationCheck check(RunFigures history, List<RunFigures> simulated) {
     double hDso = history.meanMonthlyDso();
-    double sDso = simulated.stream().mapToDouble(RunFigures::meanMonthlyDso).average().orElse(0);
+    double sDso = Doubles.mean(simulated, RunFigures::meanMonthlyDso, 0);
     double hLate = history.lateShare();
-    double sLate = simulated.stream().mapToDouble(RunFigures::lateShare).average().orElse(0);
+    double sLate = Doubles.mean(simulated, RunFigures::lateShare, 0);
     return new CalibrationCheck(hDso, sDso, Math.abs(sDso - hDso) / hDso, hLate, sLate,
         hLate == 0 ? 0 : Math.abs(sLate - hLate) / hLate, history);
   }

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.mock.env.MockEnvironment;
+import settle.testdata.Settings;
 import settle.SettleApplication;
 
 /** Production has no default secrets: without them Settle does not start, and says which is missing. */
@@ -27,24 +27,24 @@ class RequiredSecretsTest {
 
   @Test
   void outsideEmbeddedModeTheDatabasePasswordTheLinkSecretAndThePaymentGatewaySecretAreRequired() {
-    MockEnvironment cluster = new MockEnvironment().withProperty("settle.embedded", "false");
+    Settings cluster = new Settings().with("settle.embedded", "false");
     assertThatThrownBy(() -> RequiredSecrets.check(cluster)).hasMessageContaining("spring.datasource.password");
-    cluster.withProperty("spring.datasource.password", "s3cret-from-the-vault");
+    cluster.with("spring.datasource.password", "s3cret-from-the-vault");
     assertThatThrownBy(() -> RequiredSecrets.check(cluster)).hasMessageContaining("settle.link-secret is not set")
         .message().doesNotContain("spring.datasource.password");
-    cluster.withProperty("settle.link-secret", LONG_SECRET);
+    cluster.with("settle.link-secret", LONG_SECRET);
     assertThatThrownBy(() -> RequiredSecrets.check(cluster)).hasMessageContaining("settle.audit.signing-key is not set")
         .hasMessageContaining("spring.flyway.password is not set");
-    cluster.withProperty("settle.audit.signing-key", LONG_SECRET).withProperty("spring.flyway.password", "owner-from-the-vault");
+    cluster.with("settle.audit.signing-key", LONG_SECRET).with("spring.flyway.password", "owner-from-the-vault");
     assertThatThrownBy(() -> RequiredSecrets.check(cluster)).hasMessageContaining("settle.payments.gateway.secret is not set")
         .message().doesNotContain("settle.audit.signing-key");
-    cluster.withProperty("settle.payments.gateway.secret", "whsec-from-the-providers-dashboard");
+    cluster.with("settle.payments.gateway.secret", "whsec-from-the-providers-dashboard");
     assertThatCode(() -> RequiredSecrets.check(cluster)).doesNotThrowAnyException();
   }
 
   @Test
   void aLinkSecretShorterThan32CharactersIsRefusedInEveryMode() {
-    MockEnvironment embedded = new MockEnvironment().withProperty("settle.link-secret", "short");
+    Settings embedded = new Settings().with("settle.link-secret", "short");
     assertThatThrownBy(() -> RequiredSecrets.check(embedded)).hasMessageContaining("settle.link-secret must be at least 32 characters");
     assertThatThrownBy(() -> new SignedLinks("short", true)).hasMessageContaining("at least 32");
   }

@@ -56,6 +56,7 @@ import settle.staff.StaffDirectory;
 import settle.staff.StaffMember;
 import settle.tasks.Inbox;
 import settle.tasks.TaskView;
+import settle.common.Doubles;
 
 /**
  * Drives a simulation inside a Settle context started for it (the {@code settle.simulation.scratch} context: its own
@@ -533,7 +534,7 @@ public class SimulationDriver {
     }, owner, owner);
     long calls = tasks.entrySet().stream().filter(e -> e.getKey().startsWith("Call customer") || e.getKey().equals("Follow up broken promise"))
         .mapToLong(Map.Entry::getValue).sum();
-    double minutes = tasks.entrySet().stream().mapToDouble(e -> MINUTES_PER_TASK.getOrDefault(e.getKey(), 10) * e.getValue()).sum();
+    double minutes = Doubles.sum(tasks.entrySet(), e -> MINUTES_PER_TASK.getOrDefault(e.getKey(), 10) * e.getValue());
     long disputeCount = count("select count(*) from dispute d join customer c on c.id = d.customer_id where c.account_owner_name = ?", owner);
     long holds = count("select count(*) from collection_hold h join invoice i on i.id = h.invoice_id" + ofRun, owner);
     long handedOver = count("select count(*) from invoice i" + ofRun + " and i.status in ('WITH_AGENCY', 'WITH_LEGAL')", owner);

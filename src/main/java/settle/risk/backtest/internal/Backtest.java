@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import settle.risk.InvoiceFact;
+import settle.common.Doubles;
 
 /**
  * The back-test: fits on invoices issued before the split with what was known on the split day, then scores the
@@ -103,10 +104,10 @@ public final class Backtest {
     double[] scoreValues = Arrays.stream(score).asDoubleStream().toArray();
 
     List<Sample> settled = withDays(scored);
-    double[] actual = settled.stream().mapToDouble(Sample::daysToSettle).toArray();
-    double[] predicted = settled.stream().mapToDouble(s -> daysModel.predict(s.features())).toArray();
-    double[] pastMedian = settled.stream()
-        .mapToDouble(s -> DaysToSettleModel.customerMedian(s.features(), medianDays)).toArray();
+    double[] actual = Doubles.each(settled, Sample::daysToSettle);
+    double[] predicted = Doubles.each(settled, s -> daysModel.predict(s.features()));
+    double[] pastMedian = Doubles.each(settled,
+        s -> DaysToSettleModel.customerMedian(s.features(), medianDays));
 
     return new Result(split, training.size(), fitOn.size(), testing.size(), scored.size(),
         scored.size() - settled.size(), settled.size(), validationFrom, settings, daysInputs, scorecard, daysModel,
@@ -131,7 +132,7 @@ public final class Backtest {
       } catch (ScorecardFit.NoSignal e) {
         continue;
       }
-      double auc = Metrics.auc(validation.stream().mapToDouble(s -> card.score(s.features())).toArray(), late);
+      double auc = Metrics.auc(Doubles.each(validation, s -> card.score(s.features())), late);
       if (auc > bestAuc + 1e-9) {
         bestAuc = auc;
         best = settings;
@@ -145,12 +146,12 @@ public final class Backtest {
     if (judged.isEmpty()) {
       return DAYS_INPUTS.getFirst();
     }
-    double[] actual = judged.stream().mapToDouble(Sample::daysToSettle).toArray();
+    double[] actual = Doubles.each(judged, Sample::daysToSettle);
     List<String> best = DAYS_INPUTS.getFirst();
     double bestMae = Double.MAX_VALUE;
     for (List<String> inputs : DAYS_INPUTS) {
       DaysToSettleModel model = DaysToSettleModel.fit(withDays(early), inputs, medianDays);
-      double mae = Metrics.mae(judged.stream().mapToDouble(s -> model.predict(s.features())).toArray(), actual);
+      double mae = Metrics.mae(Doubles.each(judged, s -> model.predict(s.features())), actual);
       if (mae < bestMae - 1e-9) {
         bestMae = mae;
         best = inputs;
@@ -168,7 +169,8 @@ public final class Backtest {
   }
 
   private static double median(List<Sample> samples) {
-    double[] days = withDays(samples).stream().mapToDouble(Sample::daysToSettle).sorted().toArray();
+    double[] days = Doubles.each(withDays(samples), Sample::daysToSettle);
+    Arrays.sort(days);
     int mid = days.length / 2;
     return days.length % 2 == 1 ? days[mid] : (days[mid - 1] + days[mid]) / 2;
   }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import settle.common.Doubles;
 
 /**
  * Fits a scorecard the classic way: bands per feature ({@link Binning}), each band's weight of evidence (how much more
@@ -50,7 +51,7 @@ public final class ScorecardFit {
     List<double[]> evidence = new ArrayList<>(); // per feature, per band
     List<int[]> bandOf = new ArrayList<>(); // per feature, per sample
     for (String feature : samples.getFirst().features().variables().keySet()) {
-      double[] values = samples.stream().mapToDouble(s -> s.feature(feature)).toArray();
+      double[] values = Doubles.each(samples, s -> s.feature(feature));
       // a customer without a paid invoice has 0 for these, which says nothing; their bands come from those with one
       List<Sample> binOn = PAYMENT_HISTORY.contains(feature)
           ? samples.stream().filter(s -> s.features().settledCount() > 0).toList() : samples;
@@ -59,7 +60,7 @@ public final class ScorecardFit {
         binLate[i] = binOn.get(i).late();
       }
       List<BigDecimal> featureCuts = binOn.isEmpty() ? List.of() : Binning.cutOffs(feature,
-          binOn.stream().mapToDouble(s -> s.feature(feature)).toArray(), binLate, settings.maxBands(), minInvoices);
+          Doubles.each(binOn, s -> s.feature(feature)), binLate, settings.maxBands(), minInvoices);
       if (featureCuts.isEmpty()) {
         continue;
       }
