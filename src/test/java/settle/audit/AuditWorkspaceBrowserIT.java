@@ -4,41 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static settle.testdata.CustomerBuilder.aCustomer;
 import static settle.testdata.OrderBuilder.anOrderFor;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import settle.audit.internal.AuditSigningKey;
 import settle.customers.CustomerView;
 import settle.invoicing.InvoiceView;
 import settle.testdata.Api;
-import settle.testdata.Browser;
-import settle.testdata.Journeys;
+import settle.testdata.BrowserTestCase;
 import settle.testdata.SettleTest;
 
 /** The auditor's workspace: search in business words, a record's story, the pack, the verification, the controls. */
 @SettleTest
-class AuditWorkspaceBrowserIT {
+class AuditWorkspaceBrowserIT extends BrowserTestCase {
 
-  @LocalServerPort int port;
-  @Autowired ApplicationContext context;
   @Autowired AuditSigningKey key;
-
-  Journeys journeys;
-  Browser browser;
-
-  @BeforeEach
-  void setUp() {
-    journeys = new Journeys(context);
-    browser = new Browser(port);
-  }
-
-  @AfterEach
-  void tearDown() {
-    browser.close();
-  }
 
   @Test
   void anAuditorFindsAnInvoiceByItsNumberReadsItsStoryInWordsAndExportsItsPack() {

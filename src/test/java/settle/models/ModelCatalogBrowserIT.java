@@ -7,20 +7,15 @@ import static settle.testdata.OrderBuilder.anOrderFor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 import settle.audit.AuditEntry;
 import settle.audit.AuditLog;
 import settle.customers.CustomerView;
 import settle.engine.ModelDeployments;
-import settle.testdata.Browser;
-import settle.testdata.Journeys;
+import settle.testdata.BrowserTestCase;
 import settle.testdata.SettleTest;
 
 /**
@@ -30,28 +25,13 @@ import settle.testdata.SettleTest;
  */
 @SettleTest
 @TestPropertySource(properties = "settle.test.population=catalog-browser")
-class ModelCatalogBrowserIT {
+class ModelCatalogBrowserIT extends BrowserTestCase {
 
-  @LocalServerPort int port;
-  @Autowired ApplicationContext context;
   @Autowired ModelDeployments deployments;
   @Autowired AuditLog audit;
 
-  Browser browser;
-
-  @BeforeEach
-  void setUp() {
-    browser = new Browser(port);
-  }
-
-  @AfterEach
-  void tearDown() {
-    browser.close();
-  }
-
   @Test
   void aProcessOwnerSeesTheModelsPreviewsAnEditDeploysItAndSeesWhatChanged(@TempDir Path dir) throws IOException {
-    Journeys journeys = new Journeys(context);
     CustomerView standard = journeys.customer(aCustomer().rated("LOW").since(journeys.today()));
     CustomerView strategic = journeys.customer(aCustomer().rated("LOW").since(journeys.today().minusYears(3)));
     journeys.invoiced(anOrderFor(standard.id()).worth("1200.00"));

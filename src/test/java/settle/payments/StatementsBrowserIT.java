@@ -8,42 +8,21 @@ import static settle.testdata.StatementBuilder.aStatement;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import settle.audit.AuditLog;
 import settle.customers.CustomerView;
 import settle.invoicing.InvoiceStatus;
 import settle.invoicing.InvoiceView;
-import settle.testdata.Browser;
-import settle.testdata.Journeys;
+import settle.testdata.BrowserTestCase;
 import settle.testdata.SettleTest;
 import settle.testdata.StatementBuilder;
 
 /** The cash applier's statements pages: upload a file, see that its balances do not add up, confirm it, see it posted. */
 @SettleTest
-class StatementsBrowserIT {
+class StatementsBrowserIT extends BrowserTestCase {
 
-  @LocalServerPort int port;
-  @Autowired ApplicationContext context;
   @Autowired AuditLog audit;
-
-  Journeys journeys;
-  Browser browser;
-
-  @BeforeEach
-  void setUp() {
-    journeys = new Journeys(context);
-    browser = new Browser(port);
-  }
-
-  @AfterEach
-  void tearDown() {
-    browser.close();
-  }
 
   @Test
   void aCashApplierUploadsAStatementWhoseBalancesDoNotAddUpSeesTheFlagConfirmsItAndSeesItPosted() throws Exception {
@@ -61,7 +40,6 @@ class StatementsBrowserIT {
     assertThat(browser.all("#upload")).as("a collector may not import statements").isEmpty();
     browser.close();
 
-    browser = new Browser(port);
     browser.signIn("cara", "cara");
     browser.submit("header a[href='/statements']");
     browser.find("#file").sendKeys(file.toAbsolutePath().toString());

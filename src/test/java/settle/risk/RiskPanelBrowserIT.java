@@ -6,40 +6,17 @@ import static settle.testdata.OrderBuilder.anOrderFor;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import settle.customers.CustomerView;
 import settle.invoicing.InvoiceView;
-import settle.testdata.Browser;
-import settle.testdata.Journeys;
+import settle.testdata.BrowserTestCase;
 import settle.testdata.SettleTest;
 
 /** The customer page's risk panel: the computed rating with its top drivers and its date, and an override beside it. */
 @SettleTest
-class RiskPanelBrowserIT {
+class RiskPanelBrowserIT extends BrowserTestCase {
 
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-
-  @LocalServerPort int port;
-  @Autowired ApplicationContext context;
-
-  Journeys journeys;
-  Browser browser;
-
-  @BeforeEach
-  void setUp() {
-    journeys = new Journeys(context);
-    browser = new Browser(port);
-  }
-
-  @AfterEach
-  void tearDown() {
-    browser.close();
-  }
 
   @Test
   void theRiskPanelShowsTheComputedRatingWithItsTopDriversAndAnOverrideBesideIt() {

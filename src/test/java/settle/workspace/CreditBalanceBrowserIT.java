@@ -6,42 +6,21 @@ import static settle.testdata.OrderBuilder.anOrderFor;
 import static settle.testdata.StatementBuilder.aStatement;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import settle.customers.CustomerView;
 import settle.invoicing.InvoiceStatus;
 import settle.invoicing.InvoiceView;
 import settle.payments.BankStatements;
-import settle.testdata.Browser;
-import settle.testdata.Journeys;
+import settle.testdata.BrowserTestCase;
 import settle.testdata.SettleTest;
 import settle.testdata.StatementBuilder;
 
 /** The customer's credit balance on the pages, and the cash applier's button that applies it. */
 @SettleTest
-class CreditBalanceBrowserIT {
+class CreditBalanceBrowserIT extends BrowserTestCase {
 
-  @LocalServerPort int port;
-  @Autowired ApplicationContext context;
   @Autowired BankStatements statements;
-
-  Journeys journeys;
-  Browser browser;
-
-  @BeforeEach
-  void setUp() {
-    journeys = new Journeys(context);
-    browser = new Browser(port);
-  }
-
-  @AfterEach
-  void tearDown() {
-    browser.close();
-  }
 
   @Test
   void aCashApplierSeesTheCreditBalanceAndAppliesItToTheOldestDueInvoiceWithOneButton() {
@@ -62,7 +41,6 @@ class CreditBalanceBrowserIT {
     assertThat(browser.all("#apply-credit")).as("a collector may not apply credit").isEmpty();
     browser.close();
 
-    browser = new Browser(port);
     browser.signIn("cara", "cara");
     browser.open("/customers/" + customer.id());
     browser.screenshot("credit-1-balance-on-customer-page");

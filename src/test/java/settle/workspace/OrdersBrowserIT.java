@@ -11,17 +11,12 @@ import java.math.BigDecimal;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import settle.customers.CustomerView;
 import settle.customers.NewCustomer;
-import settle.testdata.Browser;
+import settle.testdata.BrowserTestCase;
 import settle.testdata.Journeys;
 import settle.testdata.SettleTest;
 
@@ -31,27 +26,11 @@ import settle.testdata.SettleTest;
  * operations marks it shipped and the invoice shows. No API call; every page in business words.
  */
 @SettleTest
-class OrdersBrowserIT {
+class OrdersBrowserIT extends BrowserTestCase {
 
   private static final Pattern ORDER_PAGE = Pattern.compile("/orders/(\\d+)");
 
-  @LocalServerPort int port;
-  @Autowired ApplicationContext context;
   @Value("${settle.public-url}") String publicUrl;
-
-  Journeys journeys;
-  Browser browser;
-
-  @BeforeEach
-  void setUp() {
-    journeys = new Journeys(context);
-    browser = new Browser(port);
-  }
-
-  @AfterEach
-  void tearDown() {
-    browser.close();
-  }
 
   @Test
   void salesPlacesAnOrderCreditReleasesItsHoldWithAReasonAndOperationsShipsItIntoAnInvoice() throws Exception {
@@ -102,7 +81,6 @@ class OrdersBrowserIT {
         .filter(m -> subject(m).equals(subject)).findFirst(), java.util.Optional::isPresent).orElseThrow();
     String link = publicUrl + orderPath;
     assertThat(part(mail, "text/plain")).contains(link).doesNotContain("/api/");
-    browser = new Browser(port);
     browser.signIn("dana", "dana");
     browser.open(link.substring(publicUrl.length()));
     assertThat(browser.find("h1").getText()).contains("Order " + number, "On credit hold");
@@ -124,7 +102,6 @@ class OrdersBrowserIT {
     browser.close();
 
     // a credit analyst releases the hold with a reason
-    browser = new Browser(port);
     browser.signIn("ada", "ada");
     browser.open("/orders?status=ON_HOLD");
     browser.submit("#orders tr[data-order='" + page.group(1) + "'] a[href='" + orderPath + "']");
@@ -139,7 +116,6 @@ class OrdersBrowserIT {
     browser.close();
 
     // operations marks it shipped, and the invoice it produced shows on the order
-    browser = new Browser(port);
     browser.signIn("olu", "olu");
     browser.open(orderPath);
     shoot("orders-8-operations-ready-to-ship");

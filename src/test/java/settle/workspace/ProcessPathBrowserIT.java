@@ -4,38 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static settle.testdata.CustomerBuilder.aCustomer;
 import static settle.testdata.OrderBuilder.anOrderFor;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import settle.customers.CustomerView;
 import settle.invoicing.InvoiceView;
-import settle.testdata.Browser;
-import settle.testdata.Journeys;
+import settle.testdata.BrowserTestCase;
 import settle.testdata.SettleTest;
 
 /** An auditor follows an invoice's collection on its diagram and asks why a reminder went out. */
 @SettleTest
-class ProcessPathBrowserIT {
-
-  @LocalServerPort int port;
-  @Autowired ApplicationContext context;
-
-  Journeys journeys;
-  Browser browser;
-
-  @BeforeEach
-  void setUp() {
-    journeys = new Journeys(context);
-    browser = new Browser(port);
-  }
-
-  @AfterEach
-  void tearDown() {
-    browser.close();
-  }
+class ProcessPathBrowserIT extends BrowserTestCase {
 
   @Test
   void anAuditorSeesTheCollectionsPathDrawnWithTimesAndTheDecisionBehindTheReminder() {

@@ -8,18 +8,15 @@ import static settle.testdata.StatementBuilder.aStatement;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import settle.customers.CustomerView;
 import settle.invoicing.InvoiceView;
 import settle.payments.BankStatements;
 import settle.payments.LineStatus;
 import settle.tasks.TaskView;
-import settle.testdata.Browser;
+import settle.testdata.BrowserTestCase;
 import settle.testdata.Journeys;
 import settle.testdata.SettleTest;
 import settle.testdata.StatementBuilder;
@@ -29,25 +26,13 @@ import settle.testdata.StatementBuilder;
  * the walk itself is clicks and typing. Every page is checked for ids and JSON, and shot at 1280 and 390 px.
  */
 @SettleTest
-class WorklistBrowserIT {
+class WorklistBrowserIT extends BrowserTestCase {
 
-  @LocalServerPort int port;
-  @Autowired ApplicationContext context;
   @Autowired BankStatements statements;
-
-  Journeys journeys;
-  Browser browser;
 
   @BeforeEach
   void setUp() {
-    journeys = new Journeys(context);
-    browser = new Browser(port);
     browser.resize(1280, 900);
-  }
-
-  @AfterEach
-  void tearDown() {
-    browser.close();
   }
 
   @Test

@@ -7,40 +7,17 @@ import static settle.testdata.OrderBuilder.anOrderFor;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import settle.customers.CustomerView;
 import settle.invoicing.InvoiceView;
 import settle.tasks.TaskView;
 import settle.testdata.Api;
-import settle.testdata.Browser;
-import settle.testdata.Journeys;
+import settle.testdata.BrowserTestCase;
 import settle.testdata.SettleTest;
 
 /** The staff workspace in a real headless Chromium, as collectors and salespeople use it. */
 @SettleTest
-class WorkspaceBrowserIT {
-
-  @LocalServerPort int port;
-  @Autowired ApplicationContext context;
-
-  Journeys journeys;
-  Browser browser;
-
-  @BeforeEach
-  void setUp() {
-    journeys = new Journeys(context);
-    browser = new Browser(port);
-  }
-
-  @AfterEach
-  void tearDown() {
-    browser.close();
-  }
+class WorkspaceBrowserIT extends BrowserTestCase {
 
   @Test
   void aCollectorWorksTheTopTaskRecordsAPromiseAndTheTimelineShowsIt() {

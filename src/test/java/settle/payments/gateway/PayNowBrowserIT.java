@@ -6,12 +6,9 @@ import static settle.testdata.CustomerBuilder.aCustomer;
 import static settle.testdata.OrderBuilder.anOrderFor;
 
 import java.net.URI;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import settle.collections.InvoiceCollection;
 import settle.customers.CustomerView;
@@ -19,7 +16,7 @@ import settle.invoicing.InvoiceStatus;
 import settle.invoicing.InvoiceView;
 import settle.portal.PortalLinks;
 import settle.testdata.PortalClient;
-import settle.testdata.Browser;
+import settle.testdata.BrowserTestCase;
 import settle.testdata.Journeys;
 import settle.testdata.SettleTest;
 
@@ -28,30 +25,19 @@ import settle.testdata.SettleTest;
  * webhook arrives on its own, the invoice is paid and its collection loop waits no more.
  */
 @SettleTest
-class PayNowBrowserIT {
+class PayNowBrowserIT extends BrowserTestCase {
 
-  @LocalServerPort int port;
-  @Autowired ApplicationContext context;
   @Autowired PortalLinks portal;
   @Autowired JdbcTemplate jdbc;
-  Journeys journeys;
-  Browser browser;
   CustomerView customer;
   InvoiceView invoice;
   String portalPath;
 
   @BeforeEach
   void setUp() {
-    journeys = new Journeys(context);
     customer = journeys.customer(aCustomer());
     invoice = journeys.invoiced(anOrderFor(customer.id()).worth("1250.00"));
     portalPath = URI.create(portal.invoiceUrl(invoice.id())).getPath();
-    browser = new Browser(port);
-  }
-
-  @AfterEach
-  void tearDown() {
-    browser.close();
   }
 
   @Test
