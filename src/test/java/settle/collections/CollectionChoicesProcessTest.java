@@ -9,7 +9,6 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,6 +33,7 @@ import settle.testdata.Api;
 import settle.testdata.Journeys;
 import settle.testdata.SettleTest;
 import settle.testdata.Staff;
+import settle.testdata.Mails;
 
 /**
  * The choices people make in the collection loop's tasks, each acting as bpmn/invoice-collection.bpmn says:
@@ -133,7 +133,7 @@ class CollectionChoicesProcessTest {
     MimeMessage ask = journeys.mailsTo(customer.accountOwnerEmail()).stream()
         .filter(m -> subject(m).startsWith("Please correct the AP contact")).findFirst().orElseThrow();
     assertThat(subject(ask)).isEqualTo("Please correct the AP contact of " + customer.name());
-    assertThat(text(ask)).contains(customer.apEmail()).contains("Jo left the company").contains("casey")
+    assertThat(Mails.part(ask, "text/plain")).contains(customer.apEmail()).contains("Jo left the company").contains("casey")
         .contains("/api/customers/" + customer.id() + "/ap-contact");
     long instance = journeys.instanceOf(InvoiceCollection.PROCESS_ID, "invoiceId", invoice.id());
 
@@ -170,7 +170,7 @@ class CollectionChoicesProcessTest {
         .filter(m -> subject(m).contains(invoice.number())).findFirst().orElseThrow();
     assertThat(subject(handOver)).isEqualTo("Hand-over for collection: invoice " + invoice.number() + ", " + customer.name());
     assertThat(attachments(handOver)).containsExactly(invoice.number() + ".pdf", "timeline.csv");
-    assertThat(text(handOver)).contains("Statement of the customer's open invoices").contains("1,000.00 EUR open")
+    assertThat(Mails.part(handOver, "text/plain")).contains("Statement of the customer's open invoices").contains("1,000.00 EUR open")
         .contains("(handed over with this mail)");
     assertThat(attachment(handOver, "timeline.csv")).contains("Task opened").contains("morgan")
         .contains("Handed over to the collection agency");
@@ -206,7 +206,7 @@ class CollectionChoicesProcessTest {
     await().atMost(Journeys.PATIENCE).until(() -> journeys.mailsTo(legalAddress).stream()
         .anyMatch(m -> subject(m).contains(invoice.number())));
     MimeMessage mail = journeys.mailsTo(legalAddress).stream().filter(m -> subject(m).contains(invoice.number())).findFirst().orElseThrow();
-    assertThat(text(mail)).contains("for legal action").contains("2,500.00 EUR");
+    assertThat(Mails.part(mail, "text/plain")).contains("for legal action").contains("2,500.00 EUR");
     assertThat(attachments(mail)).contains(invoice.number() + ".pdf", "timeline.csv");
   }
 
@@ -223,7 +223,7 @@ class CollectionChoicesProcessTest {
         .contains("Proposal: invoice " + invoice.number() + " in 3 instalments"));
     MimeMessage proposal = journeys.mailsTo(customer.apEmail()).stream()
         .filter(m -> subject(m).startsWith("Proposal:")).findFirst().orElseThrow();
-    String body = text(proposal);
+    String body = Mails.part(proposal, "text/plain");
     assertThat(body).contains("Instalment 1: 333.33 EUR by " + journeys.today().plusMonths(1))
         .contains("Instalment 2: 333.33 EUR by " + journeys.today().plusMonths(2))
         .contains("Instalment 3: 333.34 EUR by " + journeys.today().plusMonths(3));
@@ -303,22 +303,6 @@ class CollectionChoicesProcessTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** The plain-text part as the recipient reads it. */
-  private static String text(Part part) throws Exception {
-    if (part.isMimeType("text/plain") && part.getFileName() == null) {
-      return (String) part.getContent();
-    }
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        String found = text(multipart.getBodyPart(i));
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 
   private static List<String> attachments(Part part) throws Exception {

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static settle.testdata.CustomerBuilder.aCustomer;
 import static settle.testdata.OrderBuilder.anOrderFor;
 
-import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +21,7 @@ import settle.invoicing.InvoiceView;
 import settle.testdata.Api;
 import settle.testdata.Journeys;
 import settle.testdata.SettleTest;
+import settle.testdata.Mails;
 
 /** The heads-up mail's hold and snooze links: once each, as offered, recorded as what they are. */
 @SettleTest
@@ -45,7 +44,7 @@ class HeadsUpLinksTest {
   void aHeadsUpLinkWorksOnceAndItsUseIsRecordedAsTheLinksNotAsTheOwners() throws Exception {
     InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("400.00"));
     journeys.advanceTo(invoice.dueDate().minusDays(2));
-    String mail = body(journeys.advanceUntilMailsTo(customer.accountOwnerEmail(), 1, Duration.ofDays(3)).getFirst());
+    String mail = Mails.raw(journeys.advanceUntilMailsTo(customer.accountOwnerEmail(), 1, Duration.ofDays(3)).getFirst());
     String hold = link(mail, "Hold");
     String snooze = link(mail, "Snooze");
     Api api = new Api(port).anonymous();
@@ -66,7 +65,7 @@ class HeadsUpLinksTest {
   void aSnoozeLinkSnoozesForTheTwoDaysItOffersAndNoLonger() throws Exception {
     InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("300.00"));
     journeys.advanceTo(invoice.dueDate().minusDays(2));
-    String snooze = link(body(journeys.advanceUntilMailsTo(customer.accountOwnerEmail(), 1, Duration.ofDays(3)).getFirst()), "Snooze");
+    String snooze = link(Mails.raw(journeys.advanceUntilMailsTo(customer.accountOwnerEmail(), 1, Duration.ofDays(3)).getFirst()), "Snooze");
     Api api = new Api(port).anonymous();
     assertThat(api.postForm(snooze, "days=90&reason=Customer+contacted+me").status()).isEqualTo(400);
     assertThat(api.postForm(snooze, "days=3&reason=Customer+contacted+me").status()).isEqualTo(400);
@@ -97,7 +96,4 @@ class HeadsUpLinksTest {
     return m.group(1).replaceAll("[\">)].*$", "");
   }
 
-  private static String body(MimeMessage mail) throws Exception {
-    return new String(mail.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-  }
 }

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static settle.testdata.CustomerBuilder.aCustomer;
 import static settle.testdata.OrderBuilder.anOrderFor;
 
-import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +27,7 @@ import settle.testdata.Api;
 import settle.testdata.Journeys;
 import settle.testdata.PageSession;
 import settle.testdata.SettleTest;
+import settle.testdata.Mails;
 
 /**
  * The two heads-up bugs of issue 14: a heads-up announced a step that was on hold, and a reminder went out a day
@@ -79,7 +78,7 @@ class HeadsUpNamesTheStepTest {
     CustomerView customer = journeys.customer(aCustomer().in("NZ", "Pacific/Auckland"));
     InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("900.00"));
     journeys.advanceTo(invoice.dueDate().minusDays(2));
-    String snooze = link(body(journeys.advanceUntilMailsTo(customer.accountOwnerEmail(), 1, Duration.ofDays(3)).getFirst()), "Snooze");
+    String snooze = link(Mails.raw(journeys.advanceUntilMailsTo(customer.accountOwnerEmail(), 1, Duration.ofDays(3)).getFirst()), "Snooze");
     assertThat(new Api(port).anonymous().postForm(snooze, "days=2&reason=Customer+contacted+me").status()).isEqualTo(200);
 
     // the snooze ends, the step is planned again and announced again
@@ -115,7 +114,4 @@ class HeadsUpNamesTheStepTest {
     return m.group(1).replaceAll("[\">)].*$", "");
   }
 
-  private static String body(MimeMessage mail) throws Exception {
-    return new String(mail.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-  }
 }

@@ -31,6 +31,7 @@ import settle.testdata.Api;
 import settle.testdata.Journeys;
 import settle.testdata.SettleTest;
 import settle.testdata.Staff;
+import settle.testdata.Mails;
 
 /** Holds, promises to pay, payment plans and same-day reminders, each through the running collection loop. */
 @SettleTest
@@ -54,7 +55,7 @@ class HoldsPromisesAndPlansTest {
     InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("700.00"));
     journeys.advanceTo(invoice.dueDate().minusDays(2));
     MimeMessage headsUp = journeys.advanceUntilMailsTo(customer.accountOwnerEmail(), 1, Duration.ofDays(3)).getFirst();
-    Matcher link = Pattern.compile("http://localhost:8080(/holds/\\S+)").matcher(body(headsUp));
+    Matcher link = Pattern.compile("http://localhost:8080(/holds/\\S+)").matcher(Mails.raw(headsUp));
     assertThat(link.find()).isTrue();
 
     Api api = new Api(port);
@@ -99,7 +100,7 @@ class HoldsPromisesAndPlansTest {
   void aSnoozedReminderGoesOutWhenTheSnoozeEnds() throws Exception {
     InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("300.00"));
     journeys.advanceTo(invoice.dueDate().minusDays(2));
-    Matcher link = Pattern.compile("Snooze[^\\n]*?(/holds/\\S+)").matcher(body(journeys.advanceUntilMailsTo(customer.accountOwnerEmail(), 1, Duration.ofDays(3)).getFirst()));
+    Matcher link = Pattern.compile("Snooze[^\\n]*?(/holds/\\S+)").matcher(Mails.raw(journeys.advanceUntilMailsTo(customer.accountOwnerEmail(), 1, Duration.ofDays(3)).getFirst()));
     assertThat(link.find()).isTrue();
     journeys.quiesce(); // the owner reads the mail after the loop has moved on to its wait, as a person would
     assertThat(new Api(port).postForm(link.group(1), "days=2&reason=Customer+contacted+me").status()).isEqualTo(200);
@@ -224,7 +225,7 @@ class HoldsPromisesAndPlansTest {
     assertThat(mails).hasSize(3);
     MimeMessage combined = mails.get(2);
     assertThat(combined.getSubject()).isEqualTo("Due today: 2 invoices");
-    assertThat(body(combined)).contains(first.number()).contains(second.number()).contains("350.00");
+    assertThat(Mails.raw(combined)).contains(first.number()).contains(second.number()).contains("350.00");
     assertThat(journeys.subjectsTo(customer.accountOwnerEmail())).containsExactly(
         "Heads-up: 2 customer contacts planned for " + first.dueDate());
   }
@@ -235,7 +236,4 @@ class HoldsPromisesAndPlansTest {
         new PaymentPlanRequest.Instalment(invoice.dueDate().plusDays(40), new BigDecimal(second))), "sam");
   }
 
-  private static String body(MimeMessage mail) throws Exception {
-    return new String(mail.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-  }
 }

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static settle.testdata.CustomerBuilder.aCustomer;
 import static settle.testdata.OrderBuilder.anOrderFor;
 
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +28,7 @@ import settle.testdata.Journeys;
 import settle.testdata.PageSession;
 import settle.testdata.SettleTest;
 import settle.testdata.Staff;
+import settle.testdata.Mails;
 
 /** bpmn/credit-review.bpmn with dmn/credit-limit-policy.dmn: a raise at once, a raise a finance manager approves, a cut with its heads-up. */
 @SettleTest
@@ -135,7 +134,7 @@ class CreditReviewProcessTest {
     journeys.awaitWaitingAt(cut, "object-to-credit-cut");
     assertThat(journeys.subjectsTo(customer.accountOwnerEmail())).anyMatch(s -> s.startsWith(
         "Heads-up: credit limit of " + customer.name() + " to be cut on "));
-    String headsUp = part(journeys.mailsTo(customer.accountOwnerEmail()).getFirst(), "text/plain");
+    String headsUp = Mails.part(journeys.mailsTo(customer.accountOwnerEmail()).getFirst(), "text/plain");
     assertThat(headsUp).contains("from 10,000.00 EUR → 5,000.00 EUR", "Risk rating worsened to high since the last review");
     TaskView objection = journeys.awaitOpenTask("customer:" + customer.id());
     assertThat(objection.taskType()).isEqualTo("object-to-credit-cut");
@@ -155,7 +154,7 @@ class CreditReviewProcessTest {
 
     MimeMessage told = journeys.awaitMailsTo(customer.apEmail(), 1).getFirst();
     assertThat(told.getSubject()).isEqualTo("Your credit limit with Northwind Supplies is now 5,000.00 EUR");
-    assertThat(part(told, "text/plain")).contains("Dear Jo Payables", "now 5,000.00 EUR (it was 10,000.00 EUR)",
+    assertThat(Mails.part(told, "text/plain")).contains("Dear Jo Payables", "now 5,000.00 EUR (it was 10,000.00 EUR)",
         "Why: Risk rating worsened to high since the last review: the limit is halved");
 
     // the approved order no longer fits: it is held, and its process tells the owner as for any credit hold
@@ -232,21 +231,5 @@ class CreditReviewProcessTest {
     String because = "Asked by the test " + UUID.randomUUID();
     reviews.request(customer.id(), because, requestedBy);
     return journeys.instanceOf(CreditReviews.PROCESS_ID, "requestedBecause", because);
-  }
-
-  /** The decoded text of the mail's part of that type, as a mail program shows it. */
-  private static String part(Part part, String type) throws Exception {
-    if (part.isMimeType(type)) {
-      return (String) part.getContent();
-    }
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        String found = part(multipart.getBodyPart(i), type);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 }

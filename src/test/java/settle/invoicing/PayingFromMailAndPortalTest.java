@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static settle.testdata.CustomerBuilder.aCustomer;
 import static settle.testdata.OrderBuilder.anOrderFor;
 
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +17,7 @@ import settle.portal.PortalLinks;
 import settle.testdata.Api;
 import settle.testdata.Journeys;
 import settle.testdata.SettleTest;
+import settle.testdata.Mails;
 
 /** Everything the customer receives says how to pay: amount, IBAN, BIC and the RF reference; the portal adds the QR code. */
 @SettleTest
@@ -38,15 +35,15 @@ class PayingFromMailAndPortalTest {
     String rf = invoice.creditorReference();
 
     MimeMessage invoiceMail = journeys.awaitMailsTo(customer.apEmail(), 1).getFirst();
-    assertThat(part(invoiceMail, "text/plain")).contains("Amount to pay: 1,190.00 EUR", "Account holder: Northwind Supplies GmbH",
+    assertThat(Mails.part(invoiceMail, "text/plain")).contains("Amount to pay: 1,190.00 EUR", "Account holder: Northwind Supplies GmbH",
         "IBAN: DE89 3704 0044 0532 0130 00", "BIC: COBADEFFXXX (Commerzbank)", "Payment reference: " + rf);
-    assertThat(part(invoiceMail, "text/html")).contains("DE89 3704 0044 0532 0130 00", "COBADEFFXXX", rf, "1,190.00 EUR");
+    assertThat(Mails.part(invoiceMail, "text/html")).contains("DE89 3704 0044 0532 0130 00", "COBADEFFXXX", rf, "1,190.00 EUR");
 
     journeys.advanceTo(invoice.dueDate());
     MimeMessage reminder = journeys.awaitMailsTo(customer.apEmail(), 2).get(1);
-    assertThat(part(reminder, "text/plain")).contains("Amount due: 1,190.00 EUR", "Payment reference: " + rf,
+    assertThat(Mails.part(reminder, "text/plain")).contains("Amount due: 1,190.00 EUR", "Payment reference: " + rf,
         "IBAN DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX (Commerzbank)");
-    assertThat(part(reminder, "text/html")).contains(rf, "DE89 3704 0044 0532 0130 00", "COBADEFFXXX");
+    assertThat(Mails.part(reminder, "text/html")).contains(rf, "DE89 3704 0044 0532 0130 00", "COBADEFFXXX");
 
     String path = links.invoiceUrl(invoice.id()).replace("http://localhost:8080", "");
     Api portal = new Api(port).anonymous();
@@ -90,25 +87,4 @@ class PayingFromMailAndPortalTest {
     assertThat(wrong.body().toString()).contains("format");
   }
 
-  static String part(MimeMessage mail, String type) throws Exception {
-    List<Part> parts = new ArrayList<>();
-    flatten(mail, parts);
-    for (Part part : parts) {
-      if (part.isMimeType(type)) {
-        return (String) part.getContent();
-      }
-    }
-    throw new AssertionError("no " + type + " part");
-  }
-
-  private static void flatten(Part part, List<Part> into) throws Exception {
-    if (part.isMimeType("multipart/*")) {
-      Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        flatten(multipart.getBodyPart(i), into);
-      }
-    } else {
-      into.add(part);
-    }
-  }
 }

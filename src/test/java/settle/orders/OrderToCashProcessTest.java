@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static settle.testdata.CustomerBuilder.aCustomer;
 import static settle.testdata.OrderBuilder.anOrderFor;
 
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +23,7 @@ import settle.tasks.TaskView;
 import settle.testdata.Journeys;
 import settle.testdata.SettleTest;
 import settle.testdata.Staff;
+import settle.testdata.Mails;
 
 /** bpmn/order-to-cash.bpmn, one test per path, on the in-memory engine. */
 @SettleTest
@@ -136,8 +135,8 @@ class OrderToCashProcessTest {
     journeys.awaitOrder(order.id(), OrderStatus.ON_HOLD);
 
     MimeMessage mail = journeys.awaitMailsTo(customer.accountOwnerEmail(), 1).getFirst();
-    String plain = part(mail, "text/plain");
-    String html = part(mail, "text/html");
+    String plain = Mails.part(mail, "text/plain");
+    String html = Mails.part(mail, "text/html");
 
     String page = publicUrl + "/orders/" + order.id();
     assertThat(plain).contains("See the order and its credit decision: " + page, "order " + order.number() + " (PO PO-HOLD-7)",
@@ -158,21 +157,5 @@ class OrderToCashProcessTest {
 
     journeys.orders.releaseCreditHold(order.id(), "Deposit received", "ada");
     assertThat(journeys.awaitOrder(order.id(), OrderStatus.APPROVED).statusReason()).isEqualTo("Deposit received");
-  }
-
-  /** The decoded text of the mail's part of that type, as a mail program shows it. */
-  private static String part(Part part, String type) throws Exception {
-    if (part.isMimeType(type)) {
-      return (String) part.getContent();
-    }
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        String found = part(multipart.getBodyPart(i), type);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static settle.testdata.CustomerBuilder.aCustomer;
 
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -19,6 +17,7 @@ import settle.customers.NewCustomer;
 import settle.testdata.BrowserTestCase;
 import settle.testdata.Journeys;
 import settle.testdata.SettleTest;
+import settle.testdata.Mails;
 
 /**
  * An order's whole life on screen, each role doing its job in a real Chromium: sales places it, credit
@@ -80,7 +79,7 @@ class OrdersBrowserIT extends BrowserTestCase {
     MimeMessage mail = await().atMost(Journeys.PATIENCE).until(() -> journeys.mailsTo("dana.whitfield@northwind.example").stream()
         .filter(m -> subject(m).equals(subject)).findFirst(), java.util.Optional::isPresent).orElseThrow();
     String link = publicUrl + orderPath;
-    assertThat(part(mail, "text/plain")).contains(link).doesNotContain("/api/");
+    assertThat(Mails.part(mail, "text/plain")).contains(link).doesNotContain("/api/");
     browser.signIn("dana", "dana");
     browser.open(link.substring(publicUrl.length()));
     assertThat(browser.find("h1").getText()).contains("Order " + number, "On credit hold");
@@ -194,18 +193,4 @@ class OrdersBrowserIT extends BrowserTestCase {
     }
   }
 
-  private static String part(Part part, String type) throws Exception {
-    if (part.isMimeType(type)) {
-      return (String) part.getContent();
-    }
-    if (part.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        String found = part(multipart.getBodyPart(i), type);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
-  }
 }
