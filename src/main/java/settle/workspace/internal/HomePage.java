@@ -100,7 +100,7 @@ class HomePage {
         "labels", aging.stream().map(b -> agingLabel(b.bucket())).toList(),
         "values", aging.stream().map(AgingBucket::openAmount).toList())));
     model.addAttribute("waitingChart", json.writeValueAsString(Map.of(
-        "labels", waiting.stream().map(Inbox.Waiting::group).toList(),
+        "labels", waiting.stream().map(w -> TaskWords.groupName(w.group())).toList(),
         "fresh", waiting.stream().map(Inbox.Waiting::underADay).toList(),
         "mid", waiting.stream().map(Inbox.Waiting::oneToThreeDays).toList(),
         "old", waiting.stream().map(Inbox.Waiting::overThreeDays).toList())));
