@@ -35,7 +35,7 @@ class WorkspaceBrowserIT extends BrowserTestCase {
     assertThat(browser.script("return Chart.getChart('aging-chart').data.labels.join(',')"))
         .isEqualTo("Not yet due,1-30 days,31-60 days,61-90 days,90+ days");
     // the teams as the table beside the chart names them
-    assertThat(browser.script("return Chart.getChart('waiting-chart').data.labels.join(',')")).contains("Collectors").doesNotContain("-");
+    assertThat((String) browser.script("return Chart.getChart('waiting-chart').data.labels.join(',')")).contains("Collectors").doesNotContain("-");
     browser.screenshot("0-dashboard");
     browser.open("/work");
     assertThat(browser.find("#worklist tbody tr").getAttribute("data-task-id")).isEqualTo(String.valueOf(call.id()));
