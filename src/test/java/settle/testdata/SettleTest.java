@@ -17,12 +17,14 @@ import org.springframework.boot.test.context.SpringBootTest;
  * day is a business day (no weekend, no public holidays): a step falls on the day its table says. The calendar itself
  * is proven with the shipped configuration by {@link CalendarTest} classes. The monthly credit review would review every
  * test's customers whenever the clock passes the first of a month, so only the tests that ask for a review get one.
+ * Business time starts at 20:00 UTC whatever the hour the build runs at, so a day's steps and heads-ups fall the same
+ * way in every run.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"settle.demo-data=false", "settle.calendar.weekend=", "settle.calendar.weekends.SA=", "settle.calendar.weekends.EG=",
-        "settle.calendar.public-holidays=false", "settle.credit-review.monthly=false",
+        "settle.calendar.public-holidays=false", "settle.credit-review.monthly=false", "settle.demo-clock.start-hour=20",
         // tests rescore when they mean to; a daily run at a random moment would move ratings under them
         "settle.risk.daily-rescoring=false"})
 @ExtendWith(LedgerBalance.class)
