@@ -48,13 +48,18 @@ public class MailOutbox {
     model.put("seller", seller);
     model.put("arAddress", arAddress);
     model.put("senderName", mail.senderName());
-    String html = templates.render(mail.template() + ".html", model);
-    String text = templates.render(mail.template() + ".txt", model);
+    // the recipient's language where the mail is written in it; English otherwise
+    String language = mail.language() != null && !"en".equals(mail.language())
+        && templates.exists(mail.template() + "-" + mail.language() + ".html") ? mail.language() : "en";
+    String template = "en".equals(language) ? mail.template() : mail.template() + "-" + language;
+    String html = templates.render(template + ".html", model, language);
+    String text = templates.render(template + ".txt", model, language);
+    String subject = "en".equals(language) ? mail.subject() : templates.render(template + ".subject.txt", model, language).strip();
     Long id = jdbc.query("""
             insert into mail_outbox(mail_key, from_address, from_name, reply_to, to_address, subject, text_body, html_body, subject_ref, created_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (mail_key) do nothing returning id""",
         rs -> rs.next() ? rs.getLong(1) : null,
-        mail.key(), arAddress, mail.senderName(), arAddress, mail.to(), mail.subject(), text, html, mail.subjectRef(),
+        mail.key(), arAddress, mail.senderName(), arAddress, mail.to(), subject, text, html, mail.subjectRef(),
         java.sql.Timestamp.from(clock.instant()));
     if (id == null) {
       return false;
@@ -65,7 +70,7 @@ public class MailOutbox {
     }
     audit.record("system:mail-outbox", "mail.queued", mail.subjectRef(), Map.of(
         "mailKey", mail.key(), "to", mail.to(), "from", mail.senderName() + " <" + arAddress + ">",
-        "subject", mail.subject(), "template", mail.template(),
+        "subject", subject, "template", template,
         "attachments", mail.attachments().stream().map(OutgoingMail.Attachment::filename).toList()));
     return true;
   }

@@ -55,7 +55,7 @@ public class CustomerDirectory {
         request.customerSince() == null ? today : request.customerSince(), blankToNull(request.apContactName()),
         blankToNull(request.apContactPhone()), blankToNull(request.street()), blankToNull(request.postcode()),
         blankToNull(request.city()), request.country() == null ? "DE" : request.country(), blankToNull(request.vatId()),
-        timeZone, clock.instant()));
+        timeZone, blankToNull(request.apLanguage()), clock.instant()));
     CustomerView view = c.view();
     audit.record(actor, "customer.opened", "customer:" + c.getId(), Map.of("customer", view));
     return view;

@@ -7,7 +7,7 @@ public record CustomerView(long id, String name, String apEmail, String accountO
                            BigDecimal creditLimit, String currency, String riskRating,
                            LocalDate customerSince, String apContactName, String apContactPhone,
                            String street, String postcode, String city, String country, String vatId,
-                           String timeZone) {
+                           String timeZone, String apLanguage) {
 
   /** The AP contact's zone, for the local hour customer mails go out and the local time a collector sees. */
   public java.time.ZoneId zone() {

@@ -30,12 +30,13 @@ public record NewCustomer(
     @Size(max = 100) String city,
     @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code such as DE") String country,
     @Size(max = 20) @Pattern(regexp = "[A-Z]{2}[0-9A-Za-z+*.]{2,18}", message = "must be a VAT id such as DE123456789") String vatId,
-    @Size(max = 60) String timeZone) {
+    @Size(max = 60) String timeZone,
+    @Pattern(regexp = "en|de", message = "must be en or de") String apLanguage) {
 
   /** An account with no address or contact details beyond the AP mailbox. */
   public NewCustomer(String name, String apEmail, String accountOwnerName, String accountOwnerEmail, BigDecimal creditLimit,
                      String currency, String riskRating, LocalDate customerSince) {
     this(name, apEmail, accountOwnerName, accountOwnerEmail, creditLimit, currency, riskRating, customerSince,
-        null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null);
   }
 }

@@ -120,7 +120,7 @@ class PayableInvoicePdfTest {
     String tag = UUID.randomUUID().toString().substring(0, 6);
     return journeys.customers.open(new NewCustomer("Rhein-Main Logistik " + tag + " GmbH", "ap-" + tag + "@rml.example",
         "Dana Whitfield", "dana@northwind.example", new BigDecimal("100000"), "EUR", "LOW", null, "Jana Kowalski",
-        "+49 69 2648 1100", "Kaiserstraße 12", "60311", "Frankfurt am Main", "DE", "DE282741168", "Europe/Berlin"), "test");
+        "+49 69 2648 1100", "Kaiserstraße 12", "60311", "Frankfurt am Main", "DE", "DE282741168", "Europe/Berlin", "de"), "test");
   }
 
   static String embeddedXml(byte[] pdf) throws Exception {

@@ -19,6 +19,7 @@ public final class CustomerBuilder {
   private String apContactPhone;
   private String country;
   private String timeZone;
+  private String language;
 
   public static CustomerBuilder aCustomer() {
     return new CustomerBuilder();
@@ -70,6 +71,12 @@ public final class CustomerBuilder {
   }
 
   /** Where the AP contact sits: ISO country code and IANA time zone (DE and Europe/Berlin unless said). */
+  /** The language the AP contact reads: "de" or "en". */
+  public CustomerBuilder speaking(String language) {
+    this.language = language;
+    return this;
+  }
+
   public CustomerBuilder in(String country, String timeZone) {
     this.country = country;
     this.timeZone = timeZone;
@@ -78,6 +85,6 @@ public final class CustomerBuilder {
 
   public NewCustomer build() {
     return new NewCustomer(name, apEmail, ownerName, ownerEmail, creditLimit, currency, riskRating, customerSince,
-        apContactName, apContactPhone, null, null, null, country, null, timeZone);
+        apContactName, apContactPhone, null, null, null, country, null, timeZone, language);
   }
 }

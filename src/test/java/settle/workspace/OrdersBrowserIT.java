@@ -36,7 +36,7 @@ class OrdersBrowserIT extends BrowserTestCase {
     String tag = UUID.randomUUID().toString().substring(0, 6);
     CustomerView cobalt = journeys.customers.open(new NewCustomer("Cobalt Logistics " + tag, "payables-" + tag + "@cobalt.example",
         "Dana Whitfield", "dana.whitfield@northwind.example", new BigDecimal("10000"), "EUR", "HIGH", null,
-        "Priya Raman", "+44 20 7946 0018", "12 Dock Road", "E16 2QU", "London", "GB", "GB123456789", "Europe/London"), "test");
+        "Priya Raman", "+44 20 7946 0018", "12 Dock Road", "E16 2QU", "London", "GB", "GB123456789", "Europe/London", "en"), "test");
     CustomerView leesCustomer = journeys.customer(aCustomer().ownedBy("Lee Moreau", "lee.moreau@northwind.example"));
 
     // sales: the form says what is missing, then places the order

@@ -313,7 +313,7 @@ public class CollectionSteps {
     model.put("currency", first.currency());
     model.put("today", today);
     mail.enqueue(new OutgoingMail(key, senderName(step, customer), customer.apEmail(), subjectLine(step, items, first, today),
-        step.template(), model, pdfs, subject(step.invoiceId())));
+        step.template(), model, pdfs, subject(step.invoiceId()), customer.apLanguage()));
   }
 
   private static String subjectLine(Step step, List<Map<String, Object>> items, InvoiceView first, LocalDate today) {

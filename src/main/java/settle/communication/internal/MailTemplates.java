@@ -20,22 +20,39 @@ public class MailTemplates {
   }
 
   public String render(String name, Map<String, Object> model) {
-    Context context = new Context(java.util.Locale.ENGLISH, model);
-    context.setVariable("fmt", FIGURES);
+    return render(name, model, "en");
+  }
+
+  /** In German, figures and dates are written as a German reader expects them: "1.190,00 EUR", "14.06.2027". */
+  public String render(String name, Map<String, Object> model, String language) {
+    boolean german = "de".equals(language);
+    Context context = new Context(german ? java.util.Locale.GERMANY : java.util.Locale.ENGLISH, model);
+    context.setVariable("fmt", german ? GERMAN : ENGLISH);
     return engine.process(name, context);
   }
 
-  private static final Figures FIGURES = new Figures();
+  /** Whether templates/mail/NAME exists, e.g. a language's variant of a mail. */
+  public boolean exists(String name) {
+    return getClass().getClassLoader().getResource("templates/mail/" + name) != null;
+  }
+
+  private static final Figures ENGLISH = new Figures(java.util.Locale.UK, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE);
+  private static final Figures GERMAN = new Figures(java.util.Locale.GERMANY, java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
 
   /** How mails write figures, as the pages do: {@code ${fmt.money(invoice.total, invoice.currency)}} → "1,190.00 EUR". */
-  public static final class Figures {
+  public record Figures(java.util.Locale reader, java.time.format.DateTimeFormatter dates) {
 
     public String money(Object amount, Object currency) {
       if (amount == null) {
         return "";
       }
       java.math.BigDecimal figure = amount instanceof java.math.BigDecimal d ? d : new java.math.BigDecimal(String.valueOf(amount));
-      return currency == null ? settle.common.Money.number(figure) : settle.common.Money.format(figure, String.valueOf(currency));
+      String number = settle.common.Money.number(figure, reader);
+      return currency == null ? number : number + " " + currency;
+    }
+
+    public String date(java.time.LocalDate date) {
+      return date == null ? "" : date.format(dates);
     }
   }
 

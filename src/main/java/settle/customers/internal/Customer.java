@@ -33,6 +33,7 @@ public class Customer {
   private String country;
   private String vatId;
   private String timeZone;
+  private String apLanguage;
   private Instant createdAt;
   @Version
   private long version;
@@ -43,13 +44,13 @@ public class Customer {
                   BigDecimal creditLimit, String currency, String riskRating, LocalDate customerSince,
                   Instant createdAt) {
     this(name, apEmail, accountOwnerName, accountOwnerEmail, creditLimit, currency, riskRating, customerSince, null, null,
-        null, null, null, "DE", null, "Europe/Berlin", createdAt);
+        null, null, null, "DE", null, "Europe/Berlin", null, createdAt);
   }
 
   public Customer(String name, String apEmail, String accountOwnerName, String accountOwnerEmail,
                   BigDecimal creditLimit, String currency, String riskRating, LocalDate customerSince,
                   String apContactName, String apContactPhone, String street, String postcode, String city,
-                  String country, String vatId, String timeZone, Instant createdAt) {
+                  String country, String vatId, String timeZone, String apLanguage, Instant createdAt) {
     this.apContactName = apContactName;
     this.apContactPhone = apContactPhone;
     this.street = street;
@@ -58,6 +59,7 @@ public class Customer {
     this.country = country;
     this.vatId = vatId;
     this.timeZone = timeZone;
+    this.apLanguage = apLanguage;
     this.name = name;
     this.apEmail = apEmail;
     this.accountOwnerName = accountOwnerName;
@@ -84,6 +86,6 @@ public class Customer {
   public CustomerView view() {
     return new CustomerView(id, name, apEmail, accountOwnerName, accountOwnerEmail,
         Money.of(creditLimit), currency, riskRating, customerSince, apContactName, apContactPhone, street, postcode,
-        city, country, vatId, timeZone);
+        city, country, vatId, timeZone, apLanguage);
   }
 }

@@ -28,7 +28,13 @@ record DemoBook(LocalDate today, List<Customer> customers, List<Sale> sales) {
 
   record Customer(int no, String name, String apEmail, String apContactName, String apContactPhone, String ownerName,
                   String ownerEmail, BigDecimal creditLimit, String currency, String riskRating, LocalDate since, String street,
-                  String postcode, String city, String country, String vatId, String timeZone, String domain) {}
+                  String postcode, String city, String country, String vatId, String timeZone, String domain) {
+
+    /** German-speaking countries read German mails and portal pages; the rest English. */
+    String language() {
+      return java.util.Set.of("DE", "AT", "CH").contains(country) ? "de" : "en";
+    }
+  }
 
   record Line(String description, BigDecimal quantity, BigDecimal unitPrice) {
     BigDecimal amount() {

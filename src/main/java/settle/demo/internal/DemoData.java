@@ -118,7 +118,7 @@ class DemoData implements ApplicationRunner {
       for (DemoBook.Customer c : book.customers()) {
         all.put(c.no(), customers.open(new NewCustomer(c.name(), c.apEmail(), c.ownerName(), c.ownerEmail(), c.creditLimit(),
             c.currency(), c.riskRating(), c.since(), c.apContactName(), c.apContactPhone(), c.street(), c.postcode(), c.city(),
-            c.country(), c.vatId(), c.timeZone()), ACTOR));
+            c.country(), c.vatId(), c.timeZone(), c.language()), ACTOR));
       }
       return all;
     });

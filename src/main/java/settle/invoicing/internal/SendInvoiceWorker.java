@@ -39,6 +39,6 @@ public class SendInvoiceWorker {
         "Invoice " + invoice.number() + " from " + mail.arTeamName().replace(" Accounts Receivable", ""),
         "invoice", Map.of("invoice", invoice, "customer", customer),
         List.of(new OutgoingMail.Attachment(invoice.number() + ".pdf", "application/pdf", pdf.render(invoice))),
-        "invoice:" + invoiceId));
+        "invoice:" + invoiceId, customer.apLanguage()));
   }
 }

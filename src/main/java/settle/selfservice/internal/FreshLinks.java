@@ -33,16 +33,14 @@ class FreshLinks {
   @Transactional
   void send(PortalContact contact, Locale locale) {
     CustomerView customer = customers.get(contact.customerId());
-    boolean german = locale.getLanguage().equals("de");
     String url = links.accountUrl(customer.id());
     LocalDate today = LocalDate.now(clock);
     // one a day: asking again the same day does not fill the contact's inbox
     mail.enqueue(new OutgoingMail("portal-fresh-link:" + customer.id() + ":" + contact.email().toLowerCase(Locale.ROOT) + ":" + today,
-        mail.arTeamName(), customer.apEmail(), german ? "Ihr neuer Link zu Ihrem Kundenkonto" : "Your new link to your account",
-        german ? "portal-fresh-link-de" : "portal-fresh-link",
+        mail.arTeamName(), customer.apEmail(), "Your new link to your account", "portal-fresh-link",
         Map.of("customerName", customer.name(), "contactName", customer.apContactName() == null ? "" : customer.apContactName(),
             "accountUrl", url, "validDays", links.validity().toDays()),
-        List.of(), "customer:" + customer.id()));
+        List.of(), "customer:" + customer.id(), locale.getLanguage()));
   }
 
   /** The address with most of its local part hidden: enough to recognise, not to harvest. */
