@@ -38,7 +38,7 @@ class StatementsBrowserIT extends BrowserTestCase {
     assertThat(browser.all("header a[href='/statements']")).as("the statements are the cash appliers' page").isEmpty();
     browser.open("/statements");
     assertThat(browser.all("#upload")).as("a collector may not import statements").isEmpty();
-    browser.close();
+    freshBrowser();
 
     browser.signIn("cara", "cara");
     browser.submit("header a[href='/statements']");

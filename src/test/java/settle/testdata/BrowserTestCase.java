@@ -23,6 +23,12 @@ public abstract class BrowserTestCase {
     browser = new Browser(port);
   }
 
+  /** A new browser with nobody signed in, for the next person in the story. */
+  protected void freshBrowser() {
+    browser.close();
+    browser = new Browser(port);
+  }
+
   @AfterEach
   void closeBrowser() {
     browser.close();

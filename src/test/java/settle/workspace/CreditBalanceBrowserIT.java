@@ -39,7 +39,7 @@ class CreditBalanceBrowserIT extends BrowserTestCase {
     browser.open("/customers/" + customer.id());
     assertThat(browser.find("aside.context").getText()).contains("Credit balance", "300.00 EUR held for the customer");
     assertThat(browser.all("#apply-credit")).as("a collector may not apply credit").isEmpty();
-    browser.close();
+    freshBrowser();
 
     browser.signIn("cara", "cara");
     browser.open("/customers/" + customer.id());

@@ -72,7 +72,7 @@ class OrdersBrowserIT extends BrowserTestCase {
     assertThat(browser.all("#release-form")).as("sales may not release").isEmpty();
     shoot("orders-4-sales-order-on-hold");
     clean();
-    browser.close();
+    freshBrowser();
 
     // the account owner: the mail links to the order's page, and the list of holds shows it among their customers'
     String subject = "Credit hold: order " + number + " for " + cobalt.name();
@@ -98,7 +98,7 @@ class OrdersBrowserIT extends BrowserTestCase {
         "90% of the 10,000.00 EUR credit limit in use", number, "On credit hold");
     shoot("orders-6b-owner-customer-page");
     clean();
-    browser.close();
+    freshBrowser();
 
     // a credit analyst releases the hold with a reason
     browser.signIn("ada", "ada");
@@ -112,7 +112,7 @@ class OrdersBrowserIT extends BrowserTestCase {
     browser.reloadUntilShown("Approved, waiting to ship");
     assertThat(browser.text()).contains("Since then: Deposit of 4,000.00 EUR received today");
     clean();
-    browser.close();
+    freshBrowser();
 
     // operations marks it shipped, and the invoice it produced shows on the order
     browser.signIn("olu", "olu");
