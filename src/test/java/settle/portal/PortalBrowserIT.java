@@ -3,10 +3,12 @@ package settle.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static settle.testdata.CustomerBuilder.aCustomer;
 import static settle.testdata.OrderBuilder.anOrderFor;
+import static settle.testdata.StatementBuilder.aStatement;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -17,14 +19,18 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import settle.customers.CustomerView;
 import settle.disputes.Disputes;
+import settle.invoicing.InvoiceStatus;
 import settle.invoicing.InvoiceView;
+import settle.testdata.Api;
 import settle.testdata.Browser;
 import settle.testdata.Journeys;
 import settle.testdata.SettleTest;
 
 /**
  * An AP contact arrives from a reminder mail, sees the account, disputes an invoice with a delivery note, promises a
- * date and proposes a plan the policy accepts; in English and in German, on a desktop and a phone window.
+ * date, proposes a plan the policy accepts, corrects an invoice's purchase order (re-issued and mailed) and sends a
+ * remittance advice that the next bank payment is applied by; in English and in German (the contact's language on
+ * file), on a desktop and a phone window.
  */
 @SettleTest
 class PortalBrowserIT {
@@ -39,22 +45,24 @@ class PortalBrowserIT {
   @Test
   void anApContactArrivingFromAReminderWorksTheirAccountInEnglish() throws Exception {
     walk("en", "en-GB,en", new Words("Your account", "To pay now", "your dispute on invoice", "your promise to pay invoice",
-        "Your payment plan is agreed", "Next instalment"));
+        "Your payment plan is agreed", "Next instalment", "450.00 EUR"));
   }
 
   @Test
   void anApContactArrivingFromAReminderWorksTheirAccountInGerman() throws Exception {
     walk("de", "de-DE,de", new Words("Ihr Kundenkonto", "Jetzt zu zahlen", "Ihre Reklamation zu Rechnung", "Ihre Zahlungszusage für Rechnung",
-        "Ihr Ratenplan ist vereinbart", "Nächste Rate"));
+        "Ihr Ratenplan ist vereinbart", "Nächste Rate", "450,00 EUR"));
   }
 
-  record Words(String account, String toPay, String disputed, String promised, String planAgreed, String nextInstalment) {}
+  record Words(String account, String toPay, String disputed, String promised, String planAgreed, String nextInstalment,
+               String adviceTotal) {}
 
   private void walk(String lang, String languages, Words words) throws Exception {
     Journeys journeys = new Journeys(context);
-    CustomerView customer = journeys.customer(aCustomer());
+    CustomerView customer = journeys.customer(aCustomer().speaking(lang));
     InvoiceView crates = journeys.invoiced(anOrderFor(customer.id()).line("Shipping crates", "10", "120.00"));
     InvoiceView pallets = journeys.invoiced(anOrderFor(customer.id()).line("Pallets", "9", "100.00"));
+    InvoiceView cartons = journeys.invoiced(anOrderFor(customer.id()).line("Cartons", "15", "30.00"));
     journeys.advanceTo(crates.dueDate());
     String link = reminderLink(journeys, customer);
 
@@ -101,6 +109,38 @@ class PortalBrowserIT {
       browser.submit("#plan-form button[type=submit]");
       assertThat(browser.find("#notice").getText()).contains(words.planAgreed());
       assertThat(jdbc.queryForObject("select count(*) from payment_plan where invoice_id = ?", Long.class, pallets.id())).isOne();
+
+      // the pallets invoice should quote the purchase order the contact's system books it by: re-issued and mailed
+      int mailed = journeys.mailsTo(customer.apEmail()).size();
+      browser.setValue("#po-number", "PO-77810");
+      browser.submit("#po-form button[type=submit]");
+      assertThat(browser.find("#notice").getText()).contains(pallets.number()).contains("PO-77810");
+      assertThat(journeys.awaitMailsTo(customer.apEmail(), mailed + 1).getLast().getSubject()).contains("PO-77810");
+      browser.screenshot("portal-" + lang + "-1280-po-corrected");
+      browser.resize(390, 844);
+      browser.screenshot("portal-" + lang + "-390-po-corrected");
+      browser.resize(1280, 900);
+
+      // a remittance advice for the cartons; the payment that follows carries no invoice number and is applied by it
+      browser.open(account + "/remittances");
+      Path advice = Files.createTempFile("remittance", ".csv");
+      Files.writeString(advice, "Invoice;Amount\n" + cartons.number() + ";450.00\n");
+      browser.find("#remittance-file").sendKeys(advice.toAbsolutePath().toString());
+      browser.submit("#remittance-form button[type=submit]");
+      assertThat(browser.find("#notice").getText()).contains(words.adviceTotal());
+      browser.screenshot("portal-" + lang + "-1280-remittance-sent");
+      browser.resize(390, 844);
+      browser.screenshot("portal-" + lang + "-390-remittance-sent");
+      browser.resize(1280, 900);
+      Api.Response imported = new Api(port).postMultipart("/api/bank-statements", List.of(new Api.Part("file", "statement.xml",
+          "application/xml", aStatement().on(journeys.today()).credit("450.00", customer.name(), null, "Payment").camt053())));
+      assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+      Awaitility.await("the cartons paid by the advice").atMost(Journeys.PATIENCE)
+          .until(() -> journeys.invoices.get(cartons.id()).status() == InvoiceStatus.PAID);
+      assertThat(jdbc.queryForObject("select rule from bank_statement_line l join remittance_advice a on a.used_by_line = l.id"
+          + " where a.customer_id = ?", String.class, customer.id())).isEqualTo("REMITTANCE_ADVICE");
+      browser.open(account + "/remittances");
+      browser.screenshot("portal-" + lang + "-1280-remittance-applied");
 
       browser.open(account + "/promises");
       assertThat(browser.text()).contains(words.nextInstalment()).contains(crates.number()).contains(pallets.number());
