@@ -80,7 +80,7 @@ public class InvoiceReissue {
         "Invoice " + after.printedNumber() + " with your purchase order " + corrected, "invoice-reissued",
         Map.of("invoice", after, "customer", customer, "previousPo", before.poNumber() == null ? "" : before.poNumber()),
         List.of(new OutgoingMail.Attachment(after.number() + "-rev" + after.revision() + ".pdf", "application/pdf", pdf.render(after))),
-        "invoice:" + invoiceId));
+        "invoice:" + invoiceId, customer.apLanguage()));
     return after;
   }
 

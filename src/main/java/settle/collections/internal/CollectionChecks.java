@@ -141,7 +141,7 @@ public class CollectionChecks {
             Map.entry("instalmentCount", count), Map.entry("instalmentDate", date), Map.entry("instalmentAmount", amount),
             Map.entry("currency", invoice.currency()), Map.entry("portalUrl", portal.invoiceUrl(invoiceId)),
             Map.entry("customer", customer), Map.entry("tone", "neutral"), Map.entry("today", today)),
-        List.of(), CollectionSteps.subject(invoiceId)));
+        List.of(), CollectionSteps.subject(invoiceId), customer.apLanguage()));
     if (queued) {
       audit.record(CollectionSteps.ACTOR, "collections.instalment-reminded", CollectionSteps.subject(invoiceId),
           Map.of("planId", planId, "instalment", number, "date", date.toString(), "amount", amount));

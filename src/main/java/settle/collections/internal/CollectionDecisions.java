@@ -121,7 +121,7 @@ public class CollectionDecisions {
         model("customer", customer, "invoice", invoice, "due", due, "instalments", instalments,
             "portalUrl", portal.invoiceUrl(invoiceId)),
         List.of(new OutgoingMail.Attachment(invoice.number() + ".pdf", "application/pdf", invoices.pdf(invoiceId))),
-        CollectionSteps.subject(invoiceId)));
+        CollectionSteps.subject(invoiceId), customer.apLanguage()));
     if (queued) {
       audit.record(manager, "collections.payment-plan-proposed", CollectionSteps.subject(invoiceId),
           Map.of("amount", due, "instalments", instalments.stream().map(m -> m.get("date") + " " + m.get("amount")).toList()));

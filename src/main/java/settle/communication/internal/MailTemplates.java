@@ -14,7 +14,9 @@ public class MailTemplates {
 
   private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
-  MailTemplates() {
+  /** Mails may name things in words the portal's messages already hold: {@code #{reason.DAMAGED_GOODS}}. */
+  MailTemplates(org.springframework.context.MessageSource messages) {
+    engine.setTemplateEngineMessageSource(messages);
     engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
     engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
   }

@@ -43,8 +43,9 @@ public class NotifyCreditLimitCutWorker {
     model.put("newLimit", settle.common.Money.format(review.proposedLimit(), review.currency()));
     model.put("oldLimit", settle.common.Money.format(review.currentLimit(), review.currency()));
     model.put("since", AnnounceCreditCutWorker.DAY.format(review.appliedAt().atZone(ZoneOffset.UTC)));
+    model.put("sinceDate", review.appliedAt().atZone(ZoneOffset.UTC).toLocalDate());
     mail.enqueue(new OutgoingMail("credit-review:" + review.reviewKey() + ":customer-told", customer.accountOwnerName(),
         customer.apEmail(), "Your credit limit with " + companyName + " is now "
-        + model.get("newLimit"), "credit-limit-cut", model, List.of(), "customer:" + customer.id()));
+        + model.get("newLimit"), "credit-limit-cut", model, List.of(), "customer:" + customer.id(), customer.apLanguage()));
   }
 }

@@ -74,6 +74,6 @@ public class ResolveDisputeWorker {
           case "CREDIT_MEMO" -> "credit memo " + note.number();
           case "ADJUSTMENT" -> "invoice adjusted";
           default -> "our answer";
-        }, "dispute-resolved", model, attachments, "dispute:" + disputeId));
+        }, "dispute-resolved", model, attachments, "dispute:" + disputeId, customer.apLanguage()));
   }
 }

@@ -137,7 +137,7 @@ class ShortPays {
     model.put("answerUrl", portal.accountUrl(customer.id()) + "/short-pays/" + lineId);
     mail.enqueue(new OutgoingMail("statement-line:" + lineId + ":short-pay-query", mail.arTeamName(), customer.apEmail(),
         "Your payment for invoice " + invoice.number() + ": " + shortPay.difference() + " " + invoice.currency() + " short",
-        "short-pay-query", model, List.of(), "invoice:" + invoice.id()));
+        "short-pay-query", model, List.of(), "invoice:" + invoice.id(), customer.apLanguage()));
     audit.record(CashApplication.ACTOR, "statement-line.customer-asked", "statement:" + shortPay.statementId(), Map.of(
         "line", shortPay.lineNo(), "invoice", invoice.number(), "amount", shortPay.difference(), "reason", reason));
   }
