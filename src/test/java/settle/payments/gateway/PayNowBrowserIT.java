@@ -88,6 +88,27 @@ class PayNowBrowserIT extends BrowserTestCase {
   }
 
   @Test
+  void aContactWhoReadsGermanPaysFromGermanPagesAndReadsTheOutcomeInGerman() {
+    CustomerView german = journeys.customer(aCustomer().speaking("de"));
+    InvoiceView theirs = journeys.invoiced(anOrderFor(german.id()).worth("1250.00"));
+    // an English browser: the contact's language on file decides
+    browser.open(URI.create(portal.invoiceUrl(theirs.id())).getPath());
+    assertThat(browser.text()).contains("1.250,00 EUR").contains("Jetzt bezahlen");
+    screenshots("pay-now-de-0-invoice");
+    payNow();
+    browser.find("#cardNumber").sendKeys("4242 4242 4242 4242");
+    browser.find("#expiry").sendKeys("12 / 30");
+    browser.find("#cvc").sendKeys("123");
+    browser.submit("#pay");
+
+    browser.reloadUntilShown("Zahlung erhalten – vielen Dank");
+    assertThat(browser.text()).contains("Wir haben 1.250,00 EUR für Rechnung " + theirs.number() + " erhalten.")
+        .contains("Sie müssen nichts weiter tun").doesNotContain("Payment received");
+    screenshots("pay-now-de-2-paid");
+    assertThat(journeys.invoices.get(theirs.id()).status()).isEqualTo(InvoiceStatus.PAID);
+  }
+
+  @Test
   void aDeclinedCardSaysSoLeavesTheInvoiceOpenAndPostsNothing() {
     browser.open(portalPath);
     payNow();
