@@ -54,10 +54,11 @@ public class EngineActivity {
     for (Record<?> record : EngineRecords.from(engine.getObject(), scanned)) {
       scanned++;
       if (record.getValueType() == ValueType.JOB_BATCH) {
-        if (record.getIntent() == JobBatchIntent.ACTIVATED && record.getValue() instanceof JobBatchRecordValue batch) {
-          // held from now on: the time a handler takes counts from the hand-over
+        if (record.getIntent() == JobBatchIntent.ACTIVATED && record.getValue() instanceof JobBatchRecordValue batch
+            && !USER_TASK.equals(batch.getType())) {
+          // held from now on, a job handed out again after a failure or a time-out too: a handler's time counts from here
           long now = System.nanoTime();
-          batch.getJobKeys().forEach(key -> open.computeIfPresent(key, (k, job) -> new Job(job.type(), now)));
+          batch.getJobKeys().forEach(key -> open.put(key, new Job(batch.getType(), now)));
         }
         continue;
       }
