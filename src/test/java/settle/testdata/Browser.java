@@ -64,7 +64,25 @@ public final class Browser implements AutoCloseable {
   public void submit(String css) {
     WebElement page = driver.findElement(By.tagName("html"));
     find(css).click();
-    new WebDriverWait(driver, Journeys.PATIENCE).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(driver, Journeys.PATIENCE).until(d -> gone(page));
+  }
+
+  /**
+   * Whether the element's page has been replaced. Chrome sometimes answers a look at an element of a page it is just
+   * replacing with "Node … does not belong to the document" instead of a stale-element error; both mean gone.
+   */
+  private static boolean gone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return true;
+    } catch (org.openqa.selenium.WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   /** Sets a field's value as a date picker would, independent of the browser's locale. */
