@@ -40,8 +40,9 @@ public class DemoTime {
     while (!left.isZero()) {
       // straight to the next timer, so each fires at its own moment and sees the clock it was set for; a stretch in
       // which none falls due is crossed in one move, as the engine would do nothing on its days
-      Duration untilNext = activity.nextTimerDue().map(due -> Duration.between(clock.instant(), due).plusMillis(1)).orElse(left);
-      Duration step = untilNext.compareTo(left) < 0 && untilNext.isPositive() ? untilNext : left;
+      java.time.Instant now = clock.instant();
+      Duration untilNext = activity.nextTimerDue(now).map(due -> Duration.between(now, due).plusMillis(1)).orElse(left);
+      Duration step = untilNext.compareTo(left) < 0 ? untilNext : left;
       demo.advance(step);
       left = left.minus(step);
       awaitIdle();
@@ -61,8 +62,9 @@ public class DemoTime {
     long deadline = System.nanoTime() + limit.toNanos();
     long last = -1;
     int still = 0;
-    // what is under way is known exactly; the short quiet spell covers the moment between one record and the next
-    while (still < 5) {
+    // what is under way is known exactly; the short quiet spell (150 ms) covers the moment between one record and the
+    // next, and looks seldom enough to rarely meet the engine mid-write
+    while (still < 4) {
       long now = activity.count() + 1_000_000L * jdbc.queryForObject(
           "select count(*) from engine_outbox where sent_at is null", Long.class);
       Map<String, Integer> underWay = activity.workUnderWay(clock.instant());
@@ -72,7 +74,7 @@ public class DemoTime {
       still = now == last && underWay.isEmpty() ? still + 1 : 0;
       last = now;
       try {
-        Thread.sleep(20);
+        Thread.sleep(50);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new EngineBusyException(Duration.ZERO, Map.of());

@@ -20,7 +20,24 @@ public final class EngineRecords {
   @SuppressWarnings("unchecked")
   public static List<Record<?>> from(ZeebeTestEngine engine, int index) {
     synchronized (LOCK) {
-      List<Record<?>> all = (List<Record<?>>) engine.getRecordStreamSource().getRecords();
+      List<Record<?>> all = null;
+      for (int attempt = 1; all == null; attempt++) {
+        try {
+          all = (List<Record<?>>) engine.getRecordStreamSource().getRecords();
+        } catch (NullPointerException e) {
+          // the engine's log storage is a plain list its writer appends to; a read that meets an entry not yet
+          // written through fails, and reading again a moment later finds it
+          if (attempt == 5) {
+            throw e;
+          }
+          try {
+            Thread.sleep(5);
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw e;
+          }
+        }
+      }
       return index >= all.size() ? List.of() : new ArrayList<>(all.subList(index, all.size()));
     }
   }
