@@ -50,6 +50,37 @@ public class CollectionLoops {
    * and ends there. Not retried: a second start would run a second loop.
    */
   public long startAtRest(long invoiceId, Long orderId, int stage) {
+    return startAtRest(invoiceId, orderId, stage, new Answers());
+  }
+
+  /**
+   * The tables' answers within one batch of starts made at one moment: a question asked again with the same inputs (the
+   * same customer's segmentation for each of its open invoices) gets the evaluation already made, which each loop audits
+   * as its own. The tables are deterministic, so this only spares the engine repeated work.
+   */
+  public static final class Answers {
+    private final Map<String, java.util.concurrent.CompletableFuture<Evaluated>> asked = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Evaluated ask(String decisionId, Map<String, Object> inputs, java.util.function.Supplier<Evaluated> evaluate) {
+      var mine = new java.util.concurrent.CompletableFuture<Evaluated>();
+      var earlier = asked.putIfAbsent(decisionId + inputs, mine);
+      if (earlier != null) {
+        return earlier.join();
+      }
+      try {
+        mine.complete(evaluate.get());
+      } catch (RuntimeException e) {
+        // a failed question is asked again by the next loop that needs it
+        asked.remove(decisionId + inputs, mine);
+        mine.completeExceptionally(e);
+        throw e;
+      }
+      return mine.join();
+    }
+  }
+
+  /** As {@link #startAtRest(long, Long, int)}, sharing the tables' answers with the other starts of the batch. */
+  public long startAtRest(long invoiceId, Long orderId, int stage, Answers answers) {
     CollectionChecks.Assessment facts = checks.assess(invoiceId);
     Map<String, Object> variables = new HashMap<>(json.convertValue(facts, MAP));
     variables.put("invoiceId", invoiceId);
@@ -59,12 +90,12 @@ public class CollectionLoops {
       String subject = "invoice:" + invoiceId;
       Map<String, Object> segmentation = decide(SEGMENTATION, Map.of("riskRating", facts.riskRating(),
           "customerOpenBalance", facts.customerOpenBalance(), "tenureDays", facts.tenureDays(),
-          "disputesLast12Months", facts.disputesLast12Months()), subject).output();
+          "disputesLast12Months", facts.disputesLast12Months()), subject, answers).output();
       variables.put("segmentation", segmentation);
       CollectionSteps.Plan plan;
       do {
         Decided next = decide(InvoiceCollection.NEXT_COLLECTION_ACTION,
-            Map.of("segmentation", segmentation, "stage", stage, "openAmount", facts.openAmount()), subject);
+            Map.of("segmentation", segmentation, "stage", stage, "openAmount", facts.openAmount()), subject, answers);
         Map<String, Object> n = next.output();
         plan = steps.plan(invoiceId, stage, String.valueOf(segmentation.get("segment")), String.valueOf(segmentation.get("tone")),
             new CollectionSteps.NextAction(String.valueOf(n.get("action")), ((Number) n.get("dueOffset")).intValue(),
@@ -96,16 +127,20 @@ public class CollectionLoops {
 
   private record Decided(Map<String, Object> output, long evaluationKey) {}
 
-  /** Asks the table and audits its answer as the turn's audit task does, with the evaluation behind it. */
-  private Decided decide(String decisionId, Map<String, Object> inputs, String subject) {
-    EvaluateDecisionResponse response = engine.evaluateDecision(decisionId, inputs);
-    Map<String, Object> output;
-    try {
-      output = json.readValue(response.getDecisionOutput(), MAP);
-    } catch (Exception e) {
-      throw new IllegalStateException(decisionId + " answered " + response.getDecisionOutput(), e);
-    }
-    var evaluation = lineage.of(response);
+  private record Evaluated(Map<String, Object> output, settle.history.DecisionEvaluation evaluation) {}
+
+  /** Asks the table (or takes the batch's answer to the same question) and audits it as the turn's audit task does. */
+  private Decided decide(String decisionId, Map<String, Object> inputs, String subject, Answers answers) {
+    Evaluated answer = answers.ask(decisionId, inputs, () -> {
+      EvaluateDecisionResponse response = engine.evaluateDecision(decisionId, inputs);
+      try {
+        return new Evaluated(json.readValue(response.getDecisionOutput(), MAP), lineage.of(response));
+      } catch (Exception e) {
+        throw new IllegalStateException(decisionId + " answered " + response.getDecisionOutput(), e);
+      }
+    });
+    Map<String, Object> output = answer.output();
+    var evaluation = answer.evaluation();
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("decision", evaluation.asDetails());
     details.put("inputs", inputs);

@@ -86,9 +86,14 @@ public class EngineActivity {
     return meaningful;
   }
 
-  /** When the next timer after {@code now} is due, as of the last {@link #count()}; empty when none waits. */
-  public synchronized java.util.Optional<java.time.Instant> nextTimerDue(java.time.Instant now) {
-    return timers.values().stream().filter(at -> at > now.toEpochMilli()).min(Long::compare).map(java.time.Instant::ofEpochMilli);
+  /**
+   * When the next timer after {@code now} is due, or the last one due within {@code window} after it, as of the last
+   * {@link #count()}; empty when none waits.
+   */
+  public synchronized java.util.Optional<java.time.Instant> nextTimerDue(java.time.Instant now, java.time.Duration window) {
+    long after = now.toEpochMilli();
+    return timers.values().stream().filter(at -> at > after).min(Long::compare).map(first -> timers.values().stream()
+        .filter(at -> at > after && at <= first + window.toMillis()).max(Long::compare).orElse(first)).map(java.time.Instant::ofEpochMilli);
   }
 
   /** Jobs waiting for a worker or held by one, and timers due by {@code now} and not yet triggered, as of the last {@link #count()}. */

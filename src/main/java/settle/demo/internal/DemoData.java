@@ -232,10 +232,11 @@ class DemoData implements ApplicationRunner {
    * by the tables and the planner of a live turn ({@link CollectionLoops}), which spares the engine a whole turn each.
    */
   private List<DemoLedger.Loop> startLoops(List<DemoLedger.Loop> loops) throws InterruptedException, ExecutionException {
+    CollectionLoops.Answers answers = new CollectionLoops.Answers();
     try (ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT, Thread.ofVirtual().factory())) {
       Map<DemoLedger.Loop, Future<?>> started = new LinkedHashMap<>();
       for (DemoLedger.Loop loop : loops) {
-        started.put(loop, pool.submit(() -> start(loop)));
+        started.put(loop, pool.submit(() -> start(loop, answers)));
       }
       List<DemoLedger.Loop> unanswered = new ArrayList<>();
       for (var e : started.entrySet()) {
@@ -252,9 +253,10 @@ class DemoData implements ApplicationRunner {
     }
   }
 
-  private Object start(DemoLedger.Loop loop) {
+  private Object start(DemoLedger.Loop loop, CollectionLoops.Answers answers) {
     if (loop.startAt() == null) {
-      return collectionLoops.startAtRest(loop.invoiceId(), (Long) loop.variables().get("orderId"), (Integer) loop.variables().get("stage"));
+      return collectionLoops.startAtRest(loop.invoiceId(), (Long) loop.variables().get("orderId"), (Integer) loop.variables().get("stage"),
+          answers);
     }
     return engine.call(client -> client.newCreateInstanceCommand().bpmnProcessId(InvoiceCollection.PROCESS_ID)
         .latestVersion().variables(loop.variables()).startBeforeElement(loop.startAt())
