@@ -43,6 +43,8 @@ import settle.staff.StaffMember;
 public class RiskRatings {
 
   public static final String ACTOR = "system:risk-scorecard";
+  /** Few enough to leave the connection pool and the engine's requests in flight to the day's other work. */
+  private static final int RESCORING_AT_ONCE = 4;
 
   private static final TypeReference<List<RiskScorecard.Band>> BANDS = new TypeReference<>() {};
   private static final TypeReference<Map<String, Object>> FEATURES = new TypeReference<>() {};
@@ -144,18 +146,25 @@ public class RiskRatings {
     });
   }
 
-  /** Every customer, each in its own transaction; one that fails is logged and left for the next run. */
+  /**
+   * Every customer, each in its own transaction, a few at once (each waits mostly for the engine's answer); one that
+   * fails is logged and left for the next run.
+   */
   public int rescoreAll() {
-    int scored = 0;
-    for (Long id : jdbc.queryForList("select id from customer order by id", Long.class)) {
-      try {
-        rescore(id);
-        scored++;
-      } catch (RuntimeException e) {
-        org.slf4j.LoggerFactory.getLogger(RiskRatings.class).warn("Could not score customer {}: {}", id, e.getMessage());
+    java.util.concurrent.atomic.AtomicInteger scored = new java.util.concurrent.atomic.AtomicInteger();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(RESCORING_AT_ONCE, Thread.ofVirtual().factory())) {
+      for (Long id : jdbc.queryForList("select id from customer order by id", Long.class)) {
+        pool.execute(() -> {
+          try {
+            rescore(id);
+            scored.incrementAndGet();
+          } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(RiskRatings.class).warn("Could not score customer {}: {}", id, e.getMessage());
+          }
+        });
       }
     }
-    return scored;
+    return scored.get();
   }
 
   /**

@@ -36,7 +36,7 @@ class DemoTimeTest {
         client.newPublishMessageCommand().messageName("demo-time-test-noise").correlationKey(UUID.randomUUID().toString())
             .send();
         try {
-          Thread.sleep(20);
+          Thread.sleep(5);
         } catch (InterruptedException e) {
           return;
         }
