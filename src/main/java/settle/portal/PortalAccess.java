@@ -46,6 +46,21 @@ public class PortalAccess {
   }
 
   public Access check(String token) {
+    // a portal page asks more than once per request (its language, then its contact): the link is checked once
+    var request = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+    if (request == null) {
+      return checkNow(token);
+    }
+    String key = PortalAccess.class.getName() + ":" + token;
+    if (request.getAttribute(key, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST) instanceof Access known) {
+      return known;
+    }
+    Access access = checkNow(token);
+    request.setAttribute(key, access, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+    return access;
+  }
+
+  private Access checkNow(String token) {
     Optional<SignedLinks.Signed> signed = links.open(PortalLinks.PURPOSE, token);
     if (signed.isEmpty()) {
       return Access.INVALID;

@@ -35,8 +35,11 @@ public class MailTemplates {
 
   /** Whether templates/mail/NAME exists, e.g. a language's variant of a mail. */
   public boolean exists(String name) {
-    return getClass().getClassLoader().getResource("templates/mail/" + name) != null;
+    // asked for every mail to a reader of another language: the class loader is asked once per name
+    return known.computeIfAbsent(name, n -> getClass().getClassLoader().getResource("templates/mail/" + n) != null);
   }
+
+  private final java.util.Map<String, Boolean> known = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static final Figures ENGLISH = new Figures(java.util.Locale.UK, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE);
   private static final Figures GERMAN = new Figures(java.util.Locale.GERMANY, java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));

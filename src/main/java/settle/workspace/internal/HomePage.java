@@ -86,6 +86,9 @@ class HomePage {
     model.addAttribute("aging", aging.stream().map(b -> new AgingRow(agingLabel(b.bucket()), b.invoices(),
         Money.format(b.openAmount(), shown))).toList());
     model.addAttribute("waiting", waiting);
+    // the table and the chart beside it name each team in the same words
+    model.addAttribute("teamNames", waiting.stream().collect(java.util.stream.Collectors.toMap(Inbox.Waiting::group,
+        w -> TaskWords.groupName(w.group()), (a, b) -> a)));
     model.addAttribute("disputes", disputes.openByTeam());
     // the week's promises name their invoices and customers, each looked up once for the whole list
     var promised = collections.promisesDue(today, today.plusDays(7));
