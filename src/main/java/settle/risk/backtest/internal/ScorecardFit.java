@@ -19,7 +19,8 @@ public final class ScorecardFit {
 
   /** Features computed from a customer's paid invoices. */
   static final Set<String> PAYMENT_HISTORY =
-      Set.of("daysLateMean", "daysLateRecent", "daysLateTrend", "lateShare", "disputedShare");
+      Set.of("daysLateMean", "daysLateRecent", "daysLateTrend", "lateShare", "disputedShare",
+          "daysToSettleRecent");
 
   /** The choices the validation slice makes: how many bands at most, and how hard weights are pulled to zero. */
   public record Settings(int maxBands, double ridge) {
