@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +28,22 @@ import java.util.Map;
  * @param volumeChange      invoiced amount in the last {@value #RECENT_DAYS} days over the {@value #RECENT_DAYS}
  *                          before, minus 1; 0 when there was nothing before
  * @param overdueNow        invoices open and past due on the day
+ * @param openNow           invoices open on the day (issued before it, not settled before it), due or not
+ * @param oldestOpenDays    days since the oldest invoice still open on the day was issued, 0 when none is open
+ * @param daysToSettleRecent mean days from issue to settlement of the last {@value #RECENT_SETTLED} invoices settled
+ *                          before the day (by settlement date), 0 without history
  * @param medianDaysToSettle median days from issue to settlement of the settled ones, null without history
  */
 public record RiskFeatures(LocalDate asOf, int invoicesSeen, int settledCount, double daysLateMean,
                            double daysLateRecent, double daysLateTrend, double lateShare, double disputedShare,
                            int brokenPromises, double limitUtilisation, long tenureDays, double volumeChange,
-                           int overdueNow, Double medianDaysToSettle) {
+                           int overdueNow, int openNow, long oldestOpenDays, double daysToSettleRecent,
+                           Double medianDaysToSettle) {
 
   public static final int RECENT_DAYS = 90;
+
+  /** How many of the latest settled invoices {@code daysToSettleRecent} averages. */
+  public static final int RECENT_SETTLED = 8;
 
   /** Features from invoice history alone, as the back-test and the simulation see a customer. */
   public static RiskFeatures asOf(LocalDate asOf, Collection<InvoiceFact> invoices) {
@@ -64,11 +73,18 @@ public record RiskFeatures(LocalDate asOf, int invoicesSeen, int settledCount, d
     BigDecimal before = invoiced(seen, recentFrom.minusDays(RECENT_DAYS), recentFrom);
     double change = before.signum() == 0 ? 0
         : lately.divide(before, 4, RoundingMode.HALF_UP).doubleValue() - 1;
-    int overdue = (int) seen.stream().filter(i -> !i.settledBefore(asOf) && i.due().isBefore(asOf)).count();
+    List<InvoiceFact> open = seen.stream().filter(i -> !i.settledBefore(asOf)).toList();
+    int overdue = (int) open.stream().filter(i -> i.due().isBefore(asOf)).count();
+    long oldestOpen = open.stream().mapToLong(i -> ChronoUnit.DAYS.between(i.issued(), asOf)).max().orElse(0);
+    // the latest settlements first; on the same day, the later-issued invoice counts as the later one
+    double settleRecent = settled.stream()
+        .sorted(Comparator.comparing(InvoiceFact::settled).thenComparing(InvoiceFact::issued)
+            .thenComparing(InvoiceFact::invoiceId).reversed())
+        .limit(RECENT_SETTLED).mapToLong(InvoiceFact::daysToSettle).average().orElse(0);
 
     return new RiskFeatures(asOf, seen.size(), settled.size(), round(mean), round(recentMean), round(recentMean - mean),
         round(late), round(disputed), brokenPromises, round(limitUtilisation), ChronoUnit.DAYS.between(since, asOf),
-        round(change), overdue, median(settled));
+        round(change), overdue, open.size(), oldestOpen, round(settleRecent), median(settled));
   }
 
   /** The features by their DMN input names. */
@@ -86,6 +102,9 @@ public record RiskFeatures(LocalDate asOf, int invoicesSeen, int settledCount, d
     variables.put("tenureDays", tenureDays);
     variables.put("volumeChange", volumeChange);
     variables.put("overdueNow", overdueNow);
+    variables.put("openNow", openNow);
+    variables.put("oldestOpenDays", oldestOpenDays);
+    variables.put("daysToSettleRecent", daysToSettleRecent);
     return variables;
   }
 

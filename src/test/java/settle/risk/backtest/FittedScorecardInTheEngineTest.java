@@ -123,7 +123,7 @@ class FittedScorecardInTheEngineTest {
     List<String> expected = new ArrayList<>();
     card.characteristics().forEach(c -> c.bands().forEach(b -> expected.add("\"" + c.feature() + "\"")));
     assertThat(xml.split("<rule id=\"").length - 1).isEqualTo(expected.size() + 3); // + the three ratings
-    assertThat(xml).contains("<text>\"paid late ");
+    assertThat(xml).contains("<text>\"" + card.characteristics().getFirst().feature() + "\"</text>");
     card.characteristics().forEach(c -> c.bands().forEach(b -> assertThat(xml).contains("<text>\"" + b.words() + "\"</text>")));
   }
 }

@@ -6,12 +6,16 @@ import settle.risk.RiskFeatures;
 /**
  * Predicts an invoice's days from issue to settlement from its customer's features on the issue day: a median
  * (least absolute deviations) regression, since the figure it is judged by is the mean absolute error. A customer
- * without a settled invoice yet counts with the training part's median days to settle.
+ * without a settled invoice yet counts with the training part's median days to settle, both as its median and as its
+ * recent days to settle ({@code daysToSettleRecent} is 0 there, which would read as "pays at once").
  */
 public record DaysToSettleModel(List<String> inputs, double[] weights, double medianWithoutHistory) {
 
   /** The customer's median days to settle so far, the one input that is not a scorecard feature. */
   public static final String MEDIAN = "medianDaysToSettle";
+
+  /** The customer's mean days to settle over its last paid invoices. */
+  static final String RECENT = "daysToSettleRecent";
 
   /** Fits on samples whose days to settle are known. */
   public static DaysToSettleModel fit(List<Sample> samples, List<String> inputs, double medianWithoutHistory) {
@@ -55,6 +59,7 @@ public record DaysToSettleModel(List<String> inputs, double[] weights, double me
     for (int k = 0; k < values.length; k++) {
       String input = inputs.get(k);
       values[k] = input.equals(MEDIAN) ? customerMedian(features, medianWithoutHistory)
+          : input.equals(RECENT) && features.settledCount() == 0 ? medianWithoutHistory
           : ((Number) features.variables().get(input)).doubleValue();
     }
     return values;

@@ -30,7 +30,12 @@ public final class FeatureWords {
       Map.entry("tenureDays", new Words(Kind.DAYS, "Customer for (days)", "customer for %s days")),
       Map.entry("volumeChange", new Words(Kind.SIGNED_SHARE, "Order volume change (90 days)",
           "invoiced %s against the 90 days before")),
-      Map.entry("overdueNow", new Words(Kind.COUNT, "Invoices overdue now", "%s invoices overdue now")));
+      Map.entry("overdueNow", new Words(Kind.COUNT, "Invoices overdue now", "%s invoices overdue now")),
+      Map.entry("openNow", new Words(Kind.COUNT, "Invoices open now", "%s invoices open now")),
+      Map.entry("oldestOpenDays", new Words(Kind.DAYS, "Oldest open invoice (days since issue)",
+          "oldest open invoice issued %s days ago")),
+      Map.entry("daysToSettleRecent", new Words(Kind.DAYS, "Days to settle lately (last 8 paid)",
+          "took %s days to settle their last 8 paid invoices on average")));
 
   private FeatureWords() {
   }
