@@ -48,4 +48,17 @@ class CreditLimitInUseIT {
     String page = PageSession.signIn(port, "demo", "demo").get("/customers/" + customer.id()).body();
     assertThat(page).contains("90% of the 10,000.00 EUR credit limit in use");
   }
+
+  @Test
+  void theCustomerPageWritesTheDueDateInWordsNotAsACode() {
+    Journeys journeys = new Journeys(context);
+    CustomerView customer = journeys.customer(aCustomer());
+    settle.invoicing.InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("1200.00"));
+
+    String page = PageSession.signIn(port, "demo", "demo").get("/customers/" + customer.id()).body();
+
+    assertThat(page).contains(invoice.number())
+        .contains(invoice.dueDate().format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)))
+        .doesNotContain(invoice.dueDate().toString());
+  }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import settle.common.Money;
 
-/** What pages write instead of a code: statuses in words, amounts with separators and currency. */
+/** What pages write instead of a code: statuses in words, amounts with separators and currency, days in words. */
 @Component("words")
 public class Words {
 
@@ -35,4 +35,11 @@ public class Words {
   public String money(BigDecimal amount, String currency) {
     return amount == null ? "" : Money.format(amount, currency);
   }
+
+  /** A day as the staff pages write it everywhere: "23 Jan 2027". */
+  public String date(java.time.LocalDate day) {
+    return day == null ? "" : DAY.format(day);
+  }
+
+  private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 }
