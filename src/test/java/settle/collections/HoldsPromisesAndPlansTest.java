@@ -93,7 +93,8 @@ class HoldsPromisesAndPlansTest {
   /** The day the second heads-up names, the clock moved until it arrives, its step still ahead. */
   private LocalDate secondHeadsUpDay() throws Exception {
     String subject = journeys.advanceUntilMailsTo(customer.accountOwnerEmail(), 2, Duration.ofDays(4)).get(1).getSubject();
-    return LocalDate.parse(subject.substring(subject.lastIndexOf(' ') + 1));
+    return LocalDate.parse(subject.substring(subject.indexOf(" planned for ") + " planned for ".length()),
+        java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
   }
 
   @Test
@@ -227,7 +228,7 @@ class HoldsPromisesAndPlansTest {
     assertThat(combined.getSubject()).isEqualTo("Due today: 2 invoices");
     assertThat(Mails.raw(combined)).contains(first.number()).contains(second.number()).contains("350.00");
     assertThat(journeys.subjectsTo(customer.accountOwnerEmail())).containsExactly(
-        "Heads-up: 2 customer contacts planned for " + first.dueDate());
+        "Heads-up: 2 customer contacts planned for " + inWords(first.dueDate()));
   }
 
   private PaymentPlanRequest plan(InvoiceView invoice, String first, String second) {
@@ -236,4 +237,8 @@ class HoldsPromisesAndPlansTest {
         new PaymentPlanRequest.Instalment(invoice.dueDate().plusDays(40), new BigDecimal(second))), "sam");
   }
 
+
+  private static String inWords(java.time.LocalDate day) {
+    return day.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
+  }
 }

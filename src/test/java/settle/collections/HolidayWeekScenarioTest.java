@@ -141,7 +141,7 @@ class HolidayWeekScenarioTest {
     Instant at = LocalDateTime.of(day, java.time.LocalTime.of(9, 0)).atZone(zone).toInstant();
     expected.computeIfAbsent(at, k -> new ArrayList<>()).add(new Expected(customer.apEmail(), reminder));
     expected.computeIfAbsent(headsUp, k -> new ArrayList<>())
-        .add(new Expected(customer.accountOwnerEmail(), "Heads-up: 1 customer contact planned for " + day));
+        .add(new Expected(customer.accountOwnerEmail(), "Heads-up: 1 customer contact planned for " + inWords(day)));
   }
 
   private static InvoiceView invoicedDueOn(Journeys journeys, CustomerView customer, LocalDate due) {
@@ -165,5 +165,9 @@ class HolidayWeekScenarioTest {
     journeys.clock.advance(Duration.between(journeys.clock.instant(), LocalDate.of(year, 12, 1).atTime(12, 0).toInstant(ZoneOffset.UTC)));
     journeys.quiesce();
     return year;
+  }
+
+  private static String inWords(java.time.LocalDate day) {
+    return day.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
   }
 }

@@ -50,7 +50,7 @@ class InvoiceCollectionProcessTest {
     journeys.advanceDays(1);
     journeys.quiesce();
     assertThat(journeys.subjectsTo(customer.accountOwnerEmail()))
-        .containsExactly("Heads-up: 1 customer contact planned for " + invoice.dueDate());
+        .containsExactly("Heads-up: 1 customer contact planned for " + inWords(invoice.dueDate()));
     assertThat(journeys.mailsTo(customer.apEmail())).hasSize(1);
 
     journeys.advanceDays(1);
@@ -120,4 +120,8 @@ class InvoiceCollectionProcessTest {
     client.newDeployResourceCommand().addResourceStringUtf8(dmn, "next-collection-action.dmn").send().join();
   }
 
+
+  private static String inWords(java.time.LocalDate day) {
+    return day.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
+  }
 }
