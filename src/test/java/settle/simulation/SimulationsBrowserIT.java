@@ -25,7 +25,8 @@ class SimulationsBrowserIT extends BrowserTestCase {
   void processOwnerComparesACandidateReminderDayAndReadsTheFiguresInWords() {
     browser.signIn("pat", "pat");
     browser.open("/");
-    browser.submit("nav a[href='/simulations']");
+    browser.submit("nav a[href='/processes']");
+    browser.submit("#simulations-link");
     assertThat(browser.find("main h1").getText()).isEqualTo("Policy simulations");
     assertThat(browser.find("label[for=candidateDay] + input + small").getText()).contains("sends it on day 3");
     fill("5", "20", "1", "1");
@@ -103,7 +104,14 @@ class SimulationsBrowserIT extends BrowserTestCase {
     browser.signIn("casey", "casey");
     browser.open("/simulations");
     assertThat(browser.find("main h1").getText()).isEqualTo("This is not yours to open or change");
-    assertThat(browser.all("nav a[href='/simulations']")).isEmpty();
+    // a finance manager reads the catalog, but the simulations are the process owner's
+    freshBrowser();
+    browser.signIn("fran", "fran");
+    browser.open("/processes");
+    assertThat(browser.find("main h1").getText()).isEqualTo("Processes and decisions");
+    assertThat(browser.all("a[href='/simulations']")).isEmpty();
+    browser.open("/simulations");
+    assertThat(browser.find("main h1").getText()).isEqualTo("This is not yours to open or change");
 
     PageSession collector = PageSession.signIn(port, "casey", "casey");
     assertThat(collector.postForm("/simulations", Map.of("customers", "5", "days", "20", "seed", "1", "runs", "1")).status())
