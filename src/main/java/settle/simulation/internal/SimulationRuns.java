@@ -162,7 +162,7 @@ class SimulationRuns implements DisposableBean {
           process.destroyForcibly();
         }
       });
-      follow(run, process);
+      follow(run, process.getInputStream());
       int exit = process.waitFor();
       if (exit == 0 && Files.exists(folder.resolve("out/simulation.json"))) {
         run.result = Report.read(folder.resolve("out"));
@@ -195,8 +195,8 @@ class SimulationRuns implements DisposableBean {
   }
 
   /** Reads the command's output as it comes; its progress bar rewrites one line with carriage returns. */
-  private static void follow(Run run, Process process) throws IOException {
-    try (Reader out = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
+  static void follow(Run run, java.io.InputStream output) throws IOException {
+    try (Reader out = new InputStreamReader(output, StandardCharsets.UTF_8)) {
       StringBuilder line = new StringBuilder();
       int c;
       while ((c = out.read()) != -1) {
