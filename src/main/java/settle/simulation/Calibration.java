@@ -39,21 +39,58 @@ public final class Calibration {
       BehaviourModel.Profile profile = model.profiles().get(f.customerId());
       invoiceNo[0] = counters.merge(f.customerId(), 1, Integer::sum);
       InvoiceBehaviour b = new InvoiceBehaviour(model, profile, Draws.of(seed, f.customerId(), invoiceNo[0]), f.due());
-      for (Step step : cadence.apply(profile.habit())) {
-        LocalDate on = f.due().plusDays(step.dueOffset());
-        if (!on.isBefore(b.payDate())) {
-          break;
-        }
-        if (step.contact() == Contact.CALL) {
-          b.called(on);
-        } else {
-          b.contacted(step.contact(), on);
-        }
-      }
+      replay(model, b, f.due(), cadence.apply(profile.habit()));
       sum += ChronoUnit.DAYS.between(f.due(), b.payDate());
       n++;
     }
     return n == 0 ? 0 : (double) sum / n;
+  }
+
+  /**
+   * One invoice's customer meets the cadence's steps until they pay; answers the steps met, each with the day it came.
+   * As in Settle, a dispute of the whole open amount pauses dunning: the loop finds nothing undisputed to collect and
+   * waits until the dispute team has decided (the investigation's days). A step that fell due meanwhile is taken the
+   * day the dispute is rejected (its day has passed, so the loop takes it at once), and none comes after a credit memo
+   * for the whole amount (nothing is left to collect). A dispute of part of the amount does not pause: the loop duns
+   * the undisputed rest on the cadence's days.
+   */
+  static List<Step> replay(BehaviourModel model, InvoiceBehaviour b, LocalDate due, List<Step> cadence) {
+    LocalDate pausedFrom = null;
+    LocalDate resumes = null;
+    boolean creditedInFull = false;
+    if (b.disputes()) {
+      Draws draws = b.draws();
+      if (model.disputedShare(model.reason(draws), draws) >= 1.0) {
+        pausedFrom = b.disputeDate();
+        resumes = pausedFrom.plusDays(model.investigationDays(draws));
+        creditedInFull = model.disputeEndsInCreditMemo(draws);
+      }
+    }
+    List<Step> met = new java.util.ArrayList<>();
+    LocalDate previous = null;
+    for (Step step : cadence) {
+      LocalDate on = due.plusDays(step.dueOffset());
+      if (previous != null && on.isBefore(previous)) {
+        on = previous; // the loop takes its steps in order: a postponed one holds back those after it
+      }
+      if (pausedFrom != null && on.isBefore(b.payDate()) && !on.isBefore(pausedFrom) && on.isBefore(resumes)) {
+        if (creditedInFull) {
+          break;
+        }
+        on = resumes;
+      }
+      if (!on.isBefore(b.payDate())) {
+        break;
+      }
+      if (step.contact() == Contact.CALL) {
+        b.called(on);
+      } else {
+        b.contacted(step.contact(), on);
+      }
+      met.add(new Step((int) ChronoUnit.DAYS.between(due, on), step.contact()));
+      previous = on;
+    }
+    return met;
   }
 
   /** The patience factor (0.5 to 5) at which the replay pays as late as the history; bisection, the replay rises with it. */

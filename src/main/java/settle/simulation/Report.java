@@ -235,31 +235,8 @@ public final class Report {
     }
 
     h.append("<h2>Charts</h2><div class=\"charts\">");
-    Map<String, List<Double>> cash = new LinkedHashMap<>();
-    cash.put("Current policy", weekly(r.baseline().runs()));
-    if (r.candidate() != null) {
-      cash.put("Candidate policy", weekly(r.candidate().runs()));
-    }
-    h.append(lineChart("Cash collected per week (EUR)", "week", cash));
-    Map<String, List<Double>> dso = new LinkedHashMap<>();
-    if (r.calibration() != null) {
-      dso.put("History", r.calibration().history().monthlyDso().stream().map(Report::orNaN).toList());
-    }
-    dso.put("Current policy", monthly(r.baseline().runs()));
-    if (r.candidate() != null) {
-      dso.put("Candidate policy", monthly(r.candidate().runs()));
-    }
-    if (dso.values().stream().anyMatch(v -> v.size() > 1)) {
-      h.append(lineChart("DSO per month (days)", "month", dso));
-    }
-    Map<String, double[]> contact = new LinkedHashMap<>();
-    contact.put("Current policy", new double[] {base.get("mailsPerInvoice").mean(), base.get("callsPerInvoice").mean(),
-        base.get("tasksPerInvoice").mean()});
-    if (cand != null) {
-      contact.put("Candidate policy", new double[] {cand.get("mailsPerInvoice").mean(), cand.get("callsPerInvoice").mean(),
-          cand.get("tasksPerInvoice").mean()});
-    }
-    h.append(barChart("Contacts per invoice", List.of("Mails", "Calls", "Tasks"), contact));
+    h.append(charts(r.baseline().runs(), r.candidate() == null ? null : r.candidate().runs(),
+        r.calibration() == null ? null : r.calibration().history().monthlyDso()));
     h.append("</div>");
 
     h.append("<h2>How the customers behave</h2><table><thead><tr><th></th><th>Value</th><th>Set by</th></tr></thead><tbody>");
@@ -270,6 +247,93 @@ public final class Report {
     h.append("</tbody></table>");
     h.append("</body></html>\n");
     return h.toString();
+  }
+
+  /**
+   * The report's charts as inline SVG: cash per week, DSO per month (when the period holds more than one whole month)
+   * and contacts per invoice; {@code candidate} and {@code historyDso} may be null.
+   */
+  public static String charts(List<RunFigures> baseline, List<RunFigures> candidate, List<BigDecimal> historyDso) {
+    StringBuilder h = new StringBuilder();
+    Map<String, List<Double>> cash = new LinkedHashMap<>();
+    cash.put("Current policy", weekly(baseline));
+    if (candidate != null) {
+      cash.put("Candidate policy", weekly(candidate));
+    }
+    h.append(lineChart("Cash collected per week (EUR)", "week", cash));
+    Map<String, List<Double>> dso = new LinkedHashMap<>();
+    if (historyDso != null) {
+      dso.put("History", historyDso.stream().map(Report::orNaN).toList());
+    }
+    dso.put("Current policy", monthly(baseline));
+    if (candidate != null) {
+      dso.put("Candidate policy", monthly(candidate));
+    }
+    if (dso.values().stream().anyMatch(v -> v.size() > 1)) {
+      h.append(lineChart("DSO per month (days)", "month", dso));
+    }
+    Map<String, Interval> base = summary(baseline);
+    Map<String, double[]> contact = new LinkedHashMap<>();
+    contact.put("Current policy", new double[] {base.get("mailsPerInvoice").mean(), base.get("callsPerInvoice").mean(),
+        base.get("tasksPerInvoice").mean()});
+    if (candidate != null) {
+      Map<String, Interval> cand = summary(candidate);
+      contact.put("Candidate policy", new double[] {cand.get("mailsPerInvoice").mean(), cand.get("callsPerInvoice").mean(),
+          cand.get("tasksPerInvoice").mean()});
+    }
+    h.append(barChart("Contacts per invoice", List.of("Mails", "Calls", "Tasks"), contact));
+    return h.toString();
+  }
+
+  /**
+   * One figure as a page shows it: its name in words, and each column's value with its 95 % interval ("12.1 to 14.3",
+   * null for a single run). The candidate's columns are null without a candidate.
+   */
+  public record FigureRow(String key, String name, String current, String currentInterval, String candidate,
+                          String candidateInterval, String difference, String differenceInterval) {}
+
+  /** The table of figures, in the report's order: current policy, and with a candidate, the candidate and the difference. */
+  public static List<FigureRow> figureRows(List<RunFigures> baseline, List<RunFigures> candidate) {
+    Map<String, Interval> base = summary(baseline);
+    Map<String, Interval> cand = candidate == null ? null : summary(candidate);
+    Map<String, Interval> diff = candidate == null ? null : difference(baseline, candidate);
+    List<FigureRow> rows = new ArrayList<>();
+    for (String name : METRICS.keySet()) {
+      Interval b = base.get(name);
+      Interval c = cand == null ? null : cand.get(name);
+      Interval d = diff == null ? null : diff.get(name);
+      rows.add(new FigureRow(name, WORDS.get(name), number(name, b.mean()), interval(name, b),
+          c == null ? null : number(name, c.mean()), c == null ? null : interval(name, c),
+          d == null ? null : (d.mean() > 0 ? "+" : "") + number(name, d.mean()), d == null ? null : interval(name, d)));
+    }
+    return rows;
+  }
+
+  private static String interval(String name, Interval i) {
+    return i.low() == null ? null : number(name, i.low()) + " to " + number(name, i.high());
+  }
+
+  /** What {@link #write} left in a folder, read back: the settings and every run's figures ({@code candidate} may be null). */
+  public record Stored(int customers, int days, long seed, int runs, List<RunFigures> baseline, List<RunFigures> candidate,
+                       double seconds) {
+
+    /** Whether both policies met the same customers with the same invoices (the population digests agree run by run). */
+    public boolean samePopulation() {
+      return candidate != null && baseline.stream().map(RunFigures::populationFingerprint).toList()
+          .equals(candidate.stream().map(RunFigures::populationFingerprint).toList());
+    }
+  }
+
+  public static Stored read(Path folder) throws IOException {
+    ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
+        .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    com.fasterxml.jackson.databind.JsonNode json = mapper.readTree(folder.resolve("simulation.json").toFile());
+    com.fasterxml.jackson.databind.JavaType runs = mapper.getTypeFactory().constructCollectionType(List.class, RunFigures.class);
+    com.fasterxml.jackson.databind.JsonNode options = json.path("options");
+    List<RunFigures> baseline = mapper.convertValue(json.path("baseline").path("runs"), runs);
+    List<RunFigures> candidate = json.has("candidate") ? mapper.convertValue(json.path("candidate").path("runs"), runs) : null;
+    return new Stored(options.path("customers").asInt(), options.path("days").asInt(), options.path("seed").asLong(),
+        options.path("runs").asInt(), baseline, candidate, json.path("seconds").asDouble());
   }
 
   private static double orNaN(BigDecimal v) {
@@ -335,8 +399,9 @@ public final class Report {
       double v = max * t / 4;
       double y = top + (hgt - top - bottom) * (1 - (double) t / 4);
       s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e4e7eb\"/>", left, w - right, y, y));
+      // small scales (a few days, a handful of euros) need decimals, or the ticks read 0, 0, 1, 1, 1
       s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>", left - 6, y + 4,
-          String.format(Locale.ROOT, "%,.0f", v)));
+          String.format(Locale.ROOT, max >= 10 ? "%,.0f" : "%.2f", v)));
     }
     double step = n <= 1 ? 0 : (double) (w - left - right) / (n - 1);
     int every = Math.max(1, n / 12);

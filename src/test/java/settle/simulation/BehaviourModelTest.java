@@ -211,4 +211,33 @@ class BehaviourModelTest {
     assertThat(fitted.patience()).isGreaterThan(1.0);
     assertThat(Calibration.replayedMeanDaysLate(fitted, history, h -> cadence, 7)).isCloseTo(observed, within(0.5));
   }
+  @Test
+  void aDisputeOfTheWholeAmountPausesTheReplayedDunningUntilTheDisputeTeamHasDecided() {
+    BehaviourModel model = BehaviourModel.priors();
+    Profile disputes = new Profile("D", Habit.SLOW, new int[] {40, 40, 40, 40, 40}, 1.0);
+    List<Calibration.Step> cadence = List.of(new Calibration.Step(3, Contact.REMINDER), new Calibration.Step(14, Contact.REMINDER),
+        new Calibration.Step(21, Contact.CALL), new Calibration.Step(30, Contact.FINAL_NOTICE));
+    double[] unmoved = new double[Draws.CONTACTS];
+    Arrays.fill(unmoved, 0.99); // no contact moves this customer: they pay 40 + 10 (disputed) days late whatever comes
+
+    // raised on day -10 + floor(0.65 * 31) = 10, investigated 2 + floor(0.5 * 12) = 8 days: open from day 10 to day 18;
+    // reason 0.70 is NOT_RECEIVED, the whole amount; resolution 0.90 is not under the credit memo's 0.40: rejected
+    InvoiceBehaviour rejected = new InvoiceBehaviour(model, disputes, disputed(0.70, 0.90, unmoved), DUE);
+    assertThat(rejected.payDate()).isEqualTo(DUE.plusDays(50));
+    assertThat(Calibration.replay(model, rejected, DUE, cadence)).as("day 14's reminder waits for the rejection on day 18")
+        .containsExactly(new Calibration.Step(3, Contact.REMINDER), new Calibration.Step(18, Contact.REMINDER),
+            new Calibration.Step(21, Contact.CALL), new Calibration.Step(30, Contact.FINAL_NOTICE));
+
+    // resolution 0.10 ends in a credit memo for the whole amount: nothing is left to collect after the dispute
+    InvoiceBehaviour credited = new InvoiceBehaviour(model, disputes, disputed(0.70, 0.10, unmoved), DUE);
+    assertThat(Calibration.replay(model, credited, DUE, cadence)).containsExactly(new Calibration.Step(3, Contact.REMINDER));
+
+    // reason 0.10 is PRICING, part of the amount: the undisputed rest is dunned on the cadence's days
+    InvoiceBehaviour partial = new InvoiceBehaviour(model, disputes, disputed(0.10, 0.90, unmoved), DUE);
+    assertThat(Calibration.replay(model, partial, DUE, cadence)).extracting(Calibration.Step::dueOffset).containsExactly(3, 14, 21, 30);
+  }
+
+  private static Draws disputed(double reason, double resolution, double[] contact) {
+    return new Draws(0.5, 0, contact, contact, 0.0, 0.65, reason, 0.5, resolution, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5);
+  }
 }

@@ -125,6 +125,27 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * For work that takes minutes (a policy simulation): reloads every two seconds until the page shows one of the texts
+   * (a state it ends in, say "Finished" or "Failed") or {@code patience} runs out; answers the text seen.
+   */
+  public String reloadUntilOneShown(Duration patience, String... texts) {
+    try {
+      return new WebDriverWait(driver, patience, Duration.ofSeconds(2)).until(d -> {
+        String shown = text();
+        for (String text : texts) {
+          if (shown.contains(text)) {
+            return text;
+          }
+        }
+        d.navigate().refresh();
+        return null;
+      });
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("The page never showed any of " + List.of(texts) + "; it shows:\n" + text(), e);
+    }
+  }
+
   /** The window's size, e.g. 390 × 844 to see a page as on a phone. */
   public void resize(int width, int height) {
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));

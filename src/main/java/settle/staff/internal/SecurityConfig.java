@@ -136,6 +136,10 @@ class SecurityConfig {
           allow(pages, HttpMethod.POST, "/chasing/hold", COLLECTION_WORKERS);
           allow(pages, HttpMethod.POST, "/demo-clock", PROCESS_OWNER);
           allow(pages, HttpMethod.POST, "/processes/**", PROCESS_OWNER);
+          // a simulation runs a private copy of Settle for minutes: the process owner's tool, like the catalog's deploy
+          allow(pages, HttpMethod.GET, "/simulations", PROCESS_OWNER);
+          allow(pages, HttpMethod.GET, "/simulations/**", PROCESS_OWNER);
+          allow(pages, HttpMethod.POST, "/simulations", PROCESS_OWNER);
           allow(pages, HttpMethod.GET, "/processes/**", CATALOG_READERS);
           allow(pages, HttpMethod.POST, "/work/**", WRITERS);
           allow(pages, HttpMethod.POST, "/customers/*/notes", WRITERS);
