@@ -18,7 +18,7 @@ import settle.testdata.SettleTest;
 @SettleTest
 class SimulationsBrowserIT extends BrowserTestCase {
 
-  /** A private Settle starts (about a minute on a busy two-core machine), then 2 × 8 simulated days. */
+  /** A private Settle starts (about a minute on a busy two-core machine), then 2 × 10 simulated days. */
   private static final Duration A_SMALL_RUN = Duration.ofMinutes(5);
 
   @Test
@@ -29,13 +29,13 @@ class SimulationsBrowserIT extends BrowserTestCase {
     browser.submit("#simulations-link");
     assertThat(browser.find("main h1").getText()).isEqualTo("Policy simulations");
     assertThat(browser.find("label[for=candidateDay] + input + small").getText()).contains("sends it on day 3");
-    fill("4", "8", "1", "1");
+    fill("12", "10", "1", "1");
     browser.find("#candidateDay").sendKeys("10");
     browser.submit("#simulation-form button[type=submit]");
 
     assertThat(browser.find("p.notice").getText()).contains("The simulation has started");
     String row = browser.find("#simulation-runs tbody tr").getText();
-    assertThat(row).contains("Pat Quinn").contains("4 customers over 8 days")
+    assertThat(row).contains("Pat Quinn").contains("12 customers over 10 days")
         .contains("first overdue reminder to standard customers on day 10")
         .containsAnyOf("Queued", "Running");
     browser.resize(1280, 1100);
@@ -53,7 +53,7 @@ class SimulationsBrowserIT extends BrowserTestCase {
     browser.submit("#simulation-runs a[href^='/simulations/']");
 
     String page = browser.text();
-    assertThat(page).contains("4 customers over 8 days").contains("Finished");
+    assertThat(page).contains("12 customers over 10 days").contains("Finished").doesNotContain(" 0 invoices per run");
     assertThat(browser.find("#figures thead").getText()).contains("Current policy").contains("Candidate: first reminder on day 10")
         .contains("Difference");
     assertThat(browser.find("#figures").getText()).contains("DSO, standard (days)").contains("Mails to customers per invoice")
