@@ -1,6 +1,14 @@
 package settle.engine.internal;
 
+import io.camunda.client.api.worker.BackoffSupplier;
+import io.camunda.client.jobhandling.CommandExceptionHandlingStrategy;
+import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
+import io.camunda.client.jobhandling.JobWorkerManager;
+import io.camunda.client.jobhandling.parameter.ParameterResolverStrategy;
+import io.camunda.client.jobhandling.result.ResultProcessorStrategy;
+import io.camunda.client.metrics.MetricsRecorder;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,5 +46,13 @@ class EngineConfiguration {
   EngineModels engineModels(ObjectProvider<ZeebeTestEngine> embeddedEngine, EngineCommands commands) {
     ZeebeTestEngine engine = embeddedEngine.getIfAvailable();
     return engine != null ? new RecordStreamModels(engine) : new ClusterModels(commands);
+  }
+
+  /** Every job worker's handler timed and its job put into the logging context, in one place (README "Observability"). */
+  @Bean
+  JobWorkerManager jobWorkerManager(CommandExceptionHandlingStrategy commandExceptions, MetricsRecorder metricsRecorder,
+                                    ParameterResolverStrategy parameters, ResultProcessorStrategy results, BackoffSupplier backoff,
+                                    JobExceptionHandlingStrategy jobExceptions, MeterRegistry registry) {
+    return new ObservedJobWorkerManager(commandExceptions, metricsRecorder, parameters, results, backoff, jobExceptions, registry);
   }
 }
