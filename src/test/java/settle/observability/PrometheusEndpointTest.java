@@ -71,6 +71,9 @@ class PrometheusEndpointTest {
           .isGreaterThan(before.value("settle_job_handling_seconds_count", matchJob, "outcome=\"completed\""));
       assertThat(after.value("settle_job_handling_seconds_sum", matchJob, "outcome=\"completed\""))
           .isGreaterThan(before.value("settle_job_handling_seconds_sum", matchJob, "outcome=\"completed\""));
+      // the Camunda client's own count, beside Settle's
+      assertThat(after.value("camunda_job_invocations_total", matchJob, "action=\"activated\""))
+          .isGreaterThan(before.value("camunda_job_invocations_total", matchJob, "action=\"activated\""));
       // the gauge is refreshed every few seconds: the new task shows once it was
       assertThat(after.value("settle_tasks_open", "group=\"" + group + "\""))
           .isGreaterThan(before.value("settle_tasks_open", "group=\"" + group + "\""));

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import settle.engine.DemoClock;
 import settle.engine.EngineCommands;
 import settle.engine.EngineModels;
@@ -48,9 +49,14 @@ class EngineConfiguration {
     return engine != null ? new RecordStreamModels(engine) : new ClusterModels(commands);
   }
 
-  /** Every job worker's handler timed and its job put into the logging context, in one place (README "Observability"). */
+  /**
+   * Every job worker's handler timed and its job put into the logging context, in one place (README "Observability").
+   * The client's auto-configuration defines its own manager unconditionally; the annotation processor that opens the
+   * workers takes the primary one.
+   */
   @Bean
-  JobWorkerManager jobWorkerManager(CommandExceptionHandlingStrategy commandExceptions, MetricsRecorder metricsRecorder,
+  @Primary
+  JobWorkerManager observedJobWorkerManager(CommandExceptionHandlingStrategy commandExceptions, MetricsRecorder metricsRecorder,
                                     ParameterResolverStrategy parameters, ResultProcessorStrategy results, BackoffSupplier backoff,
                                     JobExceptionHandlingStrategy jobExceptions, MeterRegistry registry) {
     return new ObservedJobWorkerManager(commandExceptions, metricsRecorder, parameters, results, backoff, jobExceptions, registry);

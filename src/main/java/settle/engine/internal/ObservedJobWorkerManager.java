@@ -15,8 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The Camunda client's worker manager, opening every {@code @JobWorker} with its handler wrapped in an
- * {@link ObservedJobHandler}: one place for job metrics and the logging context, not one per worker. The client's
- * auto-configuration steps back when this bean exists ({@link EngineConfiguration}).
+ * {@link ObservedJobHandler}: one place for job metrics and the logging context, not one per worker. It is the primary
+ * manager ({@link EngineConfiguration}), the one the client's annotation processor opens the workers with.
  */
 class ObservedJobWorkerManager extends JobWorkerManager {
 
