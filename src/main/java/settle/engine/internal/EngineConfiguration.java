@@ -57,8 +57,9 @@ class EngineConfiguration {
   @Bean
   @Primary
   JobWorkerManager observedJobWorkerManager(CommandExceptionHandlingStrategy commandExceptions, MetricsRecorder metricsRecorder,
-                                    ParameterResolverStrategy parameters, ResultProcessorStrategy results, BackoffSupplier backoff,
-                                    JobExceptionHandlingStrategy jobExceptions, MeterRegistry registry) {
+                                            ParameterResolverStrategy parameters, ResultProcessorStrategy results,
+                                            BackoffSupplier backoff, JobExceptionHandlingStrategy jobExceptions,
+                                            MeterRegistry registry) {
     return new ObservedJobWorkerManager(commandExceptions, metricsRecorder, parameters, results, backoff, jobExceptions, registry);
   }
 }
