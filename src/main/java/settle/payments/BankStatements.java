@@ -1,5 +1,6 @@
 package settle.payments;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.MessageDigest;
@@ -62,6 +63,8 @@ public class BankStatements {
       + "confidence ≥ 0.9 and leaves anything less to a cash applier.";
 
   private static final int BATCH = 1_000;
+  /** Statements stored by imports (a re-sent one is not counted again), by file format. */
+  static final String IMPORTED = "settle.statements.imported";
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
@@ -71,9 +74,11 @@ public class BankStatements {
   private final ImportSlots slots;
   private final PaymentReturns returns;
   private final AccountZones zones;
+  private final MeterRegistry registry;
 
   BankStatements(JdbcTemplate jdbc, TransactionTemplate tx, EngineOutbox engine, AuditLog audit, Clock clock, ImportSlots slots,
-                 PaymentReturns returns, Environment environment) {
+                 PaymentReturns returns, Environment environment, MeterRegistry registry) {
+    this.registry = registry;
     this.returns = returns;
     this.zones = zones(environment);
     this.jdbc = jdbc;
@@ -127,6 +132,10 @@ public class BankStatements {
             }
             return done;
           });
+          long storedNow = parts.stream().filter(part -> !part.alreadyImported()).count();
+          if (storedNow > 0) {
+            registry.counter(IMPORTED, "format", statements.getFirst().format().name()).increment(storedNow);
+          }
           return summary(parts);
         } catch (DuplicateKeyException raced) {
           // Another import stored the same file, statement or one of these transactions meanwhile:

@@ -1,5 +1,7 @@
 package settle.communication.internal;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
@@ -28,11 +30,16 @@ class MailDispatcher {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final JavaMailSender sender;
+  private final Counter sent;
+  private final Counter failed;
 
-  MailDispatcher(JdbcTemplate jdbc, TransactionTemplate tx, JavaMailSender sender) {
+  MailDispatcher(JdbcTemplate jdbc, TransactionTemplate tx, JavaMailSender sender, MeterRegistry registry) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.sender = sender;
+    this.sent = Counter.builder("settle.mails.sent").description("Mails the SMTP relay accepted").register(registry);
+    this.failed = Counter.builder("settle.mails.failed")
+        .description("Attempts to send a mail that failed; the mail stays queued and is tried again").register(registry);
   }
 
   record Queued(long id, String key, String fromAddress, String fromName, String replyTo, String to, String subject,
@@ -56,7 +63,9 @@ class MailDispatcher {
       try {
         sender.send(toMime(mail));
         jdbc.update("update mail_outbox set sent_at = now(), attempts = attempts + 1, last_error = null where id = ?", mail.id());
+        sent.increment();
       } catch (Exception e) {
+        failed.increment();
         // the relay may be away for a while: back off, up to an hour, and never give up silently
         log.error("Mail {} not sent, will retry: {}", mail.key(), e.getMessage());
         jdbc.update("update mail_outbox set attempts = attempts + 1, last_error = ?,"

@@ -2,6 +2,7 @@ package settle.payments.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,6 +16,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import settle.audit.AuditLog;
 import settle.customers.CustomerDirectory;
 import settle.invoicing.Invoices;
@@ -42,6 +45,8 @@ import settle.payments.internal.Postings.StoredLine;
 @Service
 class StatementMatching {
 
+  static final String LINES_MATCHED = "settle.statement.lines";
+
   /** Candidates shown for a line the engine could not place, when at least the payer is known. */
   private static final int PAYER_ITEMS_SHOWN = 3;
 
@@ -55,9 +60,12 @@ class StatementMatching {
   private final Clock clock;
   private final PaymentReturns returns;
   private final RemittanceAdvices advices;
+  private final MeterRegistry registry;
 
   StatementMatching(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, Postings postings, CustomerCredit credit,
-                    AuditLog audit, ObjectMapper json, Clock clock, PaymentReturns returns, RemittanceAdvices advices) {
+                    AuditLog audit, ObjectMapper json, Clock clock, PaymentReturns returns, RemittanceAdvices advices,
+                    MeterRegistry registry) {
+    this.registry = registry;
     this.returns = returns;
     this.advices = advices;
     this.credit = credit;
@@ -167,6 +175,26 @@ class StatementMatching {
     details.put("lines", pending.size());
     details.put("openItems", ledger.openItemCount());
     audit.record(CashApplication.ACTOR, "statement.matched", "statement:" + statementId, details);
+    countAfterCommit(byStatus);
+  }
+
+  /**
+   * {@code settle.statement.lines}: credit lines matched, by the status matching gave them; AUTO_MATCHED over all is the
+   * match rate at matching time. Counted once the postings are committed, so a match rolled back (an invoice paid
+   * meanwhile) and matched again is counted once.
+   */
+  private void countAfterCommit(Map<String, Integer> byStatus) {
+    Runnable count = () -> byStatus.forEach((status, lines) -> registry.counter(LINES_MATCHED, "status", status).increment(lines));
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          count.run();
+        }
+      });
+    } else {
+      count.run();
+    }
   }
 
   private void post(StoredLine line, MatchResult result, Ledger ledger) {

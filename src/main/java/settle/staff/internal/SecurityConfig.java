@@ -126,6 +126,8 @@ class SecurityConfig {
           allow(pages, HttpMethod.POST, "/sandbox-pay/checkout/*/chargeback", CASH_APPLIER, FINANCE_MANAGER);
           // the status only; its details (paths, hosts) are shown to signed-in users
           pages.requestMatchers("/actuator/health/**", "/actuator/info").permitAll();
+          // the scrape endpoint: counts and timings by job type, outbox and team, never a customer, document or amount
+          pages.requestMatchers(HttpMethod.GET, "/actuator/prometheus").permitAll();
           // the auditor's workspace reads the trail: the same people as the audit API
           allow(pages, HttpMethod.GET, "/audit", Role.AUDIT_READERS.toArray(Role[]::new));
           allow(pages, HttpMethod.GET, "/audit/**", Role.AUDIT_READERS.toArray(Role[]::new));
