@@ -70,7 +70,7 @@ public class CollectionLoops {
       try {
         mine.complete(evaluate.get());
       } catch (RuntimeException e) {
-        // a failed question is asked again by the next loop that needs it
+        // a failed question fails the loops already waiting for it; a loop that asks later asks the engine again
         asked.remove(decisionId + inputs, mine);
         mine.completeExceptionally(e);
         throw e;
@@ -134,7 +134,8 @@ public class CollectionLoops {
     Evaluated answer = answers.ask(decisionId, inputs, () -> {
       EvaluateDecisionResponse response = engine.evaluateDecision(decisionId, inputs);
       try {
-        return new Evaluated(json.readValue(response.getDecisionOutput(), MAP), lineage.of(response));
+        // shared by the batch's loops on their own threads: read only
+        return new Evaluated(java.util.Collections.unmodifiableMap(json.readValue(response.getDecisionOutput(), MAP)), lineage.of(response));
       } catch (Exception e) {
         throw new IllegalStateException(decisionId + " answered " + response.getDecisionOutput(), e);
       }

@@ -43,8 +43,11 @@ import settle.staff.StaffMember;
 public class RiskRatings {
 
   public static final String ACTOR = "system:risk-scorecard";
-  /** Few enough to leave the connection pool and the engine's requests in flight to the day's other work. */
-  private static final int RESCORING_AT_ONCE = 4;
+  /**
+   * Few enough to leave the connection pool and the engine's requests in flight to the day's other work: a changed
+   * rating holds a second connection while the credit review hears of it.
+   */
+  private static final int RESCORING_AT_ONCE = 3;
 
   private static final TypeReference<List<RiskScorecard.Band>> BANDS = new TypeReference<>() {};
   private static final TypeReference<Map<String, Object>> FEATURES = new TypeReference<>() {};

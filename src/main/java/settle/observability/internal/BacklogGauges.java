@@ -35,7 +35,7 @@ class BacklogGauges {
       union all
       select 'tasks', grp, count(*), 0
         from task, unnest(string_to_array(candidate_groups, ',')) as grp
-       where status = 'OPEN' group by grp""";
+       where status = 'OPEN' and grp <> '' group by grp""";
 
   private final JdbcTemplate jdbc;
   private final MeterRegistry registry;

@@ -43,7 +43,7 @@ class SimulationRuns implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(SimulationRuns.class);
   /** How many runs the list keeps (and their reports); older ones are forgotten. */
   private static final int KEPT = 20;
-  /** A run still going after this is stopped: the largest the form allows takes far less on a busy two-core machine. */
+  /** A run still going after this is stopped: a safety net (the largest run the form allows was not measured). */
   static final Duration TIME_LIMIT = Duration.ofHours(3);
   /** "Current policy    [####   ] day 5 of 20, 12 instances": one line of the command's progress bar. */
   private static final Pattern PROGRESS = Pattern.compile("^(Current|Candidate) policy\\s+\\[[# ]*] day (\\d+) of (\\d+)");
@@ -159,7 +159,7 @@ class SimulationRuns implements DisposableBean {
       CompletableFuture.delayedExecutor(TIME_LIMIT.toMinutes(), TimeUnit.MINUTES).execute(() -> {
         if (process.isAlive()) {
           run.failure = "It took longer than " + TIME_LIMIT.toHours() + " hours and was stopped. Try fewer customers or days.";
-          process.destroyForcibly();
+          stop(process);
         }
       });
       follow(run, process.getInputStream());
@@ -225,7 +225,9 @@ class SimulationRuns implements DisposableBean {
       command.addAll(List.of("/usr/bin/nice", "-n", "10"));
     }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    String classpath = System.getProperty("java.class.path");
+    // the child runs in its own folder: every entry of the classpath as an absolute path
+    String classpath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     if (isBootJar(classpath)) {
       command.addAll(List.of("-jar", classpath));
     } else {
@@ -265,16 +267,29 @@ class SimulationRuns implements DisposableBean {
     }
   }
 
-  /** The application stops: a simulation still running stops with it. */
+  /** The application stops: a simulation still running stops with it, and its folder goes. */
   @Override
   public void destroy() {
     worker.shutdownNow();
     for (Run run : all()) {
-      Process p = run.process;
-      if (p != null) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+      if (run.process != null) {
+        stop(run.process);
       }
+      forget(run);
+    }
+  }
+
+  /**
+   * Asks the simulation to stop, so its shutdown hooks stop its scratch PostgreSQL (a server started through pg_ctl
+   * is not among the process's descendants); forced only if it has not stopped after a while.
+   */
+  private static void stop(Process process) {
+    process.destroy();
+    try {
+      process.onExit().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
     }
   }
 }

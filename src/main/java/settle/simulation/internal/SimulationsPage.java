@@ -37,7 +37,7 @@ import settle.staff.StaffMember;
 @Controller
 class SimulationsPage {
 
-  /** The form's bounds: enough for a useful comparison, small enough to finish within the hour on a small machine. */
+  /** The form's bounds: enough for a useful comparison; runs near the upper bounds take hours on a small machine. */
   static final int MAX_CUSTOMERS = 500, MIN_DAYS = 7, MAX_DAYS = 365, MAX_RUNS = 5;
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
