@@ -41,6 +41,9 @@ import settle.testdata.Mails;
  * proposal, and a cancelled plan. Time moves on the engine's clock.
  */
 @SettleTest
+// a context of its own: it moves the clock for months, and in the shared context every other class's open invoices
+// would be dunned along the way (it took 170 to 730 s there, 90 to 120 s alone)
+@org.springframework.test.context.TestPropertySource(properties = "settle.test.context=collection-choices")
 class CollectionChoicesProcessTest {
 
   @Autowired ApplicationContext context;

@@ -32,6 +32,9 @@ import settle.testdata.Staff;
  * tasks are answered "no answer" and escalations "continue", as a collector and a manager would.
  */
 @SettleTest
+// a context of its own: it moves the clock for months, and in the shared context every other class's open invoices
+// would be dunned along the way (it took 170 to 730 s there, 90 to 120 s alone)
+@org.springframework.test.context.TestPropertySource(properties = "settle.test.context=collection-scenario")
 class CollectionScenarioTest {
 
   @Autowired ApplicationContext context;

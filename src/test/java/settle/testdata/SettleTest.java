@@ -11,7 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The whole application in embedded mode: the in-memory engine, PostgreSQL and the SMTP capture.
  * Every test class using it shares one context, so one engine and one clock; tests keep apart by
- * using their own customers and mail addresses. After every test the ledger must balance
+ * using their own customers and mail addresses. A class that moves the clock for months takes a context of its own
+ * (a {@code settle.test.context} property), so it does not dun every other class's open invoices on the way. After every test the ledger must balance
  * ({@link LedgerBalance}).
  *
  * <p>The shared clock reaches whatever weekday and holiday the tests before happened to leave it on, so here every
