@@ -15,6 +15,11 @@ public final class Words {
 
   private Words() {}
 
+  /** A day as pages and staff mails write it: "23 Jan 2027". */
+  public static String day(java.time.LocalDate day) {
+    return day == null ? "" : DAY.format(day.atStartOfDay(ZoneOffset.UTC));
+  }
+
   public static String when(Instant instant) {
     return instant == null ? "" : WHEN.format(instant);
   }

@@ -36,9 +36,6 @@ import settle.portal.PortalLinks;
 @Service
 public class CollectionSteps {
 
-  /** How a heads-up names the day, as the staff pages do: "3 Dec 2026". */
-  static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
-
   static final String ACTOR = "system:invoice-collection";
 
   private final JdbcTemplate jdbc;
@@ -215,8 +212,8 @@ public class CollectionSteps {
           "action", s.action(), "to", customer.accountOwnerEmail(), "scheduledFor", s.actionDate().toString(), "mailKey", key)));
     }
     mail.enqueue(new OutgoingMail(key, mail.arTeamName(), customer.accountOwnerEmail(),
-        "Heads-up: " + lines.size() + (lines.size() == 1 ? " customer contact" : " customer contacts") + " planned for " + DAY.format(step.actionDate()),
-        "heads-up", Map.of("ownerName", customer.accountOwnerName(), "scheduledFor", DAY.format(step.actionDate()), "steps", lines),
+        "Heads-up: " + lines.size() + (lines.size() == 1 ? " customer contact" : " customer contacts") + " planned for " + settle.history.Words.day(step.actionDate()),
+        "heads-up", Map.of("ownerName", customer.accountOwnerName(), "scheduledFor", settle.history.Words.day(step.actionDate()), "steps", lines),
         List.of(), subject(invoiceId)));
   }
 

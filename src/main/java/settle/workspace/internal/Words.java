@@ -38,8 +38,6 @@ public class Words {
 
   /** A day as the staff pages write it everywhere: "23 Jan 2027". */
   public String date(java.time.LocalDate day) {
-    return day == null ? "" : DAY.format(day);
+    return settle.history.Words.day(day);
   }
-
-  private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 }
