@@ -111,11 +111,10 @@ class PortalBrowserIT {
       assertThat(jdbc.queryForObject("select count(*) from payment_plan where invoice_id = ?", Long.class, pallets.id())).isOne();
 
       // the pallets invoice should quote the purchase order the contact's system books it by: re-issued and mailed
-      int mailed = journeys.mailsTo(customer.apEmail()).size();
       browser.setValue("#po-number", "PO-77810");
       browser.submit("#po-form button[type=submit]");
       assertThat(browser.find("#notice").getText()).contains(pallets.number()).contains("PO-77810");
-      assertThat(journeys.awaitMailsTo(customer.apEmail(), mailed + 1).getLast().getSubject()).contains("PO-77810");
+      assertThat(journeys.awaitMailTo(customer.apEmail(), "PO-77810").getSubject()).contains(pallets.number());
       browser.screenshot("portal-" + lang + "-1280-po-corrected");
       browser.resize(390, 844);
       browser.screenshot("portal-" + lang + "-390-po-corrected");

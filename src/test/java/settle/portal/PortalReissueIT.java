@@ -52,8 +52,6 @@ class PortalReissueIT {
 
   @Test
   void aCorrectedPoReissuesTheInvoiceAsRevisionTwoMailsTheNewPdfAndKeepsTheOldOne() throws Exception {
-    int mailsBefore = journeys.mailsTo(customer.apEmail()).size();
-
     PortalClient.Page sent = browser.post(page + "/po", Map.of("poNumber", "PO-4711"), true);
 
     assertThat(sent.status()).isEqualTo(302);
@@ -71,7 +69,8 @@ class PortalReissueIT {
     assertThat(text(old.bytes())).contains("PO-WRONG-1").doesNotContain("rev. 2");
     assertThat(browser.get(page + "/revisions/2/pdf").status()).as("the current version is the invoice PDF itself").isEqualTo(404);
 
-    MimeMessage mail = journeys.awaitMailsTo(customer.apEmail(), mailsBefore + 1).getLast();
+    // the first invoice's own mail may still be on its way: the re-issue is found by its subject, then read whole
+    MimeMessage mail = journeys.awaitMailTo(customer.apEmail(), "rev. 2");
     assertThat(mail.getSubject()).isEqualTo("Invoice " + invoice.number() + " rev. 2 with your purchase order PO-4711");
     byte[] attached = pdfAttachment(mail);
     assertThat(text(attached)).contains(invoice.number() + " rev. 2").contains("PO-4711");

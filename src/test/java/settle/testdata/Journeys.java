@@ -160,6 +160,13 @@ public final class Journeys {
     return mailsTo(address);
   }
 
+  /** The first mail to the address whose subject contains the text, waiting for it; mails sent meanwhile do not matter. */
+  public MimeMessage awaitMailTo(String address, String subjectContains) {
+    await("a mail to " + address + " about " + subjectContains).atMost(PATIENCE)
+        .until(() -> subjectsTo(address).stream().anyMatch(s -> s.contains(subjectContains)));
+    return mailsTo(address).stream().filter(m -> subjectOf(m).contains(subjectContains)).findFirst().orElseThrow();
+  }
+
   /**
    * Moves the clock three hours at a time until {@code count} mails reached the address. Three hours is less than a
    * heads-up's minimum notice, so when a heads-up arrives the step it announces is still ahead, whatever the hour of
@@ -179,13 +186,15 @@ public final class Journeys {
   }
 
   public List<String> subjectsTo(String address) {
-    return mailsTo(address).stream().map(m -> {
-      try {
-        return m.getSubject();
-      } catch (MessagingException e) {
-        throw new IllegalStateException(e);
-      }
-    }).toList();
+    return mailsTo(address).stream().map(Journeys::subjectOf).toList();
+  }
+
+  private static String subjectOf(MimeMessage mail) {
+    try {
+      return mail.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
