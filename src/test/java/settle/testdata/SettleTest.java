@@ -11,7 +11,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The whole application in embedded mode: the in-memory engine, PostgreSQL and the SMTP capture.
  * Every test class using it shares one context, so one engine and one clock; tests keep apart by
- * using their own customers and mail addresses. A class that moves the clock for months takes a context of its own
+ * using their own customers and mail addresses, and a class's processes still running when it ends are cancelled
+ * ({@link LeftoverInstances}). A class that moves the clock for months takes a context of its own
  * (a {@code settle.test.context} property), so it does not dun every other class's open invoices on the way. After every test the ledger must balance
  * ({@link LedgerBalance}).
  *
@@ -29,7 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "settle.calendar.public-holidays=false", "settle.credit-review.monthly=false", "settle.demo-clock.start-hour=20",
         // tests rescore when they mean to; a daily run at a random moment would move ratings under them
         "settle.risk.daily-rescoring=false"})
-@ExtendWith(LedgerBalance.class)
+@ExtendWith({LedgerBalance.class, LeftoverInstances.class})
 // Spring Boot leaves metrics export (so /actuator/prometheus) out of tests unless asked; here it is part of the application
 @AutoConfigureObservability(tracing = false)
 public @interface SettleTest {}
