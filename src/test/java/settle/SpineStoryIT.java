@@ -77,7 +77,7 @@ class SpineStoryIT {
       assertThat(api.post("/api/clock/advance", "{\"days\": 1}").status()).isEqualTo(200);
     }
     JsonNode mails = await().atMost(Journeys.PATIENCE).until(() -> api.get("/api/mail?to=" + ap).body(), m -> m.size() == 3);
-    assertThat(mails.get(1).get("subject").asText()).isEqualTo("Upcoming: invoice " + number + " is due on " + due);
+    assertThat(mails.get(1).get("subject").asText()).isEqualTo("Upcoming: invoice " + number + " is due on " + settle.testdata.Mails.day(due));
     JsonNode reminder = api.get("/api/mail/" + mails.get(0).get("id").asInt()).body();
     assertThat(reminder.get("subject").asText()).isEqualTo("Reminder: invoice " + number + " is 1 day overdue");
     assertThat(reminder.get("text").asText()).contains("1,200.00 EUR");

@@ -1,7 +1,26 @@
 package settle.disputes;
 
+/** Why a customer disputes an invoice; {@link #words()} is how staff read it in pages and mails. */
 public enum ReasonCode {
-  PRICING, DISCOUNT_NOT_APPLIED, SHORT_SHIPMENT, DAMAGED_GOODS, NOT_RECEIVED, MISSING_PO, SERVICE_ISSUE, DUPLICATE_BILLING, OTHER,
+  PRICING("Wrong price"),
+  DISCOUNT_NOT_APPLIED("Discount not applied"),
+  SHORT_SHIPMENT("Short shipment"),
+  DAMAGED_GOODS("Damaged goods"),
+  NOT_RECEIVED("Goods not received"),
+  MISSING_PO("Purchase order missing"),
+  SERVICE_ISSUE("Service issue"),
+  DUPLICATE_BILLING("Billed twice"),
+  OTHER("Other reason"),
   /** A deduction: the customer paid less than the invoice without a reason we could accept outright. */
-  SHORT_PAYMENT
+  SHORT_PAYMENT("Short payment");
+
+  private final String words;
+
+  ReasonCode(String words) {
+    this.words = words;
+  }
+
+  public String words() {
+    return words;
+  }
 }

@@ -11,14 +11,8 @@ import java.util.stream.Collectors;
 public final class Words {
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   private Words() {}
-
-  /** A day as pages and staff mails write it: "23 Jan 2027". */
-  public static String day(java.time.LocalDate day) {
-    return day == null ? "" : DAY.format(day.atStartOfDay(ZoneOffset.UTC));
-  }
 
   public static String when(Instant instant) {
     return instant == null ? "" : WHEN.format(instant);
@@ -47,10 +41,10 @@ public final class Words {
     String s = String.valueOf(value);
     if (s.matches("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z")) {
       Instant at = Instant.parse(s);
-      return at.atZone(ZoneOffset.UTC).toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? DAY.format(at) : WHEN.format(at);
+      return at.atZone(ZoneOffset.UTC).toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? settle.common.Dates.day(at.atZone(ZoneOffset.UTC).toLocalDate()) : WHEN.format(at);
     }
     if (s.matches("\\d{4}-\\d{2}-\\d{2}")) {
-      return DAY.format(java.time.LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC));
+      return settle.common.Dates.day(java.time.LocalDate.parse(s));
     }
     return s.matches("[A-Z][A-Z0-9_]+") ? s.toLowerCase(Locale.ROOT).replace('_', ' ') : s;
   }

@@ -236,7 +236,7 @@ public class RiskRatings {
       details.put("from", customer.riskRating());
       details.put("to", rating);
       details.put("because", switch (source) {
-        case OVERRIDE -> "override by " + override.get().setByName() + " until " + override.get().validUntil() + ": "
+        case OVERRIDE -> "override by " + override.get().setByName() + " until " + settle.common.Dates.day(override.get().validUntil()) + ": "
             + override.get().reason();
         case COMPUTED -> "the risk scorecard's rating";
         case OPENING -> "no invoice paid yet: the rating the account was opened with";

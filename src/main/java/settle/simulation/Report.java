@@ -70,8 +70,6 @@ public final class Report {
       Map.entry("writtenOff", "Written off (EUR)"), Map.entry("promiseKeptRate", "Promises kept (%)"),
       Map.entry("cashCollected", "Cash collected (EUR)"));
 
-  private static final java.time.format.DateTimeFormatter DAY =
-      java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
   private Report() {}
 
@@ -184,7 +182,7 @@ public final class Report {
               + "real processes and tables", first.customers(), first.invoices(), java.time.temporal.ChronoUnit.DAYS.between(first.from(), first.to()) + 1));
     } else {
       h.append(String.format(Locale.ROOT, "%,d customers over %d days (%s to %s), %,d invoices per run", first.customers(),
-          o.days(), DAY.format(first.from()), DAY.format(first.to()), first.invoices()));
+          o.days(), settle.common.Dates.day(first.from()), settle.common.Dates.day(first.to()), first.invoices()));
     }
     h.append(String.format(Locale.ROOT, "; %d run%s from seed %d; finished in %.0f s.</p>", o.runs(), o.runs() == 1 ? "" : "s",
         o.seed(), r.seconds()));

@@ -200,7 +200,7 @@ class HoldsPromisesAndPlansTest {
     journeys.advanceTo(invoice.dueDate().plusDays(7));
     journeys.quiesce();
     assertThat(journeys.subjectsTo(customer.apEmail())).containsExactly("Invoice " + invoice.number() + " from Northwind Supplies",
-        "Instalment 1 of 2 for invoice " + invoice.number() + " is due on " + invoice.dueDate().plusDays(10));
+        "Instalment 1 of 2 for invoice " + invoice.number() + " is due on " + inWords(invoice.dueDate().plusDays(10)));
     journeys.pay(invoice, "600.00");
 
     journeys.advanceTo(invoice.dueDate().plusDays(37));
@@ -239,6 +239,6 @@ class HoldsPromisesAndPlansTest {
 
 
   private static String inWords(java.time.LocalDate day) {
-    return day.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
+    return settle.testdata.Mails.day(day);
   }
 }

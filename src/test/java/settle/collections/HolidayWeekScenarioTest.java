@@ -168,6 +168,6 @@ class HolidayWeekScenarioTest {
   }
 
   private static String inWords(java.time.LocalDate day) {
-    return day.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
+    return settle.testdata.Mails.day(day);
   }
 }

@@ -122,6 +122,6 @@ class InvoiceCollectionProcessTest {
 
 
   private static String inWords(java.time.LocalDate day) {
-    return day.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
+    return settle.testdata.Mails.day(day);
   }
 }

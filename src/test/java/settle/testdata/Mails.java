@@ -11,6 +11,11 @@ public final class Mails {
   private Mails() {
   }
 
+  /** A day as English mails and pages write it: "3 Dec 2026" (written here, not taken from the code under test). */
+  public static String day(java.time.LocalDate day) {
+    return day.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
+  }
+
   /** The decoded text of the first part of that type that is not an attachment, as a mail program shows it; null if none. */
   public static String part(Part part, String type) throws Exception {
     if (part.isMimeType(type) && part.getFileName() == null) {

@@ -36,7 +36,6 @@ class AuditPages {
 
   private static final int LIMIT = 200;
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
   /** One entry as an auditor reads it. */
   /** {@code process}: where the entry's process instance is drawn (its own, or the subject's list of them), or null. */
@@ -274,7 +273,7 @@ class AuditPages {
       return WHEN.format(java.time.Instant.parse(text));
     }
     if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-      return DAY.format(LocalDate.parse(text));
+      return settle.common.Dates.day(LocalDate.parse(text));
     }
     // an enum constant in words (OVERDUE_REMINDER → overdue reminder); currency codes stay as they are
     return text.matches("[A-Z]+_[A-Z_]+|[A-Z]{4,}") ? text.toLowerCase(Locale.ROOT).replace('_', ' ') : text;

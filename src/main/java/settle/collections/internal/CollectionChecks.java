@@ -136,7 +136,7 @@ public class CollectionChecks {
     LocalDate today = LocalDate.now(clock);
 
     boolean queued = mail.enqueue(new OutgoingMail("plan:" + planId + ":instalment:" + number + ":reminder", customer.accountOwnerName(),
-        customer.apEmail(), "Instalment " + number + " of " + count + " for invoice " + invoice.number() + " is due on " + date,
+        customer.apEmail(), "Instalment " + number + " of " + count + " for invoice " + invoice.number() + " is due on " + settle.common.Dates.day(date),
         "instalment-reminder", Map.ofEntries(Map.entry("invoice", invoice), Map.entry("instalmentNumber", number),
             Map.entry("instalmentCount", count), Map.entry("instalmentDate", date), Map.entry("instalmentAmount", amount),
             Map.entry("currency", invoice.currency()), Map.entry("portalUrl", portal.invoiceUrl(invoiceId)),

@@ -212,8 +212,8 @@ public class CollectionSteps {
           "action", s.action(), "to", customer.accountOwnerEmail(), "scheduledFor", s.actionDate().toString(), "mailKey", key)));
     }
     mail.enqueue(new OutgoingMail(key, mail.arTeamName(), customer.accountOwnerEmail(),
-        "Heads-up: " + lines.size() + (lines.size() == 1 ? " customer contact" : " customer contacts") + " planned for " + settle.history.Words.day(step.actionDate()),
-        "heads-up", Map.of("ownerName", customer.accountOwnerName(), "scheduledFor", settle.history.Words.day(step.actionDate()), "steps", lines),
+        "Heads-up: " + lines.size() + (lines.size() == 1 ? " customer contact" : " customer contacts") + " planned for " + settle.common.Dates.day(step.actionDate()),
+        "heads-up", Map.of("ownerName", customer.accountOwnerName(), "scheduledFor", settle.common.Dates.day(step.actionDate()), "steps", lines),
         List.of(), subject(invoiceId)));
   }
 
@@ -323,7 +323,7 @@ public class CollectionSteps {
     if ("FINAL_NOTICE".equals(step.action())) {
       return "Final notice: " + what;
     } else if (late < 0) {
-      return "Upcoming: " + what + (items.size() == 1 ? " is" : " are") + " due on " + first.dueDate();
+      return "Upcoming: " + what + (items.size() == 1 ? " is" : " are") + " due on " + settle.common.Dates.day(first.dueDate());
     } else if (late == 0) {
       return "Due today: " + what;
     }

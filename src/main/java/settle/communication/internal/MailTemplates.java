@@ -41,7 +41,7 @@ public class MailTemplates {
 
   private final java.util.Map<String, Boolean> known = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private static final Figures ENGLISH = new Figures(java.util.Locale.UK, java.time.format.DateTimeFormatter.ISO_LOCAL_DATE);
+  private static final Figures ENGLISH = new Figures(java.util.Locale.UK, settle.common.Dates.DAY);
   private static final Figures GERMAN = new Figures(java.util.Locale.GERMANY, java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
 
   /** How mails write figures, as the pages do: {@code ${fmt.money(invoice.total, invoice.currency)}} → "1,190.00 EUR". */

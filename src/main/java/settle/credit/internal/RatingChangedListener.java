@@ -24,6 +24,12 @@ class RatingChangedListener {
   @TransactionalEventListener
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void ratingChanged(RiskRatingChanged changed) {
-    reviews.request(changed.customerId(), "Risk rating changed from " + changed.from() + " to " + changed.to(), null);
+    // people read the reason (the account owner's heads-up, the analyst's task): "from medium to high risk"
+    reviews.request(changed.customerId(), "Risk rating changed from " + words(changed.from()) + " to " + words(changed.to()) + " risk",
+        null);
+  }
+
+  private static String words(String rating) {
+    return rating == null ? "none" : rating.toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -100,8 +100,7 @@ class ReportsPage {
             Money.format(d.amount(), currencyShown))).toList());
     Forecast cash = forecast.forecast(currencyShown);
     model.addAttribute("backtest", cash.backtest());
-    model.addAttribute("weeks", cash.weeks().stream().map(w -> new Week(w.weekStart().format(DateTimeFormatter.ofPattern("d MMM yyyy",
-        Locale.ENGLISH)), Money.format(w.expected(), currencyShown), Money.format(w.low(), currencyShown),
+    model.addAttribute("weeks", cash.weeks().stream().map(w -> new Week(settle.common.Dates.day(w.weekStart()), Money.format(w.expected(), currencyShown), Money.format(w.low(), currencyShown),
         Money.format(w.high(), currencyShown))).toList());
     model.addAttribute("monthChart", json.writeValueAsString(Map.of(
         "labels", months.stream().map(Month::month).toList(),

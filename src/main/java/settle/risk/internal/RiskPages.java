@@ -30,7 +30,7 @@ class RiskPages {
     try {
       RiskRatings.RiskView view = ratings.override(id, new RiskRatings.RatingOverride(rating, reason, validUntil), staff.signedIn());
       flash.addFlashAttribute("notice", "Rating overridden: " + words(view.rating()) + " until "
-          + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH).format(validUntil) + ".");
+          + settle.common.Dates.day(validUntil) + ".");
     } catch (InvalidRequestException e) {
       flash.addFlashAttribute("riskOverrideError", e.getMessage());
     }

@@ -41,7 +41,6 @@ class SimulationsPage {
   static final int MAX_CUSTOMERS = 500, MIN_DAYS = 7, MAX_DAYS = 365, MAX_RUNS = 5;
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
   private final SimulationRuns runs;
   private final PolicyFolders policies;
@@ -129,7 +128,7 @@ class SimulationsPage {
     if (result != null) {
       RunFigures first = result.baseline().getFirst();
       model.addAttribute("period", "%,d customers over %d days (%s to %s), %,d invoices per run; %s from seed %d; simulated in %s."
-          .formatted(first.customers(), result.days(), DAY.format(first.from()), DAY.format(first.to()), first.invoices(),
+          .formatted(first.customers(), result.days(), settle.common.Dates.day(first.from()), settle.common.Dates.day(first.to()), first.invoices(),
               result.runs() == 1 ? "one run" : result.runs() + " runs", result.seed(), duration(result.seconds())));
       List<Report.FigureRow> rows = Report.figureRows(result.baseline(), result.candidate());
       model.addAttribute("figures", rows);

@@ -48,7 +48,7 @@ class ChasingPage {
     }
     String why = reason.isBlank() ? "Held by " + me.displayName() + " from the chasing page" : reason;
     var hold = collections.hold(invoiceId, new HoldRequest(days, why), me.username());
-    flash.addFlashAttribute("notice", "Held until " + hold.heldUntil() + ": nothing goes to the customer about it before then.");
+    flash.addFlashAttribute("notice", "Held until " + settle.common.Dates.day(hold.heldUntil()) + ": nothing goes to the customer about it before then.");
     return "redirect:/chasing";
   }
 

@@ -1,9 +1,7 @@
 package settle.workspace.internal;
 
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 import settle.credit.CreditReviews;
 
@@ -11,7 +9,6 @@ import settle.credit.CreditReviews;
 @Component("creditLimits")
 public class CreditLimitHistory {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
   private final CreditReviews reviews;
 
@@ -22,7 +19,7 @@ public class CreditLimitHistory {
   public record Change(String on, String change, String reason, String decidedBy) {}
 
   public List<Change> history(long customerId) {
-    return reviews.limitHistory(customerId).stream().map(r -> new Change(DAY.format(r.appliedAt().atZone(ZoneOffset.UTC)),
+    return reviews.limitHistory(customerId).stream().map(r -> new Change(settle.common.Dates.day(r.appliedAt().atZone(ZoneOffset.UTC).toLocalDate()),
         r.change(), r.reason(), r.decidedBy() == null ? "by policy" : "approved by " + r.decidedBy())).toList();
   }
 }

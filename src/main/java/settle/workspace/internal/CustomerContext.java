@@ -29,8 +29,6 @@ class CustomerContext {
    */
   record Risk(String level, String computed, List<String> drivers, String source, String limitInUse) {}
 
-  private static final java.time.format.DateTimeFormatter DAY =
-      java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
 
   /** {@code credit}: what the company holds for the customer, one entry per currency. */
   record View(CustomerView customer, List<OrderView> pendingOrders, List<InvoiceView> openInvoices, List<PromiseView> promises,
@@ -107,10 +105,10 @@ class CustomerContext {
     List<String> drivers = score == null ? List.of() : score.drivers().stream().map(RiskScorecard::inWords).toList();
     String computed = score == null ? "Not scored yet: the scorecard runs on the next payment, dispute, order or daily run."
         : "Risk scorecard: " + words.status(score.rating()).toLowerCase(java.util.Locale.ROOT) + ", "
-            + score.score().stripTrailingZeros().toPlainString() + " points on " + DAY.format(score.scoredOn()) + ".";
+            + score.score().stripTrailingZeros().toPlainString() + " points on " + settle.common.Dates.day(score.scoredOn()) + ".";
     String source = switch (view.source()) {
       case COMPUTED -> null;
-      case OVERRIDE -> "Overridden by " + view.override().setByName() + " until " + DAY.format(view.override().validUntil())
+      case OVERRIDE -> "Overridden by " + view.override().setByName() + " until " + settle.common.Dates.day(view.override().validUntil())
           + ": “" + view.override().reason() + "”";
       case OPENING -> "No invoice paid yet: the rating the account was opened with stands until one is.";
     };

@@ -130,7 +130,7 @@ public class TaskWords {
         amount = money(v.get("newLimit"), v.get("currency"));
       } else if ("statement".equals(kind)) {
         String title = statementTitles.getOrDefault(subjectId(task, "statement"), "Bank statement");
-        document = title + (v.get("valueDate") == null ? "" : ", payment of " + v.get("valueDate"));
+        document = title + (v.get("valueDate") == null ? "" : ", payment of " + settle.common.Dates.day(LocalDate.parse(v.get("valueDate").toString())));
         amount = money(v.get("amount"), v.get("currency"));
       }
       String customerName = customer == null ? null : customer.name();

@@ -32,12 +32,17 @@ public class Words {
     return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
+  /** A dispute's reason as staff read it: "Purchase order missing". */
+  public String reason(String code) {
+    return code == null ? "" : settle.disputes.ReasonCode.valueOf(code).words();
+  }
+
   public String money(BigDecimal amount, String currency) {
     return amount == null ? "" : Money.format(amount, currency);
   }
 
   /** A day as the staff pages write it everywhere: "23 Jan 2027". */
   public String date(java.time.LocalDate day) {
-    return settle.history.Words.day(day);
+    return settle.common.Dates.day(day);
   }
 }

@@ -43,12 +43,9 @@ public class WorkspaceHeader {
         || me.has(settle.staff.Role.ADMIN)).orElse(false);
   }
 
-  private static final java.time.format.DateTimeFormatter WHEN =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC);
-
-  /** An instant as people read it (UTC, the business clock's zone). */
+  /** An instant as people read it (UTC, the business clock's zone): "23 Jan 2027, 09:30". */
   public String when(java.time.Instant instant) {
-    return instant == null ? "" : WHEN.format(instant);
+    return settle.history.Words.when(instant);
   }
 
   /** How long ago, by the business clock: "3 d", "5 h", "12 min". */
