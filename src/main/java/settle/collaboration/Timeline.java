@@ -39,7 +39,7 @@ public class Timeline {
   }
 
   public List<TimelineEntry> of(long customerId, Set<String> kinds, int limit) {
-    customers.get(customerId);
+    String currency = customers.get(customerId).currency();
     List<String> subjects = new ArrayList<>();
     subjects.add("customer:" + customerId);
     orders.idsOf(customerId).forEach(id -> subjects.add("order:" + id));
@@ -53,7 +53,7 @@ public class Timeline {
       for (AuditEntry e : page) {
         String kind = kindOf(e);
         if (kind != null && (kinds == null || kinds.isEmpty() || kinds.contains(kind)) && entries.size() < limit) {
-          entries.add(new TimelineEntry(e.id(), e.at(), kind, titleOf(kind, e), e.actor(), e.subject(), e.details(), whyOf(e)));
+          entries.add(new TimelineEntry(e.id(), e.at(), kind, titleOf(kind, e, currency), e.actor(), e.subject(), e.details(), whyOf(e)));
         }
       }
       if (page.size() < 1000) {
@@ -104,19 +104,24 @@ public class Timeline {
     return null;
   }
 
-  private static String invoiceList(Object invoices) {
+  private static String invoiceList(Object invoices, String currency) {
     if (!(invoices instanceof List<?> list)) {
       return "";
     }
-    return String.join(", ", list.stream().map(i -> i instanceof Map<?, ?> m ? m.get("number") + " (" + money(m.get("amount")) + ")" : "")
+    return String.join(", ", list.stream().map(i -> i instanceof Map<?, ?> m ? m.get("number") + " (" + money(m.get("amount"), currency) + ")" : "")
         .toList());
   }
 
-  private static String titleOf(String kind, AuditEntry e) {
+  /**
+   * The entry as a sentence with business words: amounts with their currency (the entry's, else the customer's), days
+   * as "3 Dec 2026", codes as words, no internal references.
+   */
+  static String titleOf(String kind, AuditEntry e, String customerCurrency) {
     Map<String, Object> d = e.details();
+    String currency = d.get("currency") == null ? customerCurrency : String.valueOf(d.get("currency"));
     return switch (kind) {
       case "MAIL" -> "Mail to " + d.get("to") + ": " + d.get("subject");
-      case "CALL" -> "Call: " + outcome(d);
+      case "CALL" -> "Call: " + outcome(d, currency);
       case "NOTE" -> "Note by " + e.actor() + ": " + d.get("body");
       case "TASK" -> switch (e.action()) {
         case "task.opened" -> "Task opened: " + d.get("task");
@@ -124,26 +129,28 @@ public class Timeline {
         default -> "Task withdrawn: " + d.get("task") + (d.get("why") == null ? "" : " (" + d.get("why") + ")");
       };
       case "HOLD" -> capitalised(e.action().substring("collections.".length()).replace("-placed", "")) + " until "
-          + d.get("heldUntil") + ": " + d.get("reason");
+          + day(d.get("heldUntil")) + ": " + d.get("reason");
       case "PROMISE" -> switch (e.action()) {
-        case "collections.promise-recorded" -> "Promise to pay " + money(d.get("amount")) + " by " + d.get("date");
+        case "collections.promise-recorded" -> "Promise to pay " + money(d.get("amount"), currency) + " by " + day(d.get("date"));
         case "collections.payment-plan-agreed" -> "Payment plan agreed";
         default -> capitalised(e.action().substring("collections.".length()).replace('-', ' '));
       };
       case "DISPUTE" -> capitalised(e.action().substring("dispute.".length()).replace('-', ' ')) + " dispute"
-          + (d.get("amount") == null ? "" : " of " + money(d.get("amount"))) + (d.get("reasonCode") == null ? "" : " (" + d.get("reasonCode") + ")")
-          + (d.get("outcome") == null ? "" : ": " + d.get("outcome"));
+          + (d.get("amount") == null ? "" : " of " + money(d.get("amount"), currency))
+          + (d.get("reasonCode") == null ? "" : " (" + reason(d.get("reasonCode")) + ")")
+          + (d.get("outcome") == null ? "" : ": " + words(d.get("outcome")));
       case "PAYMENT" -> switch (e.action()) {
-        case "payment.recorded" -> "Payment of " + money(d.get("amount")) + " received (" + d.get("reference") + ")";
-        case "invoice.written-off" -> "Written off " + money(d.get("amount")) + (d.get("reason") == null ? "" : ": " + d.get("reason"));
-        case "payment.credit-on-account" -> "Credit on account " + money(d.get("amount"));
-        case "invoice.customer-credit-applied" -> "Customer credit of " + money(d.get("amount")) + " " + d.get("currency") + " applied";
-        case "payment.reversed" -> "Payment of " + money(d.get("amount")) + " " + d.get("currency") + " returned by the bank: "
-            + d.get("reason") + "; " + money(d.get("openAmount")) + " open again";
-        case "remittance-advice.uploaded" -> "Remittance advice: a payment of " + money(d.get("amount")) + " " + d.get("currency")
-            + " will cover " + invoiceList(d.get("invoices"));
+        case "payment.recorded" -> "Payment of " + money(d.get("amount"), currency) + " received" + paidThrough(d.get("reference"))
+            + (d.get("valueDate") == null ? "" : ", value date " + day(d.get("valueDate")));
+        case "invoice.written-off" -> "Written off " + money(d.get("amount"), currency) + (d.get("reason") == null ? "" : ": " + d.get("reason"));
+        case "payment.credit-on-account" -> "Credit on account " + money(d.get("amount"), currency);
+        case "invoice.customer-credit-applied" -> "Customer credit of " + money(d.get("amount"), currency) + " applied";
+        case "payment.reversed" -> "Payment of " + money(d.get("amount"), currency) + " returned by the bank: "
+            + d.get("reason") + "; " + money(d.get("openAmount"), currency) + " open again";
+        case "remittance-advice.uploaded" -> "Remittance advice: a payment of " + money(d.get("amount"), currency)
+            + " will cover " + invoiceList(d.get("invoices"), currency);
         case "remittance-advice.used" -> "Payment applied as the customer's remittance advice says";
-        case "customer-credit.refunded" -> "Refund of " + money(d.get("amount")) + " " + d.get("currency") + " (" + d.get("reference") + ")";
+        case "customer-credit.refunded" -> "Refund of " + money(d.get("amount"), currency) + paidThrough(d.get("reference"));
         default -> "Early-payment discount taken";
       };
       case "CREDIT" -> e.action().equals("decision.credit-decision") ? "Credit decision: " + resultOf(d)
@@ -170,28 +177,69 @@ public class Timeline {
     return null;
   }
 
-  private static String outcome(Map<String, Object> d) {
-    return d.get("form") instanceof Map<?, ?> form ? String.valueOf(form.get("outcome")).toLowerCase(Locale.ROOT).replace('_', ' ')
-        + (form.get("promiseDate") == null ? "" : ", promised " + money(form.get("promiseAmount")) + " by " + form.get("promiseDate"))
+  private static String outcome(Map<String, Object> d, String currency) {
+    return d.get("form") instanceof Map<?, ?> form ? words(form.get("outcome"))
+        + (form.get("promiseDate") == null ? "" : ", promised " + money(form.get("promiseAmount"), currency) + " by " + day(form.get("promiseDate")))
         + (form.get("notes") == null ? "" : " — " + form.get("notes")) : "";
   }
 
   private static String outcomeSuffix(Map<String, Object> d) {
-    return d.get("form") instanceof Map<?, ?> form && form.get("outcome") != null ? " (" + form.get("outcome") + ")"
-        : d.get("form") instanceof Map<?, ?> form2 && form2.get("approved") != null ? " (approved: " + form2.get("approved") + ")" : "";
+    return d.get("form") instanceof Map<?, ?> form && form.get("outcome") != null ? " (" + words(form.get("outcome")) + ")"
+        : d.get("form") instanceof Map<?, ?> form2 && form2.get("approved") != null
+            ? (Boolean.parseBoolean(String.valueOf(form2.get("approved"))) ? " (approved)" : " (refused)") : "";
   }
 
   private static String resultOf(Map<String, Object> d) {
-    return d.get("output") instanceof Map<?, ?> r ? r.get("decision") + (r.get("reason") == null ? "" : " — " + r.get("reason"))
+    return d.get("output") instanceof Map<?, ?> r ? words(r.get("decision")) + (r.get("reason") == null ? "" : " — " + r.get("reason"))
         : String.valueOf(d.get("output"));
   }
 
-  private static String money(Object amount) {
+  private static String money(Object amount, String currency) {
     try {
-      return Money.number(new java.math.BigDecimal(String.valueOf(amount)));
+      return Money.format(new java.math.BigDecimal(String.valueOf(amount)), currency);
     } catch (NumberFormatException e) {
       return String.valueOf(amount);
     }
+  }
+
+  /** An ISO day from the trail as people write it; anything else as it was recorded. */
+  private static String day(Object value) {
+    try {
+      return settle.common.Dates.day(java.time.LocalDate.parse(String.valueOf(value)));
+    } catch (java.time.format.DateTimeParseException e) {
+      return String.valueOf(value);
+    }
+  }
+
+  /** A code as words: CREDIT_MEMO → "credit memo". */
+  private static String words(Object code) {
+    return String.valueOf(code).toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  private static String reason(Object code) {
+    try {
+      return settle.disputes.ReasonCode.valueOf(String.valueOf(code)).words();
+    } catch (IllegalArgumentException e) {
+      return words(code);
+    }
+  }
+
+  /**
+   * How the money came: the bank's reference when it is one, never Settle's own keys ("statement:4:line:4" is a line
+   * of an imported bank statement, "sandbox:py_…" a payment provider's key for a payment made in the portal).
+   */
+  private static String paidThrough(Object reference) {
+    String ref = reference == null ? "" : String.valueOf(reference);
+    if (ref.isBlank()) {
+      return "";
+    }
+    if (ref.startsWith("statement:")) {
+      return " by bank transfer";
+    }
+    if (ref.matches("[a-z-]+:\\S+")) {
+      return " online, through the payment provider";
+    }
+    return " (reference " + ref + ")";
   }
 
 

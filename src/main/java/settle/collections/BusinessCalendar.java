@@ -92,11 +92,20 @@ public class BusinessCalendar {
   }
 
   private Optional<HolidayManager> holidaysOf(String country) {
+    Optional<HolidayManager> known = holidays.get(country);
+    return known != null ? known : loadHolidays(country);
+  }
+
+  /**
+   * One country at a time: jollyday's first loads, started together on a cold JVM (the demo company starts its loops
+   * many at once), failed now and then for some countries, which then had no public holidays until a restart.
+   */
+  private synchronized Optional<HolidayManager> loadHolidays(String country) {
     return holidays.computeIfAbsent(country, code -> {
       try {
         return Optional.of(HolidayManager.getInstance(ManagerParameters.create(code.toLowerCase(Locale.ROOT))));
       } catch (RuntimeException e) {
-        log.warn("No public holiday calendar for country {}: only weekends and closing days count there", code);
+        log.warn("No public holiday calendar for country {}: only weekends and closing days count there ({})", code, e.toString());
         return Optional.empty();
       }
     });

@@ -401,7 +401,7 @@ public class BankStatements {
         .stream().findFirst().orElseThrow(() -> new NotFoundException("Bank statement", id));
   }
 
-  /** "Statement 2026-11-27 · DE89…3000" for each of these statements, in one query: the day and the account. */
+  /** "Statement 27 Nov 2026 · DE89…3000" for each of these statements, in one query: the day and the account. */
   public Map<Long, String> titles(java.util.Collection<Long> ids) {
     Map<Long, String> titles = new java.util.HashMap<>();
     if (!ids.isEmpty()) {
@@ -413,9 +413,9 @@ public class BankStatements {
     return titles;
   }
 
-  /** "Statement 2026-11-27 · DE89…3000": the day and the account, as a cash applier names a statement. */
+  /** "Statement 27 Nov 2026 · DE89…3000": the day and the account, as a cash applier names a statement. */
   public static String title(java.time.LocalDate date, String account) {
-    String day = date == null ? "" : " " + date;
+    String day = date == null ? "" : " " + settle.common.Dates.day(date);
     return "Statement" + day + (account == null ? "" : " · " + shortAccount(account));
   }
 

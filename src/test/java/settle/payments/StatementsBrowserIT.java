@@ -45,7 +45,7 @@ class StatementsBrowserIT extends BrowserTestCase {
     browser.find("#file").sendKeys(file.toAbsolutePath().toString());
     browser.submit("#upload button[type=submit]");
 
-    assertThat(browser.find(".notice").getText()).startsWith("Imported 1 statement. Statement " + journeys.today() + " · DE89…3000:")
+    assertThat(browser.find(".notice").getText()).startsWith("Imported 1 statement. Statement " + settle.testdata.Mails.day(journeys.today()) + " · DE89…3000:")
         .contains("1 credit line, 0 posted automatically", "Its balances do not add up");
     assertThat(browser.find("#unreconciled").getText()).contains("Balances do not add up");
     assertThat(browser.find("#figures").getText()).contains("Opening balance\n0.00 EUR", "Movements\n640.00 EUR",
@@ -58,7 +58,7 @@ class StatementsBrowserIT extends BrowserTestCase {
     String page = browser.path();
 
     browser.open("/statements");
-    assertThat(browser.find("#statements tbody tr").getText()).contains("Statement " + journeys.today() + " · DE89…3000",
+    assertThat(browser.find("#statements tbody tr").getText()).contains("Statement " + settle.testdata.Mails.day(journeys.today()) + " · DE89…3000",
         "Balances do not add up", "Waiting for confirmation", "MT940");
     browser.screenshot("statements-2-list-with-the-flag");
 

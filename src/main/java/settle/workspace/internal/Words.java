@@ -32,6 +32,23 @@ public class Words {
     return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
+  /**
+   * Who did something, as a person reads it: a user name as it is, Settle's own processes ("system:invoice-collection")
+   * as "Settle (invoice collection)", the customer's AP team through the portal ("portal:ap@…") as "Customer portal (ap@…)".
+   */
+  public String actor(String actor) {
+    if (actor == null) {
+      return "";
+    }
+    if (actor.startsWith("system:")) {
+      return "Settle (" + actor.substring("system:".length()).replace('-', ' ') + ")";
+    }
+    if (actor.startsWith("portal:")) {
+      return "Customer portal (" + actor.substring("portal:".length()) + ")";
+    }
+    return actor;
+  }
+
   /** A dispute's reason as staff read it: "Purchase order missing". */
   public String reason(String code) {
     return code == null ? "" : settle.disputes.ReasonCode.valueOf(code).words();
