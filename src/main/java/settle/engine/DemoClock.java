@@ -6,18 +6,39 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.lang.ref.WeakReference;
 
 /**
  * Embedded mode's business clock: real time plus an offset that moves together with the
- * in-memory engine's clock, so timers and the application agree on what day it is.
+ * in-memory engine's clock, so timers and the application agree on what day it is. There is one per engine: two
+ * application contexts on one engine (replicas in a test) must agree on the day too, whichever of them moved it.
  */
 public final class DemoClock extends Clock {
+
+  /** Weak both ways, so a closed context's engine and clock can go. */
+  private static final Map<ZeebeTestEngine, WeakReference<DemoClock>> BY_ENGINE = new WeakHashMap<>();
 
   private final ZeebeTestEngine engine;
   private volatile Duration offset = Duration.ZERO;
 
-  public DemoClock(ZeebeTestEngine engine) {
+  private DemoClock(ZeebeTestEngine engine) {
     this.engine = engine;
+  }
+
+  /** The engine's clock; {@code whenNew} prepares it the first time it is asked for (a start hour, say). */
+  public static DemoClock of(ZeebeTestEngine engine, java.util.function.Consumer<DemoClock> whenNew) {
+    synchronized (BY_ENGINE) {
+      WeakReference<DemoClock> known = BY_ENGINE.get(engine);
+      DemoClock clock = known == null ? null : known.get();
+      if (clock == null) {
+        clock = new DemoClock(engine);
+        whenNew.accept(clock);
+        BY_ENGINE.put(engine, new WeakReference<>(clock));
+      }
+      return clock;
+    }
   }
 
   public synchronized void advance(Duration duration) {

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import settle.audit.AuditHashes;
 
 /**
@@ -21,6 +22,7 @@ import settle.audit.AuditHashes;
 public class AuditCheckpoints {
 
   private static final Logger log = LoggerFactory.getLogger(AuditCheckpoints.class);
+  private static final long INTERVAL_LOCK = 0x5e771e_c4ec5L;
 
   /** A signed head: the chain's link {@code headHash} at position {@code position}, which links entry {@code entryId}. */
   public record Checkpoint(long id, Instant at, long position, long entryId, String headHash, String reason, String signature) {}
@@ -29,8 +31,10 @@ public class AuditCheckpoints {
   private final AuditChainer chainer;
   private final AuditSigningKey key;
   private final Clock clock;
+  private final TransactionTemplate tx;
 
-  AuditCheckpoints(JdbcTemplate jdbc, AuditChainer chainer, AuditSigningKey key, Clock clock) {
+  AuditCheckpoints(JdbcTemplate jdbc, AuditChainer chainer, AuditSigningKey key, Clock clock, TransactionTemplate tx) {
+    this.tx = tx;
     this.jdbc = jdbc;
     this.chainer = chainer;
     this.key = key;
@@ -39,11 +43,16 @@ public class AuditCheckpoints {
 
   @Scheduled(fixedDelayString = "${settle.audit.checkpoint-interval:PT15M}", initialDelayString = "${settle.audit.checkpoint-interval:PT15M}")
   void onInterval() {
-    Checkpoint last = latest();
-    Long head = jdbc.queryForObject("select max(seq) from audit_chain", Long.class);
-    if (head != null && (last == null || last.position() < head)) {
-      write("interval");
-    }
+    chainer.chainPending();
+    // every replica has this interval: one of them looks and writes at a time, so a head gets one interval checkpoint
+    tx.executeWithoutResult(status -> {
+      jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, INTERVAL_LOCK);
+      Checkpoint last = latest();
+      Long head = jdbc.queryForObject("select max(seq) from audit_chain", Long.class);
+      if (head != null && (last == null || last.position() < head)) {
+        write("interval");
+      }
+    });
   }
 
   /** Links what is pending, then signs the head; null while the chain is empty. */

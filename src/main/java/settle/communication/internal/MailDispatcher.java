@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MailDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+  /** Marks a failure that says nothing about the mail: no connection to the relay at all. */
+  private static final String UNREACHABLE = "Relay unreachable: ";
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
@@ -59,21 +62,34 @@ class MailDispatcher {
             from mail_outbox where sent_at is null and next_attempt_at <= now() order by id limit 20 for update skip locked""",
         (rs, i) -> new Queued(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
             rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10)));
+    boolean relayAnswered = false;
     for (Queued mail : batch) {
       try {
         sender.send(toMime(mail));
         jdbc.update("update mail_outbox set sent_at = now(), attempts = attempts + 1, last_error = null where id = ?", mail.id());
         sent.increment();
+        relayAnswered = true;
       } catch (Exception e) {
         failed.increment();
         // the relay may be away for a while: back off, up to an hour, and never give up silently
         log.error("Mail {} not sent, will retry: {}", mail.key(), e.getMessage());
+        String error = (unreachable(e) ? UNREACHABLE : "") + e.getMessage();
         jdbc.update("update mail_outbox set attempts = attempts + 1, last_error = ?,"
             + " next_attempt_at = now() + least(power(2, attempts), 3600) * interval '1 second' where id = ?",
-            String.valueOf(e.getMessage()), mail.id());
+            error, mail.id());
       }
     }
+    if (relayAnswered) {
+      // the relay is back: what waits only because it was away goes now, not after a back-off of up to an hour
+      jdbc.update("update mail_outbox set next_attempt_at = now() where sent_at is null and next_attempt_at > now()"
+          + " and starts_with(last_error, ?)", UNREACHABLE);
+    }
     return batch.size();
+  }
+
+  /** Spring's JavaMailSender says so when it could not connect; a mail the relay refused or lost is reported otherwise. */
+  private static boolean unreachable(Exception e) {
+    return e instanceof MailSendException && String.valueOf(e.getMessage()).startsWith("Mail server connection failed");
   }
 
   private MimeMessage toMime(Queued mail) throws MessagingException, UnsupportedEncodingException {

@@ -33,13 +33,13 @@ class EngineConfiguration {
     if (engine == null) {
       return Clock.systemUTC();
     }
-    DemoClock clock = new DemoClock(engine);
-    if (startHour != null) {
-      java.time.ZonedDateTime now = java.time.ZonedDateTime.now(clock);
-      java.time.ZonedDateTime start = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS).withHour(startHour);
-      clock.advance(java.time.Duration.between(now, start.isAfter(now) ? start : start.plusDays(1)));
-    }
-    return clock;
+    return DemoClock.of(engine, clock -> {
+      if (startHour != null) {
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(clock);
+        java.time.ZonedDateTime start = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS).withHour(startHour);
+        clock.advance(java.time.Duration.between(now, start.isAfter(now) ? start : start.plusDays(1)));
+      }
+    });
   }
 
   /** The in-memory engine answers from its record stream; a cluster through its REST API. */

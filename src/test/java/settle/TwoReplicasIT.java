@@ -1,0 +1,472 @@
+package settle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static settle.testdata.CustomerBuilder.aCustomer;
+import static settle.testdata.OrderBuilder.anOrderFor;
+import static settle.testdata.StatementBuilder.aStatement;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import settle.common.DatabaseRoles;
+import settle.communication.MailOutbox;
+import settle.communication.OutgoingMail;
+import settle.customers.CustomerView;
+import settle.engine.DemoTime;
+import settle.invoicing.InvoiceStatus;
+import settle.invoicing.InvoiceView;
+import settle.invoicing.InvoicingTasks;
+import settle.orders.OrderStatus;
+import settle.orders.OrderView;
+import settle.payments.BankStatements;
+import settle.payments.RecordPayment;
+import settle.payments.StatementImport;
+import settle.tasks.TaskView;
+import settle.testdata.Journeys;
+import settle.testdata.Staff;
+import settle.testdata.StatementBuilder;
+import settle.testdata.TcpProxy;
+
+/**
+ * Two Settle replicas as on a cluster ({@code settle.embedded=false}: no demo users, every secret configured, the same
+ * on both) against one engine, one PostgreSQL and one SMTP server, each reaching the engine through a proxy of its own
+ * and the mail server through a shared one, so a test can take the engine or the mail server away and bring it back.
+ * The engine is the in-memory one (the gRPC API a cluster's gateway serves); both replicas are handed it as a bean too,
+ * only so the demo clock can move time for the reminder run and the tests can read its record stream.
+ *
+ * <p>The scenarios share the replicas, to keep the build short, and run in order: each creates its own customers, and
+ * the last one kills a replica.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoReplicasIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(45);
+  /** Short, so a job held by a replica that died goes to the other one within the test's patience. */
+  private static final String JOB_TIMEOUT = "PT20S";
+
+  ZeebeTestEngine engine;
+  EmbeddedPostgres postgres;
+  GreenMail smtp;
+  TcpProxy mailLine;
+  Replica a;
+  Replica b;
+  JdbcTemplate db;
+
+  record Replica(String name, ConfigurableApplicationContext context, TcpProxy engineLine, Journeys journeys) {
+    <T> T bean(Class<T> type) {
+      return context.getBean(type);
+    }
+
+    /** Jobs this replica's workers handled, by type and outcome "completed". */
+    long handled(String type) {
+      return bean(MeterRegistry.class).find("settle.job.handling").tag("type", type).tag("outcome", "completed")
+          .timers().stream().mapToLong(Timer::count).sum();
+    }
+
+    long handledAll() {
+      return bean(MeterRegistry.class).find("settle.job.handling").timers().stream().mapToLong(Timer::count).sum();
+    }
+  }
+
+  @BeforeAll
+  void start() throws Exception {
+    long started = System.nanoTime();
+    int enginePort = freePort();
+    engine = EngineFactory.create(enginePort);
+    engine.start();
+    postgres = EmbeddedPostgres.builder().start();
+    Map<String, Object> database = DatabaseRoles.create(postgres.getPostgresDatabase(), "localhost", postgres.getPort());
+    db = new JdbcTemplate(settleDatabase());
+    smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    mailLine = new TcpProxy(smtp.getSmtp().getPort());
+    a = replica("replica-a", enginePort, database);
+    b = replica("replica-b", enginePort, database);
+    System.out.printf("TwoReplicasIT: engine, database and two replicas up in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private Replica replica(String name, int enginePort, Map<String, Object> database) {
+    TcpProxy engineLine = new TcpProxy(enginePort);
+    List<String> args = new ArrayList<>(List.of(
+        "--server.port=0",
+        "--settle.embedded=false", "--settle.demo-data=false",
+        "--camunda.client.grpc-address=http://127.0.0.1:" + engineLine.port(),
+        "--camunda.client.rest-address=http://127.0.0.1:" + engineLine.port(),
+        "--camunda.client.worker.defaults.timeout=" + JOB_TIMEOUT,
+        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mailLine.port(),
+        // the same secrets on both, as the README asks of replicas
+        "--settle.link-secret=replicas-share-this-link-secret-0123456789",
+        "--settle.audit.signing-key=replicas-share-this-audit-signing-key-0123456789",
+        "--settle.payments.gateway.secret=replicas-share-this-gateway-secret",
+        "--spring.datasource.hikari.data-source-properties.ApplicationName=" + name,
+        // both replicas write interval checkpoints, often, so they meet
+        "--settle.audit.checkpoint-interval=PT1S",
+        // as @SettleTest: every day a business day, business time from 20:00 UTC, no monthly or daily reviews
+        "--settle.calendar.weekend=", "--settle.calendar.weekends.SA=", "--settle.calendar.weekends.EG=",
+        "--settle.calendar.public-holidays=false", "--settle.credit-review.monthly=false", "--settle.demo-clock.start-hour=20",
+        "--settle.risk.daily-rescoring=false"));
+    database.forEach((key, value) -> args.add("--" + key + "=" + value));
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(SettleApplication.class)
+        .initializers(ctx -> {
+          var beans = (DefaultListableBeanFactory) ctx.getBeanFactory();
+          // not disposable here: the engine and the mail server outlive a replica
+          beans.registerSingleton("embeddedEngine", engine);
+          beans.registerSingleton("embeddedSmtp", smtp);
+        })
+        .run(args.toArray(String[]::new));
+    return new Replica(name, context, engineLine, new Journeys(context));
+  }
+
+  /** Settle's database, as the superuser: to look behind the replicas' backs. */
+  private javax.sql.DataSource settleDatabase() {
+    return postgres.getDatabase("postgres", "settle");
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    for (Replica replica : Arrays.asList(a, b)) {
+      if (replica != null) {
+        replica.context().close();
+        replica.engineLine().close();
+      }
+    }
+    if (mailLine != null) {
+      mailLine.close();
+    }
+    if (smtp != null) {
+      smtp.stop();
+    }
+    if (engine != null) {
+      engine.stop();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void jobsAreSharedAndEachIsHandledOnceNoMailOrPaymentTwice() {
+    long issuedBefore = a.handled(InvoicingTasks.ISSUE_INVOICE) + b.handled(InvoicingTasks.ISSUE_INVOICE);
+    long allBeforeA = a.handledAll();
+    long allBeforeB = b.handledAll();
+
+    // orders come in through either replica, as behind a load balancer, all at once; a customer each, so none waits for
+    // a credit review of the others' exposure
+    List<CustomerView> customers = new ArrayList<>();
+    List<OrderView> orders = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      Replica entry = i % 2 == 0 ? a : b;
+      customers.add(entry.journeys().customer(aCustomer()));
+      orders.add(entry.journeys().order(anOrderFor(customers.get(i).id()).worth((100 + i) + ".00")));
+    }
+    for (OrderView order : orders) {
+      a.journeys().awaitOrder(order.id(), OrderStatus.APPROVED);
+    }
+    for (int i = 0; i < orders.size(); i++) {
+      (i % 2 == 0 ? b : a).journeys().orders.fulfil(orders.get(i).id(), "test");
+    }
+    List<InvoiceView> invoices = new ArrayList<>();
+    for (OrderView order : orders) {
+      long invoiceId = a.journeys().awaitOrder(order.id(), OrderStatus.INVOICED).invoiceId();
+      invoices.add(a.journeys().invoices.get(invoiceId));
+    }
+
+    assertThat(a.handled(InvoicingTasks.ISSUE_INVOICE) + b.handled(InvoicingTasks.ISSUE_INVOICE) - issuedBefore)
+        .as("issue-invoice jobs completed on the two replicas together").isEqualTo(6);
+    System.out.printf("TwoReplicasIT: jobs handled by replica-a %d, by replica-b %d%n", a.handledAll() - allBeforeA,
+        b.handledAll() - allBeforeB);
+    assertThat(a.handledAll()).as("jobs replica A handled").isGreaterThan(allBeforeA);
+    assertThat(b.handledAll()).as("jobs replica B handled").isGreaterThan(allBeforeB);
+
+    for (CustomerView customer : customers) {
+      a.journeys().awaitMailsTo(customer.apEmail(), 1);
+    }
+    a.journeys().quiesce();
+    for (int i = 0; i < invoices.size(); i++) {
+      String number = invoices.get(i).number();
+      assertThat(subjects(a.journeys().mailsTo(customers.get(i).apEmail())))
+          .as("invoice mails for " + number).filteredOn(s -> s.contains(number)).hasSize(1);
+    }
+
+    StatementBuilder statement = aStatement().on(a.journeys().today());
+    for (int i = 0; i < invoices.size(); i++) {
+      statement.credit(invoices.get(i).openAmount().toPlainString(), customers.get(i).name(), null, "Invoice " + invoices.get(i).number());
+    }
+    StatementImport imported = b.bean(BankStatements.class).importStatement(statement.camt053(), statement.id() + ".xml", null, null, "test");
+    await().atMost(PATIENCE).until(() -> "CLOSED".equals(a.bean(BankStatements.class).get(imported.id()).status()));
+    for (InvoiceView invoice : invoices) {
+      assertThat(a.journeys().invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.PAID);
+      assertThat(db.queryForObject("select count(*) from payment where invoice_id = ?", Integer.class, invoice.id()))
+          .as("payments posted to " + invoice.number()).isEqualTo(1);
+    }
+
+    a.journeys().quiesce();
+    // both relays and both dispatchers polled all along: no row went out twice
+    assertThat(db.queryForObject("select count(*) from engine_outbox where sent_at is null or attempts <> 1", Integer.class)).isZero();
+    assertThat(db.queryForObject("select count(*) from mail_outbox where sent_at is null or attempts <> 1", Integer.class)).isZero();
+    assertThat(messageIds(List.of(smtp.getReceivedMessages())).values()).as("copies of each mail").containsOnly(1L);
+    // both replicas checkpoint the audit chain every second: one checkpoint per head, however they meet
+    await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from audit_checkpoint where reason = 'interval'", Integer.class) >= 3);
+    assertThat(db.queryForList("select chain_seq from audit_checkpoint where reason = 'interval' group by chain_seq having count(*) > 1")).isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void aTaskClaimedOnOneReplicaShowsClaimedOnTheOther() {
+    StatementBuilder statement = aStatement().on(a.journeys().today()).credit("512.00", "Unknown Payer Ltd", null, "no reference at all");
+    StatementImport imported = a.bean(BankStatements.class).importStatement(statement.camt053(), statement.id() + ".xml", null, null, "test");
+    TaskView task = b.journeys().awaitOpenTask("statement:" + imported.id());
+    assertThat(task.assignee()).isNull();
+
+    a.journeys().inbox.claim(task.id(), Staff.anyone("carla"), task.version());
+
+    TaskView seenOnB = b.journeys().inbox.get(task.id());
+    assertThat(seenOnB.assignee()).isEqualTo("carla");
+    assertThatThrownBy(() -> b.journeys().inbox.claim(task.id(), Staff.anyone("dana"), task.version()))
+        .as("a claim on B with the version A's claim replaced").isInstanceOf(settle.common.ConflictException.class);
+    assertThat(a.journeys().inbox.get(task.id()).assignee()).isEqualTo("carla");
+  }
+
+  @Test
+  @Order(3)
+  void theMailServerDownDuringAReminderRunThenBackSendsEveryReminderOnce() {
+    // a customer each: one customer's invoices due the same day share one reminder
+    List<CustomerView> customers = new ArrayList<>();
+    List<InvoiceView> invoices = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Replica entry = i % 2 == 0 ? a : b;
+      customers.add(entry.journeys().customer(aCustomer()));
+      invoices.add(entry.journeys().invoiced(anOrderFor(customers.get(i).id()).worth((300 + i) + ".00")));
+    }
+    customers.forEach(customer -> a.journeys().awaitMailsTo(customer.apEmail(), 1));
+    a.journeys().quiesce();
+    int received = smtp.getReceivedMessages().length;
+
+    mailLine.cut();
+    try {
+      long days = invoices.getFirst().dueDate().toEpochDay() - a.journeys().today().toEpochDay();
+      a.bean(DemoTime.class).advance(Duration.ofDays(days));
+      // every reminder of the run is queued and has been tried at least once while the server was away
+      String[] reminders = invoices.stream().map(invoice -> "Due today: invoice " + invoice.number()).toArray(String[]::new);
+      await().atMost(PATIENCE).until(() -> db.queryForObject(
+          "select count(*) from mail_outbox where sent_at is null and attempts > 0 and subject = any(?)", Integer.class,
+          (Object) reminders) == 3);
+      assertThat(smtp.getReceivedMessages()).hasSize(received);
+    } finally {
+      mailLine.restore();
+    }
+
+    await().atMost(PATIENCE).until(() -> db.queryForObject("select count(*) from mail_outbox where sent_at is null", Integer.class) == 0);
+    for (int i = 0; i < 3; i++) {
+      String number = invoices.get(i).number();
+      assertThat(subjects(a.journeys().mailsTo(customers.get(i).apEmail()))).filteredOn(s -> s.equals("Due today: invoice " + number))
+          .hasSize(1);
+      assertThat(messageIds(a.journeys().mailsTo(customers.get(i).apEmail())).values()).containsOnly(1L);
+      assertThat(messageIds(a.journeys().mailsTo(customers.get(i).accountOwnerEmail())).values()).as("heads-ups").containsOnly(1L);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void aMailServerThatTakesMailsAndThenFailsMidBatchLosesNoneAndAResentMailKeepsItsMessageId() {
+    a.journeys().quiesce();
+    String to = "ap-" + UUID.randomUUID() + "@customer.example";
+    int next = mailLine.connections();
+    // the second and fifth mail of the batch reach the server, whose answer is then lost
+    mailLine.loseTheAnswerAfterDataOnConnection(next + 2);
+    mailLine.loseTheAnswerAfterDataOnConnection(next + 5);
+    a.bean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(status -> {
+      for (int i = 1; i <= 6; i++) {
+        a.bean(MailOutbox.class).enqueue(new OutgoingMail("batch:" + to + ":" + i, "Dana Whitfield", to, "Hello " + i, "credit-hold",
+            Map.of("customer", Map.of("accountOwnerName", "Dana", "name", "Acme"),
+                "order", Map.of("id", i, "total", "1.00", "currency", "EUR"),
+                "reason", "r", "exposurePercent", 1, "maxDaysPastDue", 0, "orderUrl", "http://localhost/"),
+            List.of(), "customer:0"));
+      }
+    });
+
+    await().atMost(PATIENCE).until(() -> db.queryForObject(
+        "select count(*) from mail_outbox where to_address = ? and sent_at is not null", Integer.class, to) == 6);
+    Map<String, Long> copies = messageIds(a.journeys().mailsTo(to));
+    assertThat(copies).as("one Message-ID per queued mail, none lost").hasSize(6);
+    assertThat(copies.values()).as("the two mails whose answer was lost arrived twice, under the same Message-ID")
+        .containsExactlyInAnyOrder(1L, 1L, 1L, 1L, 2L, 2L);
+    assertThat(db.queryForObject("select count(*) from mail_outbox where to_address = ? and attempts = 2", Integer.class, to)).isEqualTo(2);
+  }
+
+  @Test
+  @Order(5)
+  void theDatabaseConnectionLostInTheMiddleOfAStatementImportLeavesNothingAndTheRetrySucceeds() throws Exception {
+    CustomerView customer = a.journeys().customer(aCustomer());
+    InvoiceView invoice = a.journeys().invoiced(anOrderFor(customer.id()).worth("640.00"));
+    a.journeys().quiesce();
+    StatementBuilder statement = aStatement().on(a.journeys().today()).credit("640.00", customer.name(), null, "Invoice " + invoice.number());
+    Map<String, Integer> before = counts();
+
+    CompletableFuture<StatementImport> cut;
+    try (Connection blocker = settleDatabase().getConnection()) {
+      blocker.setAutoCommit(false);
+      // the import's last write (its audit entry) waits here, after the statement, its lines and its message are written
+      blocker.createStatement().execute("lock table audit_pending in exclusive mode");
+      cut = CompletableFuture.supplyAsync(() -> a.bean(BankStatements.class)
+          .importStatement(statement.camt053(), statement.id() + ".xml", null, null, "test"));
+      Integer pid = await().atMost(PATIENCE).until(() -> db.query("""
+          select pid from pg_stat_activity where application_name = 'replica-a' and wait_event_type = 'Lock'
+          and query like '%insert into audit_pending%'""", (rs, i) -> rs.getInt(1)).stream().findFirst().orElse(null),
+          java.util.Objects::nonNull);
+      assertThat(db.queryForObject("select pg_terminate_backend(?)", Boolean.class, pid)).isTrue();
+      blocker.rollback();
+    }
+    assertThat(cut).failsWithin(PATIENCE);
+    assertThat(counts()).as("nothing of the import stayed").isEqualTo(before);
+
+    StatementImport retried = a.bean(BankStatements.class).importStatement(statement.camt053(), statement.id() + ".xml", null, null, "test");
+    assertThat(retried.alreadyImported()).isFalse();
+    await().atMost(PATIENCE).until(() -> "CLOSED".equals(a.bean(BankStatements.class).get(retried.id()).status()));
+    assertThat(a.journeys().invoices.get(invoice.id()).status()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(counts().get("bank_statement")).isEqualTo(before.get("bank_statement") + 1);
+  }
+
+  private Map<String, Integer> counts() {
+    Map<String, Integer> counts = new HashMap<>();
+    for (String table : List.of("bank_statement", "bank_statement_line", "engine_outbox", "audit_entry", "payment")) {
+      counts.put(table, db.queryForObject("select count(*) from " + table, Integer.class));
+    }
+    return counts;
+  }
+
+  @Test
+  @Order(6)
+  void theEngineAwayWhilePaymentsAndStatementsComeInGetsEveryMessageOnceAfterItReturns() {
+    CustomerView customer = a.journeys().customer(aCustomer());
+    InvoiceView paidByHand = a.journeys().invoiced(anOrderFor(customer.id()).worth("410.00"));
+    InvoiceView paidByStatement = b.journeys().invoiced(anOrderFor(customer.id()).worth("420.00"));
+    a.journeys().quiesce();
+    long waitingBefore = db.queryForObject("select coalesce(max(id), 0) from engine_outbox", Long.class);
+
+    a.engineLine().cut();
+    b.engineLine().cut();
+    StatementImport imported;
+    try {
+      a.journeys().payments.record(new RecordPayment(paidByHand.number(), new java.math.BigDecimal("410.00"), a.journeys().today(),
+          "REF-" + UUID.randomUUID(), null), "test");
+      StatementBuilder statement = aStatement().on(a.journeys().today()).credit("420.00", customer.name(), null, "Invoice " + paidByStatement.number());
+      imported = b.bean(BankStatements.class).importStatement(statement.camt053(), statement.id() + ".xml", null, null, "test");
+      // both messages are waiting, and the relays have tried them while the engine was away
+      await().atMost(PATIENCE).until(() -> db.queryForObject(
+          "select count(*) from engine_outbox where id > ? and sent_at is null and attempts > 0", Integer.class, waitingBefore) >= 2);
+    } finally {
+      a.engineLine().restore();
+      b.engineLine().restore();
+    }
+
+    await().atMost(PATIENCE).until(() -> "CLOSED".equals(a.bean(BankStatements.class).get(imported.id()).status()));
+    await().atMost(PATIENCE).until(() -> a.journeys().invoices.get(paidByHand.id()).status() == InvoiceStatus.PAID);
+    long handLoop = a.journeys().instanceOf(settle.collections.InvoiceCollection.PROCESS_ID, "invoiceId", paidByHand.id());
+    long statementLoop = a.journeys().instanceOf(settle.collections.InvoiceCollection.PROCESS_ID, "invoiceId", paidByStatement.id());
+    await().atMost(PATIENCE).until(() -> a.journeys().history.isCompleted(handLoop) && a.journeys().history.isCompleted(statementLoop));
+    assertThat(a.journeys().invoices.get(paidByStatement.id()).status()).isEqualTo(InvoiceStatus.PAID);
+    for (InvoiceView invoice : List.of(paidByHand, paidByStatement)) {
+      assertThat(db.queryForObject("select count(*) from payment where invoice_id = ?", Integer.class, invoice.id())).isEqualTo(1);
+    }
+    assertThat(db.queryForObject("select count(*) from engine_outbox where id > ? and sent_at is null", Integer.class, waitingBefore)).isZero();
+  }
+
+  @Test
+  @Order(7)
+  void aReplicaKilledInTheMiddleOfAJobLeavesItToTheOtherWhichDoesItOnce() throws Exception {
+    CustomerView customer = b.journeys().customer(aCustomer());
+    OrderView order = b.journeys().order(anOrderFor(customer.id()).worth("730.00"));
+    b.journeys().awaitOrder(order.id(), OrderStatus.APPROVED);
+    b.journeys().quiesce();
+
+    Replica victim;
+    Replica survivor;
+    try (Connection blocker = settleDatabase().getConnection()) {
+      // whichever replica takes the issue-invoice job stops inside it, in its transaction, at the order's lock
+      blocker.createStatement().execute("select pg_advisory_lock(hashtext('invoice-for-order:" + order.id() + "'))");
+      b.journeys().orders.fulfil(order.id(), "test");
+      String holder = await().atMost(PATIENCE).until(() -> db.query("""
+          select application_name from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory'
+          and application_name like 'replica-%'""", (rs, i) -> rs.getString(1)).stream().findFirst().orElse(null),
+          java.util.Objects::nonNull);
+      victim = holder.equals(a.name()) ? a : b;
+      survivor = victim == a ? b : a;
+      long survivorIssued = survivor.handled(InvoicingTasks.ISSUE_INVOICE);
+
+      // kill: the victim's lines to the engine and the database drop at once, then it is gone
+      victim.engineLine().cut();
+      db.queryForList("select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?", victim.name());
+      long closing = System.nanoTime();
+      victim.context().close();
+      System.out.printf("TwoReplicasIT: %s killed (context closed in %d ms)%n", victim.name(), (System.nanoTime() - closing) / 1_000_000);
+      blocker.createStatement().execute("select pg_advisory_unlock_all()");
+
+      survivor.journeys().awaitOrder(order.id(), OrderStatus.INVOICED);
+      assertThat(survivor.handled(InvoicingTasks.ISSUE_INVOICE)).isEqualTo(survivorIssued + 1);
+    }
+    assertThat(db.queryForObject("select count(*) from invoice where order_id = ?", Integer.class, order.id())).isEqualTo(1);
+    survivor.journeys().awaitMailsTo(customer.apEmail(), 1);
+    survivor.journeys().quiesce();
+    assertThat(subjects(survivor.journeys().mailsTo(customer.apEmail()))).filteredOn(s -> s.startsWith("Invoice ")).hasSize(1);
+  }
+
+  private static List<String> subjects(List<MimeMessage> mails) {
+    return mails.stream().map(m -> {
+      try {
+        return m.getSubject();
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  /** How many copies arrived of each Message-ID. */
+  private static Map<String, Long> messageIds(List<MimeMessage> mails) {
+    return mails.stream().collect(Collectors.groupingBy(m -> {
+      try {
+        return m.getMessageID();
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }, Collectors.counting()));
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}
