@@ -83,7 +83,7 @@ public class CreditReviews {
   }
 
   /** What dmn/credit-limit-policy.dmn decides on, as of today; the names are the table's inputs. */
-  public record Facts(String riskRating, String previousRating, int onTimeInRow, int lateLast12Months,
+  public record Facts(String riskRating, String previousRating, int onTimeInRow, int lateOver30DaysLast12Months,
                       BigDecimal limitUtilisation, long tenureMonths, BigDecimal creditLimit, String currency,
                       String customerName, String accountOwnerUser) {}
 
@@ -101,12 +101,14 @@ public class CreditReviews {
     while (inRow < onTime.size() && onTime.get(inRow)) {
       inRow++;
     }
-    // late within a year: paid after the due date, or still open past it
+    // seriously late within a year: paid more than 30 days after the due date, or open more than 30 days past it. A
+    // payment a few days late is everyday AR (four in ten invoices in real histories); counting those cut nearly every
+    // customer at each monthly review
     Integer late = jdbc.queryForObject("""
             select count(*) from invoice i
             where i.customer_id = ? and i.due_date >= ? and (
-              (i.status = 'PAID' and (select max(m.on_date) from ledger_movement m where m.invoice_id = i.id) > i.due_date)
-              or (i.status <> 'PAID' and i.open_amount > 0 and i.due_date < ?))""",
+              (i.status = 'PAID' and (select max(m.on_date) from ledger_movement m where m.invoice_id = i.id) > i.due_date + 30)
+              or (i.status <> 'PAID' and i.open_amount > 0 and i.due_date + 30 < ?))""",
         Integer.class, customerId, today.minusMonths(12), today);
     String previous = jdbc.query("select risk_rating from credit_review where customer_id = ? order by reviewed_at desc,"
         + " review_key desc limit 1", (rs, n) -> rs.getString(1), customerId).stream().findFirst().orElse(customer.riskRating());
