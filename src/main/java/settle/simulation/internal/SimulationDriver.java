@@ -161,8 +161,7 @@ public class SimulationDriver {
     long customerId;
     boolean disputeRaised;
     int payments;
-    boolean split;
-    LocalDate secondPart;
+    boolean firstPartPaid;
     boolean planProposed;
     boolean planDecided;
     List<PaymentPlanRequest.Instalment> plan;
@@ -447,7 +446,9 @@ public class SimulationDriver {
       }
       return;
     }
-    if (today.isBefore(l.behaviour.payDate()) || (l.secondPart != null && today.isBefore(l.secondPart))) {
+    LocalDate firstPart = l.behaviour.firstPartDate();
+    boolean firstPartToday = firstPart != null && !l.firstPartPaid && !today.isBefore(firstPart);
+    if (today.isBefore(l.behaviour.payDate()) && !firstPartToday) {
       return;
     }
     InvoiceView invoice = invoices.get(l.id);
@@ -456,13 +457,10 @@ public class SimulationDriver {
       return;
     }
     BigDecimal payable = disputes.undisputedOpenAmount(invoice);
-    if (!l.split) {
-      l.split = true;
-      double share = model.firstPartShare(draws);
-      if (share < 1.0) {
-        payable = payable.multiply(BigDecimal.valueOf(share)).setScale(2, RoundingMode.DOWN);
-        l.secondPart = today.plusDays(model.daysBetweenParts(draws));
-      }
+    if (today.isBefore(l.behaviour.payDate())) {
+      // the first of two parts; the rest comes on the customer's day, which settles the invoice
+      l.firstPartPaid = true;
+      payable = payable.multiply(BigDecimal.valueOf(model.firstPartShare(draws))).setScale(2, RoundingMode.DOWN);
     }
     pay(l, payable, today);
   }
