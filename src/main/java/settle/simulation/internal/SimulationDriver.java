@@ -45,6 +45,7 @@ import settle.metrics.Metrics;
 import settle.metrics.MetricsReport;
 import settle.payments.Payments;
 import settle.payments.RecordPayment;
+import settle.risk.RiskRatings;
 import settle.simulation.BehaviourModel;
 import settle.simulation.Calibration;
 import settle.simulation.Contact;
@@ -93,12 +94,13 @@ public class SimulationDriver {
   private final Invoices invoices;
   private final Metrics metrics;
   private final settle.engine.ModelDeployments deployments;
+  private final RiskRatings ratings;
   /** Every collection loop this context started, so a policy switch can stop the previous policy's. */
   private final List<Long> started = new ArrayList<>();
 
   SimulationDriver(JdbcTemplate jdbc, CustomerDirectory customers, EngineCommands engine, DemoTime demoTime, Clock clock,
                    Payments payments, Disputes disputes, Inbox inbox, StaffDirectory staff, CollectionActions collections,
-                   Invoices invoices, Metrics metrics, settle.engine.ModelDeployments deployments) {
+                   Invoices invoices, Metrics metrics, settle.engine.ModelDeployments deployments, RiskRatings ratings) {
     this.jdbc = jdbc;
     this.customers = customers;
     this.engine = engine;
@@ -112,6 +114,7 @@ public class SimulationDriver {
     this.invoices = invoices;
     this.metrics = metrics;
     this.deployments = deployments;
+    this.ratings = ratings;
   }
 
   /**
@@ -243,7 +246,7 @@ public class SimulationDriver {
     int days = runs.stream().mapToInt(r -> r.population().days()).max().orElse(0);
     Map<Integer, List<Live>> issuedOn = new HashMap<>();
     for (Run run : runs) {
-      Map<String, CustomerView> opened = open(run, start);
+      Map<String, CustomerView> opened = open(run, start, run.population().days(), manager);
       for (Population.Customer c : run.population().customers()) {
         for (Population.Invoice i : c.invoices()) {
           LocalDate issued = start.plusDays(i.issueDay());
@@ -280,15 +283,25 @@ public class SimulationDriver {
     return runs.stream().map(r -> figures(r, start, end)).toList();
   }
 
-  private Map<String, CustomerView> open(Run run, LocalDate start) {
+  /**
+   * The run's customers, each rated by their habit for the whole run. The rating is set as an override: the risk
+   * scorecard would otherwise rate them anew after their first payment from the scratch ledger, which holds none of the
+   * history their habit comes from, and the cadence they meet would no longer be the one the behaviour was calibrated
+   * under.
+   */
+  private Map<String, CustomerView> open(Run run, LocalDate start, int days, StaffMember rater) {
     Map<String, CustomerView> opened = new HashMap<>();
     String owner = run.label();
     String ownerMail = owner.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "@simulation.example";
     for (Population.Customer c : run.population().customers()) {
       String slug = (owner + "-" + c.key()).toLowerCase().replaceAll("[^a-z0-9]+", "-");
+      String rating = c.profile().habit().riskRating();
       // a year's tenure, so the segmentation table reads the habit's rating as it would for an established customer
-      opened.put(c.key(), customers.open(new NewCustomer("Customer " + c.key(), "ap-" + slug + "@customers.simulation.example",
-          owner, ownerMail, new BigDecimal("10000000"), CURRENCY, c.profile().habit().riskRating(), start.minusDays(365)), ACTOR));
+      CustomerView customer = customers.open(new NewCustomer("Customer " + c.key(), "ap-" + slug + "@customers.simulation.example",
+          owner, ownerMail, new BigDecimal("10000000"), CURRENCY, rating, start.minusDays(365)), ACTOR);
+      ratings.override(customer.id(), new RiskRatings.RatingOverride(rating, "Simulation: the rating of the customer's payment habit"
+          + " (" + c.profile().habit() + "), held for the run", start.plusDays(days + 1L)), rater);
+      opened.put(c.key(), customer);
     }
     return opened;
   }
