@@ -72,6 +72,13 @@ public class SimulationDriver {
   private static final Logger log = LoggerFactory.getLogger(SimulationDriver.class);
   static final String ACTOR = "system:simulation";
   static final String CURRENCY = "EUR";
+  /** Where the simulated customers' AP contacts sit: their steps go out at the send hour of this zone's days. */
+  static final java.time.ZoneId CUSTOMERS_ZONE = java.time.ZoneId.of("Europe/Berlin");
+  /**
+   * The simulated morning, when customers act and staff work, before the day's steps go out at the send hour (09:00):
+   * the clock moves from morning to morning, so a step is taken on its own day whatever the hour the run was started.
+   */
+  private static final java.time.LocalTime MORNING = java.time.LocalTime.of(6, 0);
   /** A simulated day may bring thousands of steps, and nobody waits on a page for it. */
   private static final Duration DAY_LIMIT = Duration.ofMinutes(10);
 
@@ -213,11 +220,11 @@ public class SimulationDriver {
   }
 
   /**
-   * Moves the clock to the first day the runs start on: the history's weekday when the population comes from history
-   * (so weekends fall as they did), else tomorrow.
+   * Moves the clock to the morning of the first day the runs start on: the history's weekday when the population comes
+   * from history (so weekends fall as they did), else tomorrow.
    */
   public LocalDate startDay(LocalDate historyStart) {
-    LocalDate today = LocalDate.now(clock);
+    LocalDate today = clock.instant().atZone(CUSTOMERS_ZONE).toLocalDate();
     int ahead = 1;
     if (historyStart != null) {
       DayOfWeek want = historyStart.getDayOfWeek();
@@ -228,13 +235,22 @@ public class SimulationDriver {
     for (int i = 0; i < ahead; i++) {
       nextDay();
     }
-    return LocalDate.now(clock);
+    return today();
   }
 
-  /** The day's work finished, the clock moves a day and the engine does what falls due; many days to go, so it may take long. */
+  private LocalDate today() {
+    return clock.instant().atZone(CUSTOMERS_ZONE).toLocalDate();
+  }
+
+  /**
+   * The day's work finished, the clock moves to the next morning and the engine does what falls due on the way (the
+   * day's steps at the send hour, timers); many days to go, so it may take long.
+   */
   private void nextDay() {
     demoTime.awaitIdle(DAY_LIMIT);
-    ((DemoClock) clock).advance(Duration.ofDays(1));
+    Instant now = clock.instant();
+    Instant nextMorning = now.atZone(CUSTOMERS_ZONE).toLocalDate().plusDays(1).atTime(MORNING).atZone(CUSTOMERS_ZONE).toInstant();
+    ((DemoClock) clock).advance(Duration.between(now, nextMorning));
     demoTime.awaitIdle(DAY_LIMIT);
   }
 
@@ -262,7 +278,7 @@ public class SimulationDriver {
     Instant lastLook = clock.instant();
     long instances = 0;
     for (int day = 0; day < days; day++) {
-      LocalDate today = LocalDate.now(clock);
+      LocalDate today = today();
       List<Live> fresh = issuedOn.getOrDefault(day, List.of());
       issue(fresh, today);
       fresh.forEach(l -> byInvoice.put(l.id, l));
@@ -298,7 +314,8 @@ public class SimulationDriver {
       String rating = c.profile().habit().riskRating();
       // a year's tenure, so the segmentation table reads the habit's rating as it would for an established customer
       CustomerView customer = customers.open(new NewCustomer("Customer " + c.key(), "ap-" + slug + "@customers.simulation.example",
-          owner, ownerMail, new BigDecimal("10000000"), CURRENCY, rating, start.minusDays(365)), ACTOR);
+          owner, ownerMail, new BigDecimal("10000000"), CURRENCY, rating, start.minusDays(365), null, null, null, null, null, "DE", null,
+          CUSTOMERS_ZONE.getId(), null), ACTOR);
       ratings.override(customer.id(), new RiskRatings.RatingOverride(rating, "Simulation: the rating of the customer's payment habit"
           + " (" + c.profile().habit() + "), held for the run", start.plusDays(days + 1L)), rater);
       opened.put(c.key(), customer);
@@ -348,7 +365,7 @@ public class SimulationDriver {
           Live l = byInvoice.get(rs.getLong(1));
           Contact contact = Contact.of(rs.getString(2));
           if (l != null && contact != null && contact != Contact.CALL && !l.settled) {
-            l.behaviour.contacted(contact, rs.getTimestamp(3).toInstant().atZone(ZoneOffset.UTC).toLocalDate());
+            l.behaviour.contacted(contact, rs.getTimestamp(3).toInstant().atZone(CUSTOMERS_ZONE).toLocalDate());
           }
         }, Timestamp.from(since));
   }
@@ -399,7 +416,7 @@ public class SimulationDriver {
         }
         case "Investigate dispute", "Investigate escalated dispute", "Review the credit" -> {
           who = teams;
-          if (task.createdAt().atZone(ZoneOffset.UTC).toLocalDate().plusDays(model.investigationDays(l.behaviour.draws())).isAfter(today)) {
+          if (task.createdAt().atZone(CUSTOMERS_ZONE).toLocalDate().plusDays(model.investigationDays(l.behaviour.draws())).isAfter(today)) {
             continue;
           }
           boolean credit = model.disputeEndsInCreditMemo(l.behaviour.draws()) && task.variables().get("amount") != null;
