@@ -35,7 +35,6 @@ import settle.customers.NewCustomer;
 import settle.disputes.Disputes;
 import settle.disputes.RaiseDispute;
 import settle.disputes.ReasonCode;
-import settle.engine.DemoClock;
 import settle.engine.DemoTime;
 import settle.engine.EngineCommands;
 import settle.invoicing.InvoiceView;
@@ -243,14 +242,16 @@ public class SimulationDriver {
   }
 
   /**
-   * The day's work finished, the clock moves to the next morning and the engine does what falls due on the way (the
-   * day's steps at the send hour, timers); many days to go, so it may take long.
+   * The day's work finished, the clock moves to the next morning and the engine does what falls due on the way. It
+   * stops at each timer (DemoTime.advance), so a step due at the send hour is taken at that hour of its own day: moved a
+   * whole day at once, the clock was past the day when the engine saw the timer, and the step went out a day late or,
+   * when the table skips a step whose day has passed, not at all. Many days to go, so it may take long.
    */
   private void nextDay() {
     demoTime.awaitIdle(DAY_LIMIT);
     Instant now = clock.instant();
     Instant nextMorning = now.atZone(CUSTOMERS_ZONE).toLocalDate().plusDays(1).atTime(MORNING).atZone(CUSTOMERS_ZONE).toInstant();
-    ((DemoClock) clock).advance(Duration.between(now, nextMorning));
+    demoTime.advance(Duration.between(now, nextMorning));
     demoTime.awaitIdle(DAY_LIMIT);
   }
 
