@@ -10,18 +10,17 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import settle.disputes.ReasonCode;
 import settle.risk.InvoiceFact;
-import settle.common.Doubles;
 
 /**
  * How customers behave, as docs/simulation.md describes it. Days to pay come from the customer's own history (an
- * invoice drawn at random from it) or, with too little history, from a lognormal fitted to the customers of the same
- * habit; each contact (reminder, call, final notice) gives the customer a chance to pay a few days after it (the hazard
+ * invoice drawn at random from it) or, with too little history, from the history of the customers of the same habit
+ * (likewise drawn); without any history, from a lognormal per habit (a prior); each contact (reminder, call, final notice) gives the customer a chance to pay a few days after it (the hazard
  * bump); disputes come at the customer's own rate. What the CSV cannot tell (response to contacts, promises, plans,
  * partial payments, dispute outcomes) are priors, printed as such.
  */
 public final class BehaviourModel {
 
-  /** Fewer settled invoices than this and a customer's days to pay come from their habit's lognormal. */
+  /** Fewer undisputed settled invoices than this and a customer's days to pay come from their habit's. */
   public static final int MIN_HISTORY = 5;
   /** A customer's dispute rate is pulled towards their habit's as if this many invoices of the habit were added. */
   public static final int SHRINK = 5;
@@ -47,16 +46,10 @@ public final class BehaviourModel {
   /** One customer's behaviour: their days late (settled − due) of undisputed invoices, their dispute rate. */
   public record Profile(String key, Habit habit, int[] daysLate, double disputeRate) {}
 
-  /** Days from issue to payment, {@code exp(mu + sigma·z) − 1}. */
+  /** Days from issue to payment, {@code exp(mu + sigma·z) − 1}: the prior when there is no history. */
   public record Lognormal(double mu, double sigma) {
     public int daysToPay(double z) {
       return (int) Math.max(0, Math.round(Math.exp(mu + sigma * z) - 1));
-    }
-
-    static Lognormal fit(List<Integer> days) {
-      double mu = Doubles.mean(days, d -> Math.log(d + 1.0), Math.log(31));
-      double var = Doubles.mean(days, d -> Math.pow(Math.log(d + 1.0) - mu, 2), 0.09);
-      return new Lognormal(mu, Math.sqrt(var));
     }
   }
 
@@ -86,6 +79,11 @@ public final class BehaviourModel {
   }
 
   private final Map<String, Profile> profiles;
+  /**
+   * Days late (settled − due) of the habit's undisputed invoices, sorted; empty without history. A lognormal fitted to
+   * them misplaces the mass at the due date: prompt payers, who paid none of them late, would pay 11 % late.
+   */
+  private final Map<Habit, int[]> habitDaysLate;
   private final Map<Habit, Lognormal> fallback;
   private final Map<Habit, Double> habitDisputeRate;
   private final Map<Habit, Double> habitShare;
@@ -95,10 +93,11 @@ public final class BehaviourModel {
   private final Priors priors;
   private final String source;
 
-  BehaviourModel(Map<String, Profile> profiles, Map<Habit, Lognormal> fallback, Map<Habit, Double> habitDisputeRate,
-                 Map<Habit, Double> habitShare, int historyTermDays, double disputedExtraDays, double patience,
-                 Priors priors, String source) {
+  BehaviourModel(Map<String, Profile> profiles, Map<Habit, int[]> habitDaysLate, Map<Habit, Lognormal> fallback,
+                 Map<Habit, Double> habitDisputeRate, Map<Habit, Double> habitShare, int historyTermDays, double disputedExtraDays,
+                 double patience, Priors priors, String source) {
     this.profiles = profiles;
+    this.habitDaysLate = habitDaysLate;
     this.fallback = fallback;
     this.habitDisputeRate = habitDisputeRate;
     this.habitShare = habitShare;
@@ -118,11 +117,11 @@ public final class BehaviourModel {
     fallback.put(Habit.PROMPT, new Lognormal(Math.log(28), 0.25));
     fallback.put(Habit.AVERAGE, new Lognormal(Math.log(38), 0.30));
     fallback.put(Habit.SLOW, new Lognormal(Math.log(52), 0.35));
-    return new BehaviourModel(Map.of(), fallback, Map.of(Habit.PROMPT, 0.02, Habit.AVERAGE, 0.04, Habit.SLOW, 0.08),
+    return new BehaviourModel(Map.of(), Map.of(), fallback, Map.of(Habit.PROMPT, 0.02, Habit.AVERAGE, 0.04, Habit.SLOW, 0.08),
         Map.of(Habit.PROMPT, 0.5, Habit.AVERAGE, 0.35, Habit.SLOW, 0.15), 30, 10, 1.0, Priors.standard(), "priors (no history)");
   }
 
-  /** Fitted on settled invoices of the history: profiles per customer, lognormals and dispute rates per habit. */
+  /** Fitted on settled invoices of the history: profiles per customer, days late and dispute rates per habit. */
   public static BehaviourModel calibrate(List<InvoiceFact> history, String source) {
     List<InvoiceFact> settled = history.stream().filter(f -> f.settled() != null).toList();
     if (settled.isEmpty()) {
@@ -134,10 +133,10 @@ public final class BehaviourModel {
     byCustomer.forEach((key, facts) ->
         habits.put(key, Habit.of((double) facts.stream().filter(InvoiceFact::paidLate).count() / facts.size())));
 
-    Map<Habit, List<Integer>> daysToPay = new EnumMap<>(Habit.class);
+    Map<Habit, List<Integer>> daysLate = new EnumMap<>(Habit.class);
     Map<Habit, int[]> disputes = new EnumMap<>(Habit.class); // {disputed, all}
     for (Habit h : Habit.values()) {
-      daysToPay.put(h, new ArrayList<>());
+      daysLate.put(h, new ArrayList<>());
       disputes.put(h, new int[2]);
     }
     double lateDisputed = 0, lateUndisputed = 0;
@@ -151,17 +150,19 @@ public final class BehaviourModel {
         lateDisputed += late;
         nDisputed++;
       } else {
-        daysToPay.get(h).add((int) f.daysToSettle());
+        daysLate.get(h).add((int) late);
         lateUndisputed += late;
         nUndisputed++;
       }
     }
-    Map<Habit, Lognormal> fallback = new EnumMap<>(Habit.class);
+    Map<Habit, int[]> pooled = new EnumMap<>(Habit.class);
     Map<Habit, Double> habitRate = new EnumMap<>(Habit.class);
     Map<Habit, Double> share = new EnumMap<>(Habit.class);
     BehaviourModel base = priors();
     for (Habit h : Habit.values()) {
-      fallback.put(h, daysToPay.get(h).size() < MIN_HISTORY ? base.fallback.get(h) : Lognormal.fit(daysToPay.get(h)));
+      if (daysLate.get(h).size() >= MIN_HISTORY) {
+        pooled.put(h, daysLate.get(h).stream().mapToInt(Integer::intValue).sorted().toArray());
+      }
       int[] d = disputes.get(h);
       habitRate.put(h, d[1] == 0 ? base.habitDisputeRate.get(h) : (double) d[0] / d[1]);
       share.put(h, (double) habits.values().stream().filter(x -> x == h).count() / habits.size());
@@ -178,18 +179,18 @@ public final class BehaviourModel {
     int term = (int) Math.round(settled.stream().mapToLong(f -> ChronoUnit.DAYS.between(f.issued(), f.due())).average().orElse(30));
     double extra = nDisputed == 0 || nUndisputed == 0 ? base.disputedExtraDays
         : Math.max(0, lateDisputed / nDisputed - lateUndisputed / nUndisputed);
-    return new BehaviourModel(profiles, fallback, habitRate, share, term, extra, 1.0, Priors.standard(), source);
+    return new BehaviourModel(profiles, pooled, base.fallback, habitRate, share, term, extra, 1.0, Priors.standard(), source);
   }
 
   /** The same model with late payments stretched by {@code factor} (see {@link Calibration}). */
   public BehaviourModel withPatience(double factor) {
-    return new BehaviourModel(profiles, fallback, habitDisputeRate, habitShare, historyTermDays, disputedExtraDays, factor,
-        priors, source);
+    return new BehaviourModel(profiles, habitDaysLate, fallback, habitDisputeRate, habitShare, historyTermDays, disputedExtraDays,
+        factor, priors, source);
   }
 
   public BehaviourModel withPriors(Priors other) {
-    return new BehaviourModel(profiles, fallback, habitDisputeRate, habitShare, historyTermDays, disputedExtraDays, patience,
-        other, source);
+    return new BehaviourModel(profiles, habitDaysLate, fallback, habitDisputeRate, habitShare, historyTermDays, disputedExtraDays,
+        patience, other, source);
   }
 
   public Map<String, Profile> profiles() {
@@ -227,13 +228,17 @@ public final class BehaviourModel {
 
   /**
    * Days from the due date to the payment the customer would make if nobody contacted them: one of their own
-   * undisputed invoices, else their habit's lognormal (days from issue, less the history's payment term); a disputed
-   * invoice adds the history's extra delay of disputed invoices; lateness is stretched by the patience factor.
+   * undisputed invoices, else one of their habit's, else (no history) their habit's lognormal (days from issue, less
+   * the history's payment term); a disputed invoice adds the history's extra delay of disputed invoices; lateness is
+   * stretched by the patience factor.
    */
   public int untouchedDaysLate(Profile profile, Draws draws, boolean disputed) {
     int late;
+    int[] habit = habitDaysLate.get(profile.habit());
     if (profile.daysLate().length >= MIN_HISTORY) {
       late = profile.daysLate()[(int) (draws.pay() * profile.daysLate().length)];
+    } else if (habit != null) {
+      late = habit[(int) (draws.pay() * habit.length)];
     } else {
       late = fallback.get(profile.habit()).daysToPay(draws.gaussian()) - historyTermDays;
     }
@@ -303,7 +308,10 @@ public final class BehaviourModel {
     return draws.partial() < priors.partialShare() ? 0.3 + 0.4 * draws.split() : 1.0;
   }
 
-  /** Days between the two parts of a split payment: 7 to 21. */
+  /**
+   * Days between the two parts of a split payment: 7 to 21. The second part is the one that settles the invoice, on the
+   * customer's day: the history's settled dates already are the days the last part came, so the first comes earlier.
+   */
   public int daysBetweenParts(Draws draws) {
     return 7 + (int) (draws.gap() * 15);
   }
@@ -324,8 +332,8 @@ public final class BehaviourModel {
     Map<Habit, String> words = Map.of(Habit.PROMPT, "Prompt payers (under 25 % paid late)",
         Habit.AVERAGE, "Average payers (25 to 60 % paid late)", Habit.SLOW, "Slow payers (over 60 % paid late)");
     for (Habit h : Habit.values()) {
-      rows.add(new String[] {words.get(h), String.format(Locale.ROOT, "%.0f %% of customers; typically pay %d days after issue; %.1f %% disputed",
-          100 * habitShare.getOrDefault(h, 0.0), fallback.get(h).daysToPay(0), 100 * habitDisputeRate.get(h)), from});
+      rows.add(new String[] {words.get(h), String.format(Locale.ROOT, "%.0f %% of customers; %s; %.1f %% disputed",
+          100 * habitShare.getOrDefault(h, 0.0), daysToPayInWords(h), 100 * habitDisputeRate.get(h)), from});
     }
     rows.add(new String[] {"A disputed invoice is paid later by", String.format(Locale.ROOT, "%.1f days", disputedExtraDays), from});
     rows.add(new String[] {"Late days stretched to match the history under the cadence", String.format(Locale.ROOT, "× %.2f", patience),
@@ -342,6 +350,20 @@ public final class BehaviourModel {
     return rows;
   }
 
+  private String daysToPayInWords(Habit h) {
+    int[] pool = habitDaysLate.get(h);
+    if (pool == null) {
+      return String.format(Locale.ROOT, "typically pay %d days after issue", fallback.get(h).daysToPay(0));
+    }
+    int median = pool[pool.length / 2];
+    return String.format(Locale.ROOT, "typically pay %d days %s the due date, %.0f %% late", Math.abs(median), median < 0 ? "before" : "after",
+        100.0 * lateShare(pool));
+  }
+
+  private static double lateShare(int[] daysLate) {
+    return (double) java.util.Arrays.stream(daysLate).filter(d -> d > 0).count() / daysLate.length;
+  }
+
   /** The calibrated parameters, as printed before a run. */
   public String describe() {
     StringBuilder out = new StringBuilder();
@@ -349,10 +371,15 @@ public final class BehaviourModel {
     out.append(String.format(Locale.ROOT, "  customers with their own history: %d (at least %d undisputed invoices: %d)%n",
         profiles.size(), MIN_HISTORY, profiles.values().stream().filter(p -> p.daysLate().length >= MIN_HISTORY).count()));
     for (Habit h : Habit.values()) {
+      int[] pool = habitDaysLate.get(h);
       Lognormal l = fallback.get(h);
-      out.append(String.format(Locale.ROOT,
-          "  %-8s share %4.1f %%  days to pay lognormal mu %.3f sigma %.3f (median %d days from issue)  disputes %.1f %%%n",
-          h, 100 * habitShare.getOrDefault(h, 0.0), l.mu(), l.sigma(), l.daysToPay(0), 100 * habitDisputeRate.get(h)));
+      String days = pool != null
+          ? String.format(Locale.ROOT, "days late drawn from its %d undisputed invoices (median %d, %.1f %% late)", pool.length,
+              pool[pool.length / 2], 100.0 * lateShare(pool))
+          : String.format(Locale.ROOT, "days to pay lognormal mu %.3f sigma %.3f (median %d days from issue), a prior", l.mu(), l.sigma(),
+              l.daysToPay(0));
+      out.append(String.format(Locale.ROOT, "  %-8s share %4.1f %%  %s  disputes %.1f %%%n",
+          h, 100 * habitShare.getOrDefault(h, 0.0), days, 100 * habitDisputeRate.get(h)));
     }
     out.append(String.format(Locale.ROOT, "  history's payment term %d days; a disputed invoice is paid %.1f days later%n",
         historyTermDays, disputedExtraDays));

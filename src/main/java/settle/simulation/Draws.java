@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
  * customer's key and the invoice's number within that customer. Two policies run on the same seed therefore meet the
  * same customers making the same choices, whatever each policy does first; what differs is only what the policy did.
  *
- * @param pay        picks the days to pay (an index into the customer's history, or a lognormal's quantile)
- * @param gaussian   a standard normal draw for the lognormal fallback
+ * @param pay        picks the days to pay (an index into the customer's or their habit's history)
+ * @param gaussian   a standard normal draw for the habit's lognormal when there is no history
  * @param contact    one uniform per contact, in the order the contacts come: below the response probability, the
  *                   customer pays after that contact
  * @param lag        one uniform per contact: how many days after the contact the payment comes

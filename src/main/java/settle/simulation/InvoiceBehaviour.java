@@ -30,6 +30,14 @@ public final class InvoiceBehaviour {
     return payDate;
   }
 
+  /**
+   * The day the first part comes when the customer pays in two parts ({@link BehaviourModel#firstPartShare}), the days
+   * between the parts before the day they settle; null when they pay at once. Settling stays on {@link #payDate()}.
+   */
+  public LocalDate firstPartDate() {
+    return model.firstPartShare(draws) < 1.0 ? payDate.minusDays(model.daysBetweenParts(draws)) : null;
+  }
+
   public boolean disputes() {
     return disputes;
   }

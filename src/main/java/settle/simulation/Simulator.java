@@ -250,6 +250,8 @@ public final class Simulator {
     // days (weekends fall alike, each run starting on the same weekday)
     props.put("settle.calendar.public-holidays", false);
     props.put("settle.engine-outbox.poll-ms", 50);
+    // the clock stops at every timer on its way to the next morning; a stop of a large population may take minutes
+    props.put("settle.demo-clock.idle-limit", "10m");
     props.put("settle.mail.poll-ms", 100);
     if (policy != null) {
       props.put("settle.models.location", policy.toAbsolutePath().toUri().toString());

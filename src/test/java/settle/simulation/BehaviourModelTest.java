@@ -64,7 +64,7 @@ class BehaviourModelTest {
   }
 
   @Test
-  void withTooLittleHistoryDaysToPayComeFromTheHabitsLognormal() {
+  void withoutHistoryDaysToPayComeFromTheHabitsLognormalPrior() {
     // priors: AVERAGE is exp(ln 38 + 0.30 z) - 1 days from issue, less the 30-day term
     BehaviourModel model = BehaviourModel.priors();
     Profile newcomer = model.newcomer("N", Habit.AVERAGE);
@@ -106,11 +106,19 @@ class BehaviourModelTest {
     Profile s = model.profiles().get("S");
     assertThat(model.untouchedDaysLate(s, draws(0.5), false)).isEqualTo(21);
     assertThat(model.untouchedDaysLate(s, draws(0.5), true)).isEqualTo(21 + 16);
-    // PROMPT has 5 undisputed invoices: its lognormal is fitted, mu = mean of ln(days + 1)
-    double mu = (Math.log(21) + Math.log(23) + Math.log(25) + Math.log(27) + Math.log(29)) / 5;
-    assertThat(model.untouchedDaysLate(model.newcomer("X", Habit.PROMPT), draws(0.5), false))
-        .isEqualTo((int) Math.round(Math.exp(mu) - 1) - 30);
-    assertThat(model.describe()).contains("PROMPT", "SLOW", "patience", "priors");
+    // PROMPT has 5 undisputed invoices, -10 -8 -6 -4 -2 days late: a PROMPT customer with too little history of their
+    // own draws one of them, pay 0.5 picking index floor(0.5 * 5) = 2, 6 days early; disputed, 16 days later: 10 late
+    Profile x = model.newcomer("X", Habit.PROMPT);
+    assertThat(model.untouchedDaysLate(x, draws(0.5), false)).isEqualTo(-6);
+    assertThat(model.untouchedDaysLate(x, draws(0.5), true)).isEqualTo(-6 + 16);
+    // none of PROMPT's undisputed invoices was late, so no draw is (a lognormal fitted to them put 11 % of the real
+    // file's prompt payers past the due date)
+    for (double pay : new double[] {0.0, 0.25, 0.79, 0.8, 0.999}) {
+      assertThat(model.untouchedDaysLate(x, with(draws(0.5), pay, 3.0, new double[12], new double[12], 1, 1, 1), false))
+          .as("pay %s", pay).isLessThanOrEqualTo(-2);
+    }
+    assertThat(model.describe()).contains("PROMPT", "drawn from its 5 undisputed invoices (median -6, 0.0 % late)",
+        "SLOW", "lognormal", "a prior", "patience", "priors");
   }
 
   @Test
@@ -179,10 +187,21 @@ class BehaviourModelTest {
   void partialPaymentsPlansAndTheManagersDecisionFollowTheirPriors() {
     BehaviourModel model = BehaviourModel.priors();
     Draws d = draws(0.05);
-    // partial under 0.10: first part 0.3 + 0.4 * 0.05 = 0.32, parts 7 + floor(0.05 * 15) = 7 days apart
+    // partial 0.05 under 0.10: first part 0.3 + 0.4 * 0.05 = 0.32, parts 7 + floor(0.05 * 15) = 7 days apart
     assertThat(model.firstPartShare(d)).isCloseTo(0.32, within(1e-12));
     assertThat(model.daysBetweenParts(d)).isEqualTo(7);
     assertThat(model.firstPartShare(draws(0.5))).isEqualTo(1.0);
+    // the second part settles on the customer's day, 10 days late here; the first comes 7 days before it
+    Profile own = new Profile("A", Habit.AVERAGE, new int[] {10, 10, 10, 10, 10}, 0.0);
+    InvoiceBehaviour inParts = new InvoiceBehaviour(model, own, d, DUE);
+    assertThat(inParts.payDate()).isEqualTo(DUE.plusDays(10));
+    assertThat(inParts.firstPartDate()).isEqualTo(DUE.plusDays(3));
+    // a reminder answered on day 1 (draw 0.05 under 0.15, 1 + floor(0.05 * 7) = 1 day later) moves both parts: the
+    // customer settles on day 2, and the first part's day (-5) has passed, so everything comes on day 2
+    inParts.contacted(Contact.REMINDER, DUE.plusDays(1));
+    assertThat(inParts.payDate()).isEqualTo(DUE.plusDays(2));
+    assertThat(inParts.firstPartDate()).isEqualTo(DUE.minusDays(5));
+    assertThat(new InvoiceBehaviour(model, own, draws(0.5), DUE).firstPartDate()).as("paid at once").isNull();
     assertThat(model.acceptsPlan(draws(0.59))).isTrue();
     assertThat(model.acceptsPlan(draws(0.61))).isFalse();
     // agency under 0.15, a plan under 0.45, else continue

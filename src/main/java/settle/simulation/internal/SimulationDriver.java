@@ -35,7 +35,6 @@ import settle.customers.NewCustomer;
 import settle.disputes.Disputes;
 import settle.disputes.RaiseDispute;
 import settle.disputes.ReasonCode;
-import settle.engine.DemoClock;
 import settle.engine.DemoTime;
 import settle.engine.EngineCommands;
 import settle.invoicing.InvoiceView;
@@ -45,6 +44,7 @@ import settle.metrics.Metrics;
 import settle.metrics.MetricsReport;
 import settle.payments.Payments;
 import settle.payments.RecordPayment;
+import settle.risk.RiskRatings;
 import settle.simulation.BehaviourModel;
 import settle.simulation.Calibration;
 import settle.simulation.Contact;
@@ -71,6 +71,13 @@ public class SimulationDriver {
   private static final Logger log = LoggerFactory.getLogger(SimulationDriver.class);
   static final String ACTOR = "system:simulation";
   static final String CURRENCY = "EUR";
+  /** Where the simulated customers' AP contacts sit: their steps go out at the send hour of this zone's days. */
+  static final java.time.ZoneId CUSTOMERS_ZONE = java.time.ZoneId.of("Europe/Berlin");
+  /**
+   * The simulated morning, when customers act and staff work, before the day's steps go out at the send hour (09:00):
+   * the clock moves from morning to morning, so a step is taken on its own day whatever the hour the run was started.
+   */
+  private static final java.time.LocalTime MORNING = java.time.LocalTime.of(6, 0);
   /** A simulated day may bring thousands of steps, and nobody waits on a page for it. */
   private static final Duration DAY_LIMIT = Duration.ofMinutes(10);
 
@@ -93,12 +100,13 @@ public class SimulationDriver {
   private final Invoices invoices;
   private final Metrics metrics;
   private final settle.engine.ModelDeployments deployments;
+  private final RiskRatings ratings;
   /** Every collection loop this context started, so a policy switch can stop the previous policy's. */
   private final List<Long> started = new ArrayList<>();
 
   SimulationDriver(JdbcTemplate jdbc, CustomerDirectory customers, EngineCommands engine, DemoTime demoTime, Clock clock,
                    Payments payments, Disputes disputes, Inbox inbox, StaffDirectory staff, CollectionActions collections,
-                   Invoices invoices, Metrics metrics, settle.engine.ModelDeployments deployments) {
+                   Invoices invoices, Metrics metrics, settle.engine.ModelDeployments deployments, RiskRatings ratings) {
     this.jdbc = jdbc;
     this.customers = customers;
     this.engine = engine;
@@ -112,6 +120,7 @@ public class SimulationDriver {
     this.invoices = invoices;
     this.metrics = metrics;
     this.deployments = deployments;
+    this.ratings = ratings;
   }
 
   /**
@@ -161,8 +170,7 @@ public class SimulationDriver {
     long customerId;
     boolean disputeRaised;
     int payments;
-    boolean split;
-    LocalDate secondPart;
+    boolean firstPartPaid;
     boolean planProposed;
     boolean planDecided;
     List<PaymentPlanRequest.Instalment> plan;
@@ -211,11 +219,11 @@ public class SimulationDriver {
   }
 
   /**
-   * Moves the clock to the first day the runs start on: the history's weekday when the population comes from history
-   * (so weekends fall as they did), else tomorrow.
+   * Moves the clock to the morning of the first day the runs start on: the history's weekday when the population comes
+   * from history (so weekends fall as they did), else tomorrow.
    */
   public LocalDate startDay(LocalDate historyStart) {
-    LocalDate today = LocalDate.now(clock);
+    LocalDate today = clock.instant().atZone(CUSTOMERS_ZONE).toLocalDate();
     int ahead = 1;
     if (historyStart != null) {
       DayOfWeek want = historyStart.getDayOfWeek();
@@ -226,13 +234,24 @@ public class SimulationDriver {
     for (int i = 0; i < ahead; i++) {
       nextDay();
     }
-    return LocalDate.now(clock);
+    return today();
   }
 
-  /** The day's work finished, the clock moves a day and the engine does what falls due; many days to go, so it may take long. */
+  private LocalDate today() {
+    return clock.instant().atZone(CUSTOMERS_ZONE).toLocalDate();
+  }
+
+  /**
+   * The day's work finished, the clock moves to the next morning and the engine does what falls due on the way. It
+   * stops at each timer (DemoTime.advance), so a step due at the send hour is taken at that hour of its own day: moved a
+   * whole day at once, the clock was past the day when the engine saw the timer, and the step went out a day late or,
+   * when the table skips a step whose day has passed, not at all. Many days to go, so it may take long.
+   */
   private void nextDay() {
     demoTime.awaitIdle(DAY_LIMIT);
-    ((DemoClock) clock).advance(Duration.ofDays(1));
+    Instant now = clock.instant();
+    Instant nextMorning = now.atZone(CUSTOMERS_ZONE).toLocalDate().plusDays(1).atTime(MORNING).atZone(CUSTOMERS_ZONE).toInstant();
+    demoTime.advance(Duration.between(now, nextMorning));
     demoTime.awaitIdle(DAY_LIMIT);
   }
 
@@ -244,7 +263,7 @@ public class SimulationDriver {
     int days = runs.stream().mapToInt(r -> r.population().days()).max().orElse(0);
     Map<Integer, List<Live>> issuedOn = new HashMap<>();
     for (Run run : runs) {
-      Map<String, CustomerView> opened = open(run, start);
+      Map<String, CustomerView> opened = open(run, start, run.population().days(), manager);
       for (Population.Customer c : run.population().customers()) {
         for (Population.Invoice i : c.invoices()) {
           LocalDate issued = start.plusDays(i.issueDay());
@@ -260,7 +279,7 @@ public class SimulationDriver {
     Instant lastLook = clock.instant();
     long instances = 0;
     for (int day = 0; day < days; day++) {
-      LocalDate today = LocalDate.now(clock);
+      LocalDate today = today();
       List<Live> fresh = issuedOn.getOrDefault(day, List.of());
       issue(fresh, today);
       fresh.forEach(l -> byInvoice.put(l.id, l));
@@ -281,15 +300,26 @@ public class SimulationDriver {
     return runs.stream().map(r -> figures(r, start, end)).toList();
   }
 
-  private Map<String, CustomerView> open(Run run, LocalDate start) {
+  /**
+   * The run's customers, each rated by their habit for the whole run. The rating is set as an override: the risk
+   * scorecard would otherwise rate them anew after their first payment from the scratch ledger, which holds none of the
+   * history their habit comes from, and the cadence they meet would no longer be the one the behaviour was calibrated
+   * under.
+   */
+  private Map<String, CustomerView> open(Run run, LocalDate start, int days, StaffMember rater) {
     Map<String, CustomerView> opened = new HashMap<>();
     String owner = run.label();
     String ownerMail = owner.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "@simulation.example";
     for (Population.Customer c : run.population().customers()) {
       String slug = (owner + "-" + c.key()).toLowerCase().replaceAll("[^a-z0-9]+", "-");
+      String rating = c.profile().habit().riskRating();
       // a year's tenure, so the segmentation table reads the habit's rating as it would for an established customer
-      opened.put(c.key(), customers.open(new NewCustomer("Customer " + c.key(), "ap-" + slug + "@customers.simulation.example",
-          owner, ownerMail, new BigDecimal("10000000"), CURRENCY, c.profile().habit().riskRating(), start.minusDays(365)), ACTOR));
+      CustomerView customer = customers.open(new NewCustomer("Customer " + c.key(), "ap-" + slug + "@customers.simulation.example",
+          owner, ownerMail, new BigDecimal("10000000"), CURRENCY, rating, start.minusDays(365), null, null, null, null, null, "DE", null,
+          CUSTOMERS_ZONE.getId(), null), ACTOR);
+      ratings.override(customer.id(), new RiskRatings.RatingOverride(rating, "Simulation: the rating of the customer's payment habit"
+          + " (" + c.profile().habit() + "), held for the run", start.plusDays(days + 1L)), rater);
+      opened.put(c.key(), customer);
     }
     return opened;
   }
@@ -336,7 +366,7 @@ public class SimulationDriver {
           Live l = byInvoice.get(rs.getLong(1));
           Contact contact = Contact.of(rs.getString(2));
           if (l != null && contact != null && contact != Contact.CALL && !l.settled) {
-            l.behaviour.contacted(contact, rs.getTimestamp(3).toInstant().atZone(ZoneOffset.UTC).toLocalDate());
+            l.behaviour.contacted(contact, rs.getTimestamp(3).toInstant().atZone(CUSTOMERS_ZONE).toLocalDate());
           }
         }, Timestamp.from(since));
   }
@@ -387,7 +417,7 @@ public class SimulationDriver {
         }
         case "Investigate dispute", "Investigate escalated dispute", "Review the credit" -> {
           who = teams;
-          if (task.createdAt().atZone(ZoneOffset.UTC).toLocalDate().plusDays(model.investigationDays(l.behaviour.draws())).isAfter(today)) {
+          if (task.createdAt().atZone(CUSTOMERS_ZONE).toLocalDate().plusDays(model.investigationDays(l.behaviour.draws())).isAfter(today)) {
             continue;
           }
           boolean credit = model.disputeEndsInCreditMemo(l.behaviour.draws()) && task.variables().get("amount") != null;
@@ -447,7 +477,9 @@ public class SimulationDriver {
       }
       return;
     }
-    if (today.isBefore(l.behaviour.payDate()) || (l.secondPart != null && today.isBefore(l.secondPart))) {
+    LocalDate firstPart = l.behaviour.firstPartDate();
+    boolean firstPartToday = firstPart != null && !l.firstPartPaid && !today.isBefore(firstPart);
+    if (today.isBefore(l.behaviour.payDate()) && !firstPartToday) {
       return;
     }
     InvoiceView invoice = invoices.get(l.id);
@@ -456,13 +488,10 @@ public class SimulationDriver {
       return;
     }
     BigDecimal payable = disputes.undisputedOpenAmount(invoice);
-    if (!l.split) {
-      l.split = true;
-      double share = model.firstPartShare(draws);
-      if (share < 1.0) {
-        payable = payable.multiply(BigDecimal.valueOf(share)).setScale(2, RoundingMode.DOWN);
-        l.secondPart = today.plusDays(model.daysBetweenParts(draws));
-      }
+    if (today.isBefore(l.behaviour.payDate())) {
+      // the first of two parts; the rest comes on the customer's day, which settles the invoice
+      l.firstPartPaid = true;
+      payable = payable.multiply(BigDecimal.valueOf(model.firstPartShare(draws))).setScale(2, RoundingMode.DOWN);
     }
     pay(l, payable, today);
   }
