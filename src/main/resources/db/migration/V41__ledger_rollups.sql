@@ -63,7 +63,10 @@ create index invoice_receivable_day_invoice on invoice_receivable_day (invoice_i
 -- recomputes the summaries for the invoices given, from the views of V35. Rows of receivable_day and receivable_due are
 -- taken in key order and only where the share changed, so two transactions posting to different invoices wait for each other at
 -- most on a day and due date they share, and never deadlock over them.
-create function refresh_invoice_ledger(ids bigint[]) returns void language plpgsql as $$
+-- Planned for each call's own ids (plan_cache_mode): a plan cached for one id would look 50,000 ids of a COPY up in
+-- an array, row by row.
+create function refresh_invoice_ledger(ids bigint[]) returns void language plpgsql
+  set plan_cache_mode = force_custom_plan as $$
 begin
   insert into invoice_ledger as l (invoice_id, currency, customer_id, issue_date, due_date, total, moved, first_move, last_move)
   select i.id, i.currency, i.customer_id, i.issue_date, i.due_date, i.total,
