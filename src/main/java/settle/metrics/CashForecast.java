@@ -171,18 +171,23 @@ public class CashForecast {
   private Map<Long, int[]> daysLate(String currency, LocalDate asOf) {
     Map<Long, int[]> late = new HashMap<>();
     sql.query("""
-        with moved as (
-          select invoice_id, max(on_date) as last_move, sum(amount) as moved from ledger_movement
-          where currency = :currency and on_date > :earliest and on_date <= :asOf
-          group by invoice_id having max(on_date) > :since),
-        settled as (
-          select i.customer_id, m.last_move - i.due_date as late from moved m join invoice_as_issued i on i.id = m.invoice_id
-          where m.moved >= i.total)
+        with settled as materialized ( -- an invoice's movements are read once, not once per percentile
+          select l.customer_id,
+                 case when l.first_move > :earliest and l.last_move <= :asOf
+                      -- all its movements fall in the window: the invoice's summary (invoice_ledger, V41) is the window's
+                      then case when l.moved >= l.total then l.last_move - l.due_date end
+                      -- it also moved before the window or after :asOf: its movements in the window
+                      else (select max(m.on_date) - l.due_date from ledger_movement m
+                            where m.invoice_id = l.invoice_id and m.on_date > :earliest and m.on_date <= :asOf
+                            having max(m.on_date) > :since and sum(m.amount) >= l.total) end as late
+          from invoice_ledger l
+          where l.currency = :currency and l.last_move > :since and l.first_move <= :asOf)
         select customer_id,
                percentile_disc(0.2) within group (order by late) as early,
                percentile_disc(0.5) within group (order by late) as usual,
                percentile_disc(0.8) within group (order by late) as late
         from settled
+        where late is not null
         group by grouping sets ((customer_id), ())""", params(currency, asOf).addValue("since", asOf.minusDays(HISTORY_DAYS))
         .addValue("earliest", asOf.minusDays(HISTORY_DAYS + EARLIER_MOVEMENT_DAYS)), rs -> {
           long customer = rs.getObject(1) == null ? EVERYONE : rs.getLong(1);

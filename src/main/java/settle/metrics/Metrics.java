@@ -90,38 +90,57 @@ public class Metrics {
   private static final Aging NO_AGING = new Aging(ZERO, ZERO, ZERO, ZERO, ZERO);
 
   /**
-   * Each invoice's open amount at the end of :d, for the invoices open then. By the ledger identity (open now = total as
-   * issued − every movement) the amount open at :d is the amount open now plus the movements dated after :d, so only
-   * the invoices open now and those something moved after :d are read, both by index.
+   * Each invoice's open amount at the end of :d, for the invoices issued by then: its total as issued less what moved by
+   * :d, from the invoice's summary (invoice_ledger, V41). Only an invoice open now or one that moved after :d can have
+   * been open at :d, and both are found by a covering index; of those, only one that moved both by and after :d needs
+   * its movements read.
    */
   static final String OPEN_AT = """
-      with after as materialized (
-        select invoice_id, sum(amount) as moved from ledger_movement where currency = :currency and on_date > :d group by invoice_id),
-      open_at as (
-        select i.id, i.customer_id, i.due_date, i.open_amount + a.moved as open
-        from after a join invoice i on i.id = a.invoice_id
-        where i.issue_date <= :d
+      with candidate as (
+        select * from invoice_ledger
+        where currency = :currency and issue_date <= :d and moved <> total and (last_move is null or last_move <= :d)
         union all
-        select i.id, i.customer_id, i.due_date, i.open_amount as open
-        from invoice i
-        where i.currency = :currency and i.open_amount > 0 and i.issue_date <= :d
-          and not exists (select 1 from after a where a.invoice_id = i.id))
+        select * from invoice_ledger
+        where currency = :currency and issue_date <= :d and last_move > :d),
+      open_at as materialized ( -- each invoice's movements read once, however often its open amount is used
+        select invoice_id as id, customer_id, due_date,
+               total - case when last_move is null or last_move <= :d then moved
+                            when first_move > :d then 0
+                            else (select sum(m.amount) from ledger_movement m
+                                  where m.invoice_id = candidate.invoice_id and m.on_date <= :d) end as open
+        from candidate)
+      """;
+
+  /**
+   * What was open at the end of :d, per due date, for the whole currency: what is open now less what changed after :d
+   * (the roll-ups of V41, kept in step with the ledger), so a month back reads a month of changes, not every invoice.
+   */
+  static final String OPEN_AT_BY_DUE_DATE = """
+      with open_at as (
+        select due_date, open from receivable_due where currency = :currency
+        union all
+        select due_date, moved - invoiced from receivable_day where currency = :currency and on_date > :d)
       """;
 
   /** Open receivables on {@code date} (at the end of that day) by days past due, per group. */
   @Transactional(readOnly = true)
   public Map<String, Aging> openAt(Grouping grouping, String currency, LocalDate date) {
+    // the whole currency from the roll-ups; a split needs each invoice and its customer
+    String grouped = grouping == Grouping.ALL
+        ? OPEN_AT_BY_DUE_DATE + ", grouped as (select 'All' as grp, due_date, open from open_at)"
+        : OPEN_AT + ", grouped as (select %s as grp, o.due_date, o.open from open_at o join customer c on c.id = o.customer_id)"
+            .formatted(grouping.ofCustomer);
     Map<String, Aging> found = new HashMap<>();
-    sql.query(OPEN_AT + """
-        select %s as grp,
-               coalesce(sum(o.open) filter (where o.due_date >= :d), 0) as current,
-               coalesce(sum(o.open) filter (where :d - o.due_date between 1 and 30), 0) as d30,
-               coalesce(sum(o.open) filter (where :d - o.due_date between 31 and 60), 0) as d60,
-               coalesce(sum(o.open) filter (where :d - o.due_date between 61 and 90), 0) as d90,
-               coalesce(sum(o.open) filter (where :d - o.due_date > 90), 0) as older
-        from open_at o join customer c on c.id = o.customer_id
-        where o.open <> 0
-        group by 1""".formatted(grouping.ofCustomer), params(currency).addValue("d", date), rs -> {
+    sql.query(grouped + """
+        select grp,
+               coalesce(sum(open) filter (where due_date >= :d), 0) as current,
+               coalesce(sum(open) filter (where :d - due_date between 1 and 30), 0) as d30,
+               coalesce(sum(open) filter (where :d - due_date between 31 and 60), 0) as d60,
+               coalesce(sum(open) filter (where :d - due_date between 61 and 90), 0) as d90,
+               coalesce(sum(open) filter (where :d - due_date > 90), 0) as older
+        from grouped
+        where open <> 0
+        group by grp""", params(currency).addValue("d", date), rs -> {
       found.put(rs.getString("grp"), new Aging(Money.of(rs.getBigDecimal("current")), Money.of(rs.getBigDecimal("d30")),
           Money.of(rs.getBigDecimal("d60")), Money.of(rs.getBigDecimal("d90")), Money.of(rs.getBigDecimal("older"))));
     });
@@ -143,13 +162,10 @@ public class Metrics {
     Map<String, Aging> atStart = openAt(grouping, currency, from.minusDays(1));
     Map<String, BigDecimal[]> issued = new HashMap<>();
     Map<String, long[]> accepted = new HashMap<>();
-    sql.query("""
-        select %s as grp, sum(i.total) as invoiced, count(*) as n,
-               count(*) filter (where not exists (select 1 from dispute x where x.invoice_id = i.id
-                                                  and (x.created_at at time zone 'UTC')::date <= i.issue_date + 10)) as accepted
-        from invoice_as_issued i join customer c on c.id = i.customer_id
-        where i.currency = :currency and i.issue_date between :from and :to
-        group by 1""".formatted(grouping.ofCustomer), params(currency).addValue("from", from).addValue("to", to), rs -> {
+    sql.query(issued(grouping) + """
+        select grp, sum(total) as invoiced, sum(invoices) as n, sum(accepted) as accepted from issued
+        where issue_date between :from and :to
+        group by 1""", params(currency).addValue("from", from).addValue("to", to), rs -> {
       issued.put(rs.getString("grp"), new BigDecimal[] {Money.of(rs.getBigDecimal("invoiced"))});
       accepted.put(rs.getString("grp"), new long[] {rs.getLong("n"), rs.getLong("accepted")});
     });
@@ -176,6 +192,26 @@ public class Metrics {
   }
 
   /**
+   * The invoices issued, as {@code issued(grp, issue_date, total, invoices, accepted)} with totals as issued and how many
+   * had no dispute raised in their first 10 days: for the whole currency from the issue days of the roll-up (V41), one
+   * row a day and due date; for a split, each invoice with its customer.
+   */
+  private static String issued(Grouping grouping) {
+    return grouping == Grouping.ALL ? """
+        with issued as (
+          select 'All' as grp, on_date as issue_date, invoiced as total, invoices, accepted from receivable_day
+          where currency = :currency and invoices > 0)
+        """ : """
+        with issued as (
+          select %s as grp, i.issue_date, i.total, 1 as invoices,
+                 case when exists (select 1 from dispute x where x.invoice_id = i.id
+                                   and (x.created_at at time zone 'UTC')::date <= i.issue_date + 10) then 0 else 1 end as accepted
+          from invoice_as_issued i join customer c on c.id = i.customer_id
+          where i.currency = :currency)
+        """.formatted(grouping.ofCustomer);
+  }
+
+  /**
    * Countback DSO, calendar months: receivables at the end are matched against each month's invoiced amount, the
    * month of {@code to} first (its days up to {@code to}), then the months before; every month fully absorbed counts
    * all its days, the last one the absorbed fraction of its days.
@@ -183,11 +219,10 @@ public class Metrics {
   private Map<String, BigDecimal> countbackDso(Grouping grouping, String currency, LocalDate to, Map<String, Aging> atEnd) {
     Map<String, Map<LocalDate, BigDecimal>> sales = new HashMap<>();
     LocalDate lastMonth = to.withDayOfMonth(1);
-    sql.query("""
-        select %s as grp, date_trunc('month', i.issue_date)::date as month, sum(i.total) as invoiced
-        from invoice_as_issued i join customer c on c.id = i.customer_id
-        where i.currency = :currency and i.issue_date between :since and :to
-        group by 1, 2""".formatted(grouping.ofCustomer),
+    sql.query(issued(grouping) + """
+        select grp, date_trunc('month', issue_date)::date as month, sum(total) as invoiced from issued
+        where issue_date between :since and :to
+        group by 1, 2""",
         params(currency).addValue("since", lastMonth.minusMonths(COUNTBACK_MONTHS - 1)).addValue("to", to), rs -> {
           sales.computeIfAbsent(rs.getString("grp"), g -> new HashMap<>())
               .put(rs.getDate("month").toLocalDate(), rs.getBigDecimal("invoiced"));
