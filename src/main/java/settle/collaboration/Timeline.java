@@ -116,7 +116,7 @@ public class Timeline {
    * The entry as a sentence with business words: amounts with their currency (the entry's, else the customer's), days
    * as "3 Dec 2026", codes as words, no internal references.
    */
-  static String titleOf(String kind, AuditEntry e, String customerCurrency) {
+  private static String titleOf(String kind, AuditEntry e, String customerCurrency) {
     Map<String, Object> d = e.details();
     String currency = d.get("currency") == null ? customerCurrency : String.valueOf(d.get("currency"));
     return switch (kind) {
@@ -217,11 +217,7 @@ public class Timeline {
   }
 
   private static String reason(Object code) {
-    try {
-      return settle.disputes.ReasonCode.valueOf(String.valueOf(code)).words();
-    } catch (IllegalArgumentException e) {
-      return words(code);
-    }
+    return settle.disputes.ReasonCode.wordsFor(String.valueOf(code));
   }
 
   /**

@@ -23,4 +23,16 @@ public enum ReasonCode {
   public String words() {
     return words;
   }
+
+  /** A stored code in words; one this version does not know reads as its own words rather than failing. */
+  public static String wordsFor(String code) {
+    if (code == null) {
+      return "";
+    }
+    try {
+      return valueOf(code).words();
+    } catch (IllegalArgumentException e) {
+      return code.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+  }
 }

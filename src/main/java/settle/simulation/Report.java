@@ -70,7 +70,6 @@ public final class Report {
       Map.entry("writtenOff", "Written off (EUR)"), Map.entry("promiseKeptRate", "Promises kept (%)"),
       Map.entry("cashCollected", "Cash collected (EUR)"));
 
-
   private Report() {}
 
   private static double d(BigDecimal value) {

@@ -72,6 +72,11 @@ class CollectionScenarioTest {
             if (!subject.startsWith("Invoice ")) {
               timeline.get(segment).add(fromDue + " customer " + subject.split(":")[0] + " from " + sender(mail, customer));
             }
+            if (subject.startsWith("Final notice")) {
+              // the deadline in words, as the customer reads it, never "2027-03-14"
+              assertThat(plainText(mail)).contains("(by " + settle.testdata.Mails.day(journeys.today().plusDays(7)) + ")")
+                  .doesNotContain(journeys.today().plusDays(7).toString());
+            }
           }
         }
         for (MimeMessage mail : journeys.mailsTo(customer.accountOwnerEmail())) {
@@ -112,6 +117,14 @@ class CollectionScenarioTest {
         "1 customer Reminder from AR team",
         "6 owner Heads-up", "7 customer Final notice from AR team",
         "10 task escalation for collections-managers");
+  }
+
+  private static String plainText(MimeMessage mail) {
+    try {
+      return settle.testdata.Mails.part(mail, "text/plain");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String subject(MimeMessage mail) {

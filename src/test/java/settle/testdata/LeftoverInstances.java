@@ -58,6 +58,8 @@ public final class LeftoverInstances implements BeforeAllCallback, AfterAllCallb
   }
 
   private static Set<String> running(ApplicationContext application) {
+    // the history copies the engine's records every half second: what started a moment ago must be in it first
+    application.getBean(ProcessHistory.class).catchUp();
     List<String> rows = application.getBean(JdbcTemplate.class).queryForList(RUNNING, String.class);
     return new HashSet<>(rows);
   }

@@ -71,16 +71,17 @@ class MailDispatcher {
         relayAnswered = true;
       } catch (Exception e) {
         failed.increment();
-        // the relay may be away for a while: back off, up to an hour, and never give up silently
+        // back off and never give up silently: a mail the relay refused waits up to an hour between tries; while the
+        // relay cannot be reached at all, each mail is tried at least every minute, so it goes soon after it is back
         log.error("Mail {} not sent, will retry: {}", mail.key(), e.getMessage());
-        String error = (unreachable(e) ? UNREACHABLE : "") + e.getMessage();
+        boolean unreachable = unreachable(e);
         jdbc.update("update mail_outbox set attempts = attempts + 1, last_error = ?,"
-            + " next_attempt_at = now() + least(power(2, attempts), 3600) * interval '1 second' where id = ?",
-            error, mail.id());
+            + " next_attempt_at = now() + least(power(2, attempts), ?) * interval '1 second' where id = ?",
+            (unreachable ? UNREACHABLE : "") + e.getMessage(), unreachable ? 60 : 3600, mail.id());
       }
     }
     if (relayAnswered) {
-      // the relay is back: what waits only because it was away goes now, not after a back-off of up to an hour
+      // the relay is back: the rest of what waited only because it was away goes now, not at its next minute
       jdbc.update("update mail_outbox set next_attempt_at = now() where sent_at is null and next_attempt_at > now()"
           + " and starts_with(last_error, ?)", UNREACHABLE);
     }

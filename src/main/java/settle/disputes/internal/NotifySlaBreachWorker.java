@@ -47,7 +47,7 @@ public class NotifySlaBreachWorker {
     DisputeView dispute = disputes.get(disputeId);
     InvoiceView invoice = invoices.get(dispute.invoiceId());
     CustomerView customer = customers.get(dispute.customerId());
-    String reason = ReasonCode.valueOf(dispute.reasonCode()).words();
+    String reason = ReasonCode.wordsFor(dispute.reasonCode());
     String lead = leadAddress.replace("{team}", dispute.team());
     boolean queued = mail.enqueue(new OutgoingMail("dispute:" + disputeId + ":sla-breach", mail.arTeamName(), lead,
         "SLA passed: dispute of invoice " + invoice.number() + " by " + customer.name() + " (" + reason + ", "

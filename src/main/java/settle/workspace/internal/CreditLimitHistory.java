@@ -9,7 +9,6 @@ import settle.credit.CreditReviews;
 @Component("creditLimits")
 public class CreditLimitHistory {
 
-
   private final CreditReviews reviews;
 
   CreditLimitHistory(CreditReviews reviews) {

@@ -29,7 +29,6 @@ class CustomerContext {
    */
   record Risk(String level, String computed, List<String> drivers, String source, String limitInUse) {}
 
-
   /** {@code credit}: what the company holds for the customer, one entry per currency. */
   record View(CustomerView customer, List<OrderView> pendingOrders, List<InvoiceView> openInvoices, List<PromiseView> promises,
               List<DisputeView> disputes, List<CustomerCredit.Balance> credit, Risk risk) {}

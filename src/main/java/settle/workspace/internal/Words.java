@@ -34,7 +34,8 @@ public class Words {
 
   /**
    * Who did something, as a person reads it: a user name as it is, Settle's own processes ("system:invoice-collection")
-   * as "Settle (invoice collection)", the customer's AP team through the portal ("portal:ap@…") as "Customer portal (ap@…)".
+   * as "Settle (invoice collection)", the customer's AP team through the portal ("portal:ap@…") as "Customer portal (ap@…)",
+   * an account owner through a heads-up's hold link ("link:owner@…") as "Heads-up link (owner@…)".
    */
   public String actor(String actor) {
     if (actor == null) {
@@ -46,12 +47,15 @@ public class Words {
     if (actor.startsWith("portal:")) {
       return "Customer portal (" + actor.substring("portal:".length()) + ")";
     }
+    if (actor.startsWith("link:")) {
+      return "Heads-up link (" + actor.substring("link:".length()) + ")";
+    }
     return actor;
   }
 
   /** A dispute's reason as staff read it: "Purchase order missing". */
   public String reason(String code) {
-    return code == null ? "" : settle.disputes.ReasonCode.valueOf(code).words();
+    return settle.disputes.ReasonCode.wordsFor(code);
   }
 
   public String money(BigDecimal amount, String currency) {
