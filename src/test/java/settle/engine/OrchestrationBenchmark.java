@@ -69,7 +69,8 @@ public final class OrchestrationBenchmark {
   private OrchestrationBenchmark() {}
 
   /** One phase's figures. */
-  record Phase(String name, int invoices, int closed, double seconds, long jobs, long p50Millis, long p99Millis, long peakHeapBytes) {
+  record Phase(String name, int invoices, int closed, double seconds, long jobs, long p50Millis, long p99Millis, long peakHeapBytes,
+               Map<String, Long> jobsByType) {
     double rate() {
       return closed / seconds;
     }
@@ -78,7 +79,7 @@ public final class OrchestrationBenchmark {
       return String.format(Locale.ROOT, "%-6s %d invoices, %d closed in %.1f s: %.3f invoices/s; %d jobs (%.1f per invoice),"
               + " job latency p50 %d ms p99 %d ms; peak heap %d MB",
           name, invoices, closed, seconds, rate(), jobs, jobs / (double) Math.max(1, invoices), p50Millis, p99Millis,
-          peakHeapBytes / (1024 * 1024));
+          peakHeapBytes / (1024 * 1024)) + "\n         jobs by type: " + jobsByType;
     }
   }
 
@@ -156,7 +157,9 @@ public final class OrchestrationBenchmark {
       journeys.orders.fulfil(order.id(), "benchmark");
     }
     journeys.quiesce();
+    progress("settle", "invoiced and mailed", started);
     journeys.advanceDays(DAYS);
+    progress("settle", DAYS + " days of collection", started);
     List<InvoiceView> invoices = orders.stream().map(o -> journeys.orders.get(o.id())).filter(o -> o.invoiceId() != null)
         .map(o -> journeys.invoices.get(o.invoiceId())).toList();
     for (InvoiceView invoice : invoices) {
@@ -202,7 +205,9 @@ public final class OrchestrationBenchmark {
           .variables(Map.of()).send().join();
     }
     time.awaitIdle(REST);
+    progress("bare", "invoiced", started);
     journeys.advanceDays(DAYS);
+    progress("bare", DAYS + " days of collection", started);
     for (int i = 0; i < count; i++) {
       long invoiceId = first + i;
       paid.add(invoiceId);
@@ -218,6 +223,10 @@ public final class OrchestrationBenchmark {
         .count();
     workers.forEach(JobWorker::close);
     return figures("bare", count, closed, seconds, engine, from, type -> type.startsWith(BARE));
+  }
+
+  private static void progress(String phase, String step, long started) {
+    System.out.printf(Locale.ROOT, "  %s: %s after %.1f s%n", phase, step, (System.nanoTime() - started) / 1e9);
   }
 
   private static final Pattern TYPE = Pattern.compile("zeebe:taskDefinition type=\"([^\"]+)\"");
@@ -299,6 +308,8 @@ public final class OrchestrationBenchmark {
   private static Phase figures(String name, int invoices, int closed, double seconds, ZeebeTestEngine engine, int from,
                                java.util.function.Predicate<String> ofPhase) {
     Map<Long, Long> created = new HashMap<>();
+    // so a reader can see both phases took the same path
+    Map<String, Long> byType = new java.util.TreeMap<>();
     List<Long> latencies = new ArrayList<>();
     for (Record<?> r : EngineRecords.from(engine, from)) {
       if (r.getRecordType() != RecordType.EVENT || !(r.getValue() instanceof JobRecordValue job)
@@ -309,11 +320,12 @@ public final class OrchestrationBenchmark {
         created.put(r.getKey(), r.getTimestamp());
       } else if (r.getIntent() == JobIntent.COMPLETED && created.containsKey(r.getKey())) {
         latencies.add(r.getTimestamp() - created.get(r.getKey()));
+        byType.merge(job.getType().startsWith(BARE) ? job.getType().substring(BARE.length()) : job.getType(), 1L, Long::sum);
       }
     }
     latencies.sort(Long::compare);
     return new Phase(name, invoices, closed, seconds, latencies.size(), percentile(latencies, 0.50), percentile(latencies, 0.99),
-        peakHeap());
+        peakHeap(), byType);
   }
 
   private static long percentile(List<Long> sorted, double p) {
