@@ -227,9 +227,9 @@ class CollectionChoicesProcessTest {
     MimeMessage proposal = journeys.mailsTo(customer.apEmail()).stream()
         .filter(m -> subject(m).startsWith("Proposal:")).findFirst().orElseThrow();
     String body = Mails.part(proposal, "text/plain");
-    assertThat(body).contains("Instalment 1: 333.33 EUR by " + journeys.today().plusMonths(1))
-        .contains("Instalment 2: 333.33 EUR by " + journeys.today().plusMonths(2))
-        .contains("Instalment 3: 333.34 EUR by " + journeys.today().plusMonths(3));
+    assertThat(body).contains("Instalment 1: 333.33 EUR by " + settle.testdata.Mails.day(journeys.today().plusMonths(1)))
+        .contains("Instalment 2: 333.33 EUR by " + settle.testdata.Mails.day(journeys.today().plusMonths(2)))
+        .contains("Instalment 3: 333.34 EUR by " + settle.testdata.Mails.day(journeys.today().plusMonths(3)));
     assertThat(attachments(proposal)).containsExactly(invoice.number() + ".pdf");
     long instance = journeys.instanceOf(InvoiceCollection.PROCESS_ID, "invoiceId", invoice.id());
     await().atMost(Journeys.PATIENCE).until(() -> journeys.history.completedElements(instance).contains("propose-payment-plan"));
