@@ -85,8 +85,7 @@ class HeadsUpNamesTheStepTest {
     journeys.advanceUntilMailsTo(customer.accountOwnerEmail(), 2, Duration.ofDays(6));
     journeys.quiesce();
     String subject = journeys.mailsTo(customer.accountOwnerEmail()).get(1).getSubject();
-    LocalDate named = LocalDate.parse(subject.substring(subject.indexOf(" planned for ") + " planned for ".length()),
-        java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
+    LocalDate named = LocalDate.parse(subject.substring(subject.indexOf(" planned for ") + " planned for ".length()), settle.testdata.Mails.DAY);
     AuditEntry planned = audit.trail("invoice:" + invoice.id()).stream()
         .filter(e -> e.action().equals("collections.step-planned")).reduce((a, b) -> b).orElseThrow();
     Instant actionAt = Instant.parse((String) planned.details().get("actionAt"));

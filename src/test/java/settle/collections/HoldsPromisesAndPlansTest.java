@@ -93,8 +93,7 @@ class HoldsPromisesAndPlansTest {
   /** The day the second heads-up names, the clock moved until it arrives, its step still ahead. */
   private LocalDate secondHeadsUpDay() throws Exception {
     String subject = journeys.advanceUntilMailsTo(customer.accountOwnerEmail(), 2, Duration.ofDays(4)).get(1).getSubject();
-    return LocalDate.parse(subject.substring(subject.indexOf(" planned for ") + " planned for ".length()),
-        java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
+    return LocalDate.parse(subject.substring(subject.indexOf(" planned for ") + " planned for ".length()), settle.testdata.Mails.DAY);
   }
 
   @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static settle.testdata.CustomerBuilder.aCustomer;
 import static settle.testdata.OrderBuilder.anOrderFor;
 
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import settle.customers.CustomerView;
 import settle.invoicing.InvoiceView;
@@ -16,7 +14,6 @@ import settle.testdata.SettleTest;
 @SettleTest
 class RiskPanelBrowserIT extends BrowserTestCase {
 
-  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
   @Test
   void theRiskPanelShowsTheComputedRatingWithItsTopDriversAndAnOverrideBesideIt() {
@@ -31,7 +28,7 @@ class RiskPanelBrowserIT extends BrowserTestCase {
     browser.open("/customers/" + customer.id());
     String panel = browser.find("#risk").getText();
     assertThat(panel).startsWith("Medium risk")
-        .contains("Risk scorecard: medium risk, 43 points on " + DAY.format(journeys.today()) + ".")
+        .contains("Risk scorecard: medium risk, 43 points on " + settle.testdata.Mails.day(journeys.today()) + ".")
         .contains("What weighs most:", "Paid late 75% of the time or more", "Pays 10–30 days late on average",
             "1–2 invoices overdue now")
         .doesNotContain("lateShare", "MEDIUM", "riskPoints");
@@ -52,7 +49,7 @@ class RiskPanelBrowserIT extends BrowserTestCase {
 
     String overridden = browser.find("#risk").getText();
     assertThat(overridden).startsWith("Low risk")
-        .contains("Overridden by Fran Novak until " + DAY.format(journeys.today().plusDays(30))
+        .contains("Overridden by Fran Novak until " + settle.testdata.Mails.day(journeys.today().plusDays(30))
             + ": “Late only while their ERP migration ran; confirmed by their CFO”")
         .contains("Risk scorecard: medium risk, 43 points", "Paid late 75% of the time or more");
     browser.script("document.getElementById('risk').scrollIntoView()");

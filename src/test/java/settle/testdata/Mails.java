@@ -12,8 +12,11 @@ public final class Mails {
   }
 
   /** A day as English mails and pages write it: "3 Dec 2026" (written here, not taken from the code under test). */
+  public static final java.time.format.DateTimeFormatter DAY =
+      java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
+
   public static String day(java.time.LocalDate day) {
-    return day.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
+    return day.format(DAY);
   }
 
   /** The decoded text of the first part of that type that is not an attachment, as a mail program shows it; null if none. */

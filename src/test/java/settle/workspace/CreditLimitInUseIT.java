@@ -58,7 +58,7 @@ class CreditLimitInUseIT {
     String page = PageSession.signIn(port, "demo", "demo").get("/customers/" + customer.id()).body();
 
     assertThat(page).contains(invoice.number())
-        .contains(invoice.dueDate().format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)))
+        .contains(settle.testdata.Mails.day(invoice.dueDate()))
         .doesNotContain(invoice.dueDate().toString());
   }
 }

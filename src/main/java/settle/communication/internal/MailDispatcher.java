@@ -46,7 +46,7 @@ class MailDispatcher {
   }
 
   record Queued(long id, String key, String fromAddress, String fromName, String replyTo, String to, String subject,
-                String text, String html, Timestamp createdAt) {}
+                String text, String html, Timestamp createdAt, boolean waitedForRelay) {}
 
   @Scheduled(fixedDelayString = "${settle.mail.poll-ms:300}")
   void dispatch() {
@@ -58,17 +58,19 @@ class MailDispatcher {
 
   private int dispatchBatch() {
     List<Queued> batch = jdbc.query("""
-            select id, mail_key, from_address, from_name, reply_to, to_address, subject, text_body, html_body, created_at
+            select id, mail_key, from_address, from_name, reply_to, to_address, subject, text_body, html_body, created_at,
+                   coalesce(starts_with(last_error, ?), false)
             from mail_outbox where sent_at is null and next_attempt_at <= now() order by id limit 20 for update skip locked""",
         (rs, i) -> new Queued(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10)));
-    boolean relayAnswered = false;
+            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10), rs.getBoolean(11)),
+        UNREACHABLE);
+    boolean relayBack = false;
     for (Queued mail : batch) {
       try {
         sender.send(toMime(mail));
         jdbc.update("update mail_outbox set sent_at = now(), attempts = attempts + 1, last_error = null where id = ?", mail.id());
         sent.increment();
-        relayAnswered = true;
+        relayBack |= mail.waitedForRelay();
       } catch (Exception e) {
         failed.increment();
         // back off and never give up silently: a mail the relay refused waits up to an hour between tries; while the
@@ -80,8 +82,9 @@ class MailDispatcher {
             (unreachable ? UNREACHABLE : "") + e.getMessage(), unreachable ? 60 : 3600, mail.id());
       }
     }
-    if (relayAnswered) {
-      // the relay is back: the rest of what waited only because it was away goes now, not at its next minute
+    if (relayBack) {
+      // a mail that could not reach the relay got through: the rest of what waited for it goes now, not at its next
+      // minute (asked only then, not after every batch)
       jdbc.update("update mail_outbox set next_attempt_at = now() where sent_at is null and next_attempt_at > now()"
           + " and starts_with(last_error, ?)", UNREACHABLE);
     }
