@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -47,6 +48,9 @@ public class EmbeddedRuntime implements ApplicationContextInitializer<Configurab
     var beans = (DefaultListableBeanFactory) context.getBeanFactory();
     Map<String, Object> props = new HashMap<>();
 
+    // PostgreSQL's initdb and start run in their own processes: they go on while this thread starts the engine
+    CompletableFuture<EmbeddedPostgres> postgresStarting = scratch || !env.containsProperty("spring.datasource.url")
+        ? CompletableFuture.supplyAsync(EmbeddedRuntime::startPostgres) : null;
     int enginePort = freePort();
     ZeebeTestEngine engine = EngineFactory.create(enginePort);
     engine.start();
@@ -56,8 +60,8 @@ public class EmbeddedRuntime implements ApplicationContextInitializer<Configurab
     props.put("camunda.client.rest-address", "http://127.0.0.1:" + enginePort);
     log.info("In-memory Camunda engine on 127.0.0.1:{} (evaluation and tests only)", enginePort);
 
-    if (scratch || !env.containsProperty("spring.datasource.url")) {
-      EmbeddedPostgres postgres = startPostgres();
+    if (postgresStarting != null) {
+      EmbeddedPostgres postgres = postgresStarting.join();
       beans.registerSingleton("embeddedPostgres", postgres);
       beans.registerDisposableBean("embeddedPostgres", postgres::close);
       // migrations run as the owner, the application as a role that cannot change the audit trail
