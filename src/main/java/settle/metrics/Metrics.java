@@ -128,8 +128,8 @@ public class Metrics {
     // the whole currency from the roll-ups; a split needs each invoice and its customer
     String grouped = grouping == Grouping.ALL
         ? OPEN_AT_BY_DUE_DATE + ", grouped as (select 'All' as grp, due_date, open from open_at)"
-        : OPEN_AT + ", grouped as (select %s as grp, o.due_date, o.open from open_at o join customer c on c.id = o.customer_id)"
-            .formatted(grouping.ofCustomer);
+        : OPEN_AT + ", " + customerGroup(grouping)
+            + ", grouped as (select g.grp, o.due_date, o.open from open_at o join customer_group g on g.id = o.customer_id)";
     Map<String, Aging> found = new HashMap<>();
     sql.query(grouped + """
         select grp,
@@ -194,7 +194,8 @@ public class Metrics {
   /**
    * The invoices issued, as {@code issued(grp, issue_date, total, invoices, accepted)} with totals as issued and how many
    * had no dispute raised in their first 10 days: for the whole currency from the issue days of the roll-up (V41), one
-   * row a day and due date; for a split, each invoice with its customer.
+   * row a day and due date; for a split, each invoice's summary (V41: its total as issued, without looking its
+   * adjustments up) with its customer's group.
    */
   private static String issued(Grouping grouping) {
     return grouping == Grouping.ALL ? """
@@ -202,13 +203,22 @@ public class Metrics {
           select 'All' as grp, on_date as issue_date, invoiced as total, invoices, accepted from receivable_day
           where currency = :currency and invoices > 0)
         """ : """
-        with issued as (
-          select %s as grp, i.issue_date, i.total, 1 as invoices,
-                 case when exists (select 1 from dispute x where x.invoice_id = i.id
+        with %s,
+        issued as (
+          select g.grp, i.issue_date, i.total, 1 as invoices,
+                 case when exists (select 1 from dispute x where x.invoice_id = i.invoice_id
                                    and (x.created_at at time zone 'UTC')::date <= i.issue_date + 10) then 0 else 1 end as accepted
-          from invoice_as_issued i join customer c on c.id = i.customer_id
+          from invoice_ledger i join customer_group g on g.id = i.customer_id
           where i.currency = :currency)
-        """.formatted(grouping.ofCustomer);
+        """.formatted(customerGroup(grouping));
+  }
+
+  /**
+   * {@code customer_group(id, grp)}: each customer's group, worked out once per customer rather than once for each of
+   * their invoices (a customer's segment is a look-up of their latest dunning step).
+   */
+  private static String customerGroup(Grouping grouping) {
+    return "customer_group as materialized (select c.id, %s as grp from customer c)".formatted(grouping.ofCustomer);
   }
 
   /**
