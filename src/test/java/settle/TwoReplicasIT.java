@@ -8,19 +8,10 @@ import static settle.testdata.OrderBuilder.anOrderFor;
 import static settle.testdata.StatementBuilder.aStatement;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +25,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import settle.common.DatabaseRoles;
 import settle.communication.MailOutbox;
 import settle.communication.OutgoingMail;
 import settle.customers.CustomerView;
@@ -53,16 +40,15 @@ import settle.payments.RecordPayment;
 import settle.payments.StatementImport;
 import settle.tasks.TaskView;
 import settle.testdata.Journeys;
+import settle.testdata.Replicas;
+import settle.testdata.Replicas.Replica;
 import settle.testdata.Staff;
 import settle.testdata.StatementBuilder;
 import settle.testdata.TcpProxy;
 
 /**
- * Two Settle replicas as on a cluster ({@code settle.embedded=false}: no demo users, every secret configured, the same
- * on both) against one engine, one PostgreSQL and one SMTP server, each reaching the engine through a proxy of its own
- * and the mail server through a shared one, so a test can take the engine or the mail server away and bring it back.
- * The engine is the in-memory one (the gRPC API a cluster's gateway serves); both replicas are handed it as a bean too,
- * only so the demo clock can move time for the reminder run and the tests can read its record stream.
+ * Two Settle replicas as on a cluster against one engine, one PostgreSQL and one SMTP server ({@link Replicas}), so a
+ * test can take the engine or the mail server away from them and bring it back.
  *
  * <p>The scenarios share the replicas, to keep the build short, and run in order: each creates its own customers, and
  * the last one kills a replica.
@@ -75,103 +61,40 @@ class TwoReplicasIT {
   /** Short, so a job held by a replica that died goes to the other one within the test's patience. */
   private static final String JOB_TIMEOUT = "PT20S";
 
-  ZeebeTestEngine engine;
-  EmbeddedPostgres postgres;
+  Replicas replicas;
   GreenMail smtp;
   TcpProxy mailLine;
   Replica a;
   Replica b;
   JdbcTemplate db;
 
-  record Replica(String name, ConfigurableApplicationContext context, TcpProxy engineLine, Journeys journeys) {
-    <T> T bean(Class<T> type) {
-      return context.getBean(type);
-    }
-
-    /** Jobs this replica's workers handled, by type and outcome "completed". */
-    long handled(String type) {
-      return bean(MeterRegistry.class).find("settle.job.handling").tag("type", type).tag("outcome", "completed")
-          .timers().stream().mapToLong(Timer::count).sum();
-    }
-
-    long handledAll() {
-      return bean(MeterRegistry.class).find("settle.job.handling").timers().stream().mapToLong(Timer::count).sum();
-    }
-  }
-
   @BeforeAll
   void start() throws Exception {
     long started = System.nanoTime();
-    int enginePort = freePort();
-    engine = EngineFactory.create(enginePort);
-    engine.start();
-    postgres = EmbeddedPostgres.builder().start();
-    Map<String, Object> database = DatabaseRoles.create(postgres.getPostgresDatabase(), "localhost", postgres.getPort());
+    replicas = Replicas.start();
+    smtp = replicas.smtp;
+    mailLine = replicas.mailLine;
     db = new JdbcTemplate(settleDatabase());
-    smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    smtp.start();
-    mailLine = new TcpProxy(smtp.getSmtp().getPort());
-    a = replica("replica-a", enginePort, database);
-    b = replica("replica-b", enginePort, database);
+    a = replica("replica-a");
+    b = replica("replica-b");
     System.out.printf("TwoReplicasIT: engine, database and two replicas up in %d ms%n", (System.nanoTime() - started) / 1_000_000);
   }
 
-  private Replica replica(String name, int enginePort, Map<String, Object> database) {
-    TcpProxy engineLine = new TcpProxy(enginePort);
-    List<String> args = new ArrayList<>(List.of(
-        "--server.port=0",
-        "--settle.embedded=false", "--settle.demo-data=false",
-        "--camunda.client.grpc-address=http://127.0.0.1:" + engineLine.port(),
-        "--camunda.client.rest-address=http://127.0.0.1:" + engineLine.port(),
-        "--camunda.client.worker.defaults.timeout=" + JOB_TIMEOUT,
-        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mailLine.port(),
-        // the same secrets on both, as the README asks of replicas
-        "--settle.link-secret=replicas-share-this-link-secret-0123456789",
-        "--settle.audit.signing-key=replicas-share-this-audit-signing-key-0123456789",
-        "--settle.payments.gateway.secret=replicas-share-this-gateway-secret",
-        "--spring.datasource.hikari.data-source-properties.ApplicationName=" + name,
+  private Replica replica(String name) {
+    return replicas.replica(name, "camunda.client.worker.defaults.timeout=" + JOB_TIMEOUT,
         // both replicas write interval checkpoints, often, so they meet
-        "--settle.audit.checkpoint-interval=PT1S",
-        // as @SettleTest: every day a business day, business time from 20:00 UTC, no monthly or daily reviews
-        "--settle.calendar.weekend=", "--settle.calendar.weekends.SA=", "--settle.calendar.weekends.EG=",
-        "--settle.calendar.public-holidays=false", "--settle.credit-review.monthly=false", "--settle.demo-clock.start-hour=20",
-        "--settle.risk.daily-rescoring=false"));
-    database.forEach((key, value) -> args.add("--" + key + "=" + value));
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(SettleApplication.class)
-        .initializers(ctx -> {
-          var beans = (DefaultListableBeanFactory) ctx.getBeanFactory();
-          // not disposable here: the engine and the mail server outlive a replica
-          beans.registerSingleton("embeddedEngine", engine);
-          beans.registerSingleton("embeddedSmtp", smtp);
-        })
-        .run(args.toArray(String[]::new));
-    return new Replica(name, context, engineLine, new Journeys(context));
+        "settle.audit.checkpoint-interval=PT1S");
   }
 
   /** Settle's database, as the superuser: to look behind the replicas' backs. */
   private javax.sql.DataSource settleDatabase() {
-    return postgres.getDatabase("postgres", "settle");
+    return replicas.settleDatabase();
   }
 
   @AfterAll
   void stop() throws Exception {
-    for (Replica replica : Arrays.asList(a, b)) {
-      if (replica != null) {
-        replica.context().close();
-        replica.engineLine().close();
-      }
-    }
-    if (mailLine != null) {
-      mailLine.close();
-    }
-    if (smtp != null) {
-      smtp.stop();
-    }
-    if (engine != null) {
-      engine.stop();
-    }
-    if (postgres != null) {
-      postgres.close();
+    if (replicas != null) {
+      replicas.close();
     }
   }
 
@@ -462,11 +385,5 @@ class TwoReplicasIT {
         throw new IllegalStateException(e);
       }
     }, Collectors.counting()));
-  }
-
-  private static int freePort() throws java.io.IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }
