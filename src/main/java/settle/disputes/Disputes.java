@@ -51,10 +51,13 @@ public class Disputes {
   private final Clock clock;
   private final DecisionLineage lineage;
   private final org.springframework.context.ApplicationEventPublisher events;
+  private final org.springframework.transaction.support.TransactionTemplate tx;
 
   Disputes(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, EngineCommands engine, EngineOutbox outbox,
            DisputeEvidence evidence, AuditLog audit, ObjectMapper json, Clock clock, DecisionLineage lineage,
-           org.springframework.context.ApplicationEventPublisher events) {
+           org.springframework.context.ApplicationEventPublisher events,
+           org.springframework.transaction.support.TransactionTemplate tx) {
+    this.tx = tx;
     this.events = events;
     this.lineage = lineage;
     this.jdbc = jdbc;
@@ -69,13 +72,53 @@ public class Disputes {
   }
 
   /**
-   * Records the dispute with its evidence and the team dmn/dispute-routing.dmn names, and tells the
+   * What dmn/customer-segmentation.dmn and dmn/dispute-routing.dmn answer for a dispute about to be raised. The engine
+   * is asked before any transaction opens, so no lock waits for its answer: a caller that raises the dispute inside a
+   * transaction of its own asks for this first and hands it to {@link #raise(long, RaiseDispute, List, String, Routing)}.
+   */
+  public record Routing(long invoiceId, Map<String, Object> segmentationInputs, EvaluateDecisionResponse segmented,
+                        Map<String, Object> segmentation, Map<String, Object> routingInputs, EvaluateDecisionResponse routed,
+                        Map<String, Object> routing) {}
+
+  public Routing route(long invoiceId, RaiseDispute request) {
+    InvoiceView invoice = invoices.get(invoiceId);
+    CustomerView customer = customers.get(invoice.customerId());
+    Map<String, Object> segmentationInputs = segmentationInputs(customer).asVariables();
+    EvaluateDecisionResponse segmented = engine.evaluateDecision("customer-segmentation", segmentationInputs);
+    Map<String, Object> segmentation = output(segmented);
+    Map<String, Object> routingInputs = Map.of("reasonCode", request.reasonCode().name(), "disputedAmount", Money.of(request.amount()),
+        "segmentation", segmentation);
+    EvaluateDecisionResponse routed = engine.evaluateDecision("dispute-routing", routingInputs);
+    return new Routing(invoiceId, segmentationInputs, segmented, segmentation, routingInputs, routed, output(routed));
+  }
+
+  /** {@link #raise(long, RaiseDispute, List, String, Routing)} with the tables asked first, outside any transaction. */
+  public DisputeView raise(long invoiceId, RaiseDispute request, List<Evidence> files, String actor) {
+    // what would be refused is refused before the engine is asked
+    evidence.check(files);
+    check(invoices.get(invoiceId), request);
+    return raise(invoiceId, request, files, actor, route(invoiceId, request));
+  }
+
+  /**
+   * Records the dispute with its evidence and the team dmn/dispute-routing.dmn named, and tells the
    * collection loop, which from then on duns only what is not disputed. Nothing is stored if any part is refused.
    */
-  @Transactional
-  public DisputeView raise(long invoiceId, RaiseDispute request, List<Evidence> files, String actor) {
+  public DisputeView raise(long invoiceId, RaiseDispute request, List<Evidence> files, String actor, Routing routing) {
+    if (routing.invoiceId() != invoiceId || !routing.routingInputs().get("reasonCode").equals(request.reasonCode().name())
+        || Money.of(request.amount()).compareTo((BigDecimal) routing.routingInputs().get("disputedAmount")) != 0) {
+      throw new IllegalArgumentException("The routing was asked for another dispute");
+    }
     var checked = evidence.check(files);
-    InvoiceView invoice = invoices.get(invoiceId);
+    return tx.execute(status -> {
+      InvoiceView invoice = invoices.get(invoiceId);
+      check(invoice, request);
+      return record(invoice, request, Money.of(request.amount()), checked, routing.segmentationInputs(), routing.segmented(),
+          routing.segmentation(), routing.routingInputs(), routing.routed(), routing.routing(), actor);
+    });
+  }
+
+  private void check(InvoiceView invoice, RaiseDispute request) {
     if (request.customerId() != null && request.customerId() != invoice.customerId()) {
       throw new InvalidRequestException("customerId", "Invoice " + invoice.number() + " belongs to another customer");
     }
@@ -87,14 +130,13 @@ public class Disputes {
     if (amount.compareTo(undisputed) > 0) {
       throw new InvalidRequestException("amount", "The dispute of " + amount + " exceeds the undisputed open amount of " + undisputed);
     }
-    CustomerView customer = customers.get(invoice.customerId());
-    Map<String, Object> segmentationInputs = segmentationInputs(customer).asVariables();
-    EvaluateDecisionResponse segmented = engine.evaluateDecision("customer-segmentation", segmentationInputs);
-    Map<String, Object> segmentation = output(segmented);
-    Map<String, Object> routingInputs = Map.of("reasonCode", request.reasonCode().name(), "disputedAmount", amount,
-        "segmentation", segmentation);
-    EvaluateDecisionResponse routed = engine.evaluateDecision("dispute-routing", routingInputs);
-    Map<String, Object> routing = output(routed);
+  }
+
+  private DisputeView record(InvoiceView invoice, RaiseDispute request, BigDecimal amount, List<DisputeEvidence.Checked> checked,
+                             Map<String, Object> segmentationInputs, EvaluateDecisionResponse segmented, Map<String, Object> segmentation,
+                             Map<String, Object> routingInputs, EvaluateDecisionResponse routed, Map<String, Object> routing,
+                             String actor) {
+    long invoiceId = invoice.id();
     Long id = jdbc.queryForObject("""
             insert into dispute(invoice_id, customer_id, reason_code, amount, currency, description, raised_by, status,
                                 team, sla_hours, approval_limit, checklist, created_at)

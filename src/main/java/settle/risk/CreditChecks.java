@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import settle.audit.AuditLog;
 import settle.common.InvalidRequestException;
 import settle.common.Money;
@@ -54,7 +53,10 @@ public class CreditChecks {
     this.clock = clock;
   }
 
-  @Transactional
+  /**
+   * Not one transaction: the scorecard and the credit decision are the engine's to answer, and the one write, the
+   * audit entry, is a transaction of its own once the answer is in.
+   */
   public CreditCheck.Answer check(CreditCheck.Request request, String actor) {
     if ((request.customerId() == null) == (request.prospect() == null)) {
       throw new InvalidRequestException("customerId", "Give either customerId (an existing customer) or prospect (a new one), not "

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -31,6 +32,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         // tests rescore when they mean to; a daily run at a random moment would move ratings under them
         "settle.risk.daily-rescoring=false"})
 @ExtendWith({LedgerBalance.class, LeftoverInstances.class})
+// every engine call made inside a database transaction is recorded (EngineCallsOutsideTransactionsTest reads them)
+@Import(EngineCallWatch.class)
 // Spring Boot leaves metrics export (so /actuator/prometheus) out of tests unless asked; here it is part of the application
 @AutoConfigureObservability(tracing = false)
 public @interface SettleTest {}

@@ -103,8 +103,8 @@ class ManualApplication {
   }
 
   private String apply(long lineId, Decision decision) {
-    // the same lock as the match step: a statement being matched must not spend these invoices meanwhile
-    jdbc.queryForObject("select pg_advisory_xact_lock(hashtext('cash-application:match'))", Object.class);
+    // the match step's locks: a statement being matched must not spend these customers' invoices meanwhile
+    CashApplicationLocks.lockCustomers(jdbc, customersNamed(decision));
     StoredLine line = postings.lockLine(lineId);
     if (!line.status().equals("SUGGESTED") && !line.status().equals("UNMATCHED")) {
       return null;
@@ -176,6 +176,16 @@ class ManualApplication {
       return new Refusal("invoiceNumbers", "The invoices belong to different customers; apply the payment to one customer's invoices");
     }
     return null;
+  }
+
+  /** The owners of the invoices the decision names; the refusal checks them once they are locked. */
+  private Set<Long> customersNamed(Decision decision) {
+    if (decision.action() != Action.APPLY) {
+      return Set.of();
+    }
+    Set<Long> customerIds = new java.util.TreeSet<>();
+    numbers(decision).forEach(number -> invoices.findByNumber(number).ifPresent(invoice -> customerIds.add(invoice.customerId())));
+    return customerIds;
   }
 
   private static Set<String> numbers(Decision decision) {

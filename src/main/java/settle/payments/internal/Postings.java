@@ -103,6 +103,12 @@ class Postings {
         Postings::storedLine, statementId);
   }
 
+  /** The same lines unlocked, for the trial match that decides what to lock; the statement's row lock keeps them as they are. */
+  java.util.List<StoredLine> pendingLines(long statementId) {
+    return jdbc.query("select * from bank_statement_line where statement_id = ? and status = 'PENDING' and not debit order by line_no",
+        Postings::storedLine, statementId);
+  }
+
   private static StoredLine storedLine(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
     return new StoredLine(rs.getLong("id"), rs.getLong("statement_id"), rs.getInt("line_no"), rs.getBigDecimal("amount"),
         rs.getString("currency"), rs.getDate("value_date").toLocalDate(), rs.getString("payer_name"), rs.getString("payer_account"),

@@ -13,11 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import settle.audit.AuditLog;
 import settle.customers.CustomerDirectory;
 import settle.invoicing.Invoices;
@@ -40,7 +41,11 @@ import settle.payments.internal.Postings.StoredLine;
 /**
  * The match step of a statement: builds the ledger from open invoices and learned payer accounts,
  * asks {@link CashMatcher} about every pending credit line, posts what it is sure of and stores the
- * rest with its candidates. One statement at a time, so two statements never spend the same open amount.
+ * rest with its candidates. Two statements never spend the same open amount: a statement first works out, from a
+ * trial match, whose invoices it will post to, and locks those customers (in customer order, so two statements
+ * never wait on each other in a ring) before it reads the ledger it posts from. Statements paying other customers
+ * match at the same time. A line whose match turns out to need a customer not locked (the ledger moved between
+ * the trial and the locks) starts the statement over with that customer locked too.
  */
 @Service
 class StatementMatching {
@@ -49,6 +54,9 @@ class StatementMatching {
 
   /** Candidates shown for a line the engine could not place, when at least the payer is known. */
   private static final int PAYER_ITEMS_SHOWN = 3;
+
+  /** The trial and the locked match disagree only when the ledger moves in between; a third time is not expected. */
+  private static final int MAX_ATTEMPTS = 3;
 
   private final JdbcTemplate jdbc;
   private final Invoices invoices;
@@ -61,10 +69,12 @@ class StatementMatching {
   private final PaymentReturns returns;
   private final RemittanceAdvices advices;
   private final MeterRegistry registry;
+  private final TransactionTemplate tx;
 
-  StatementMatching(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, Postings postings, CustomerCredit credit,
+  StatementMatching(TransactionTemplate tx, JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, Postings postings, CustomerCredit credit,
                     AuditLog audit, ObjectMapper json, Clock clock, PaymentReturns returns, RemittanceAdvices advices,
                     MeterRegistry registry) {
+    this.tx = tx;
     this.registry = registry;
     this.returns = returns;
     this.advices = advices;
@@ -84,9 +94,21 @@ class StatementMatching {
    */
   public record Outcome(List<Long> shortPays, List<Long> exceptions, boolean awaitingConfirmation) {}
 
-  @Transactional
   public Outcome match(long statementId) {
-    jdbc.queryForObject("select pg_advisory_xact_lock(hashtext('cash-application:match'))", Object.class);
+    Set<Long> customers = new TreeSet<>();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return tx.execute(status -> match(statementId, customers));
+      } catch (CustomersMoved moved) {
+        if (attempt == MAX_ATTEMPTS) {
+          throw new IllegalStateException("Statement " + statementId + " kept needing more customers than it locked", moved);
+        }
+        customers.addAll(moved.customers);
+      }
+    }
+  }
+
+  private Outcome match(long statementId, Set<Long> customers) {
     Map<String, Object> statement = jdbc.queryForMap(
         "select matched_at is not null as done, reconciled or confirmed_by is not null as postable from bank_statement where id = ? for update",
         statementId);
@@ -95,9 +117,44 @@ class StatementMatching {
         suggestOnly(statementId);
         return new Outcome(List.of(), List.of(), true);
       }
-      matchPending(statementId);
+      Set<Long> locked = new TreeSet<>(customers);
+      locked.addAll(customersToPost(statementId));
+      CashApplicationLocks.lockCustomers(jdbc, locked);
+      matchPending(statementId, locked);
     }
     return outcome(statementId);
+  }
+
+  /** Started over because a line's match needs customers this transaction did not lock. */
+  private static final class CustomersMoved extends RuntimeException {
+    final Set<Long> customers;
+
+    CustomersMoved(Set<Long> customers) {
+      super("customers " + customers + " not locked", null, false, false);
+      this.customers = customers;
+    }
+  }
+
+  /**
+   * The trial: the customers whose invoices or credit balance the statement's pending lines would post to, matched
+   * against the ledger as it stands, without locks and without writing anything.
+   */
+  private Set<Long> customersToPost(long statementId) {
+    Snapshot snapshot = ledger();
+    CashMatcher matcher = new CashMatcher(snapshot.ledger(), advices.unused());
+    Set<Long> customers = new TreeSet<>();
+    for (StoredLine line : postings.pendingLines(statementId)) {
+      MatchResult result = matcher.match(incoming(line));
+      if (result.status() == MatchResult.Status.AUTO) {
+        customers.addAll(snapshot.customersOf(result));
+      }
+    }
+    return customers;
+  }
+
+  private static IncomingPayment incoming(StoredLine line) {
+    return new IncomingPayment(String.valueOf(line.id()), line.amount(), line.currency(), line.valueDate(), line.payerName(),
+        line.payerAccount(), line.remittance());
   }
 
   /**
@@ -105,11 +162,10 @@ class StatementMatching {
    * see, but nothing is posted: they stay PENDING until a cash applier confirms the statement. Again on redelivery.
    */
   private void suggestOnly(long statementId) {
-    CashMatcher matcher = new CashMatcher(ledger());
+    CashMatcher matcher = new CashMatcher(ledger().ledger());
     List<StoredLine> pending = postings.lockPendingLines(statementId);
     for (StoredLine line : pending) {
-      MatchResult result = matcher.match(new IncomingPayment(String.valueOf(line.id()), line.amount(), line.currency(),
-          line.valueDate(), line.payerName(), line.payerAccount(), line.remittance()));
+      MatchResult result = matcher.match(incoming(line));
       jdbc.update("""
               update bank_statement_line set rule = ?, confidence = ?, why = ?, customer_id = ?, candidates = ?::jsonb,
                 version = version + 1 where id = ?""",
@@ -124,7 +180,7 @@ class StatementMatching {
     }
   }
 
-  private void matchPending(long statementId) {
+  private void matchPending(long statementId, Set<Long> locked) {
     // A debit that returns a posted payment reverses that posting; one that finds nothing, and any other reversal,
     // gives back or takes back an earlier movement: never a customer's payment, so a person decides.
     returns.reverseReturns(statementId);
@@ -134,13 +190,16 @@ class StatementMatching {
         where statement_id = ? and status = 'PENDING' and (reversal or debit)""", statementId);
     int returned = jdbc.queryForObject(
         "select count(*) from bank_statement_line where statement_id = ? and status = 'PAYMENT_RETURNED'", Integer.class, statementId);
-    Ledger ledger = ledger();
+    Snapshot snapshot = ledger();
+    Ledger ledger = snapshot.ledger();
     CashMatcher matcher = new CashMatcher(ledger, advices.unused());
     List<StoredLine> pending = postings.lockPendingLines(statementId);
     Map<String, Integer> byStatus = new LinkedHashMap<>();
     for (StoredLine line : pending) {
-      MatchResult result = matcher.match(new IncomingPayment(String.valueOf(line.id()), line.amount(), line.currency(),
-          line.valueDate(), line.payerName(), line.payerAccount(), line.remittance()));
+      MatchResult result = matcher.match(incoming(line));
+      if (result.status() == MatchResult.Status.AUTO && !locked.containsAll(snapshot.customersOf(result))) {
+        throw new CustomersMoved(snapshot.customersOf(result));
+      }
       LineStatus status = switch (result.status()) {
         case AUTO -> LineStatus.AUTO_MATCHED;
         case SUGGEST -> LineStatus.SUGGESTED;
@@ -246,12 +305,28 @@ class StatementMatching {
     return new Outcome(shortPays, exceptions, false);
   }
 
+  /** The ledger the matcher reads, and whose each of its invoices is (the ledger forgets an invoice once it is paid). */
+  private record Snapshot(Ledger ledger, Map<Long, Long> customerOfInvoice) {
+
+    /** The customers a posting of this match writes to: the payer's credit balance and the invoices' owners. */
+    Set<Long> customersOf(MatchResult result) {
+      Set<Long> customers = new TreeSet<>();
+      if (result.customerId() != null) {
+        customers.add(result.customerId());
+      }
+      result.allocations().forEach(a -> customers.add(customerOfInvoice.get(a.invoiceId())));
+      return customers;
+    }
+  }
+
   /** Open invoices, and every customer with its name and the accounts learned so far. */
-  private Ledger ledger() {
+  private Snapshot ledger() {
     List<OpenItem> items = new ArrayList<>();
+    Map<Long, Long> customerOfInvoice = new HashMap<>();
     for (OpenInvoice invoice : invoices.openInvoices()) {
       items.add(new OpenItem(invoice.id(), invoice.number(), invoice.customerId(), invoice.openAmount(), invoice.currency(),
           invoice.dueDate(), invoice.earlyPaymentAmount(), invoice.earlyDiscountDate()));
+      customerOfInvoice.put(invoice.id(), invoice.customerId());
     }
     Map<Long, Set<String>> accounts = new HashMap<>();
     jdbc.query("select account, customer_id from payer_account", rs -> {
@@ -259,7 +334,7 @@ class StatementMatching {
     });
     List<Payer> payers = customers.all().stream()
         .map(c -> new Payer(c.id(), c.name(), accounts.getOrDefault(c.id(), Set.of()))).toList();
-    return Ledger.of(items, payers);
+    return new Snapshot(Ledger.of(items, payers), customerOfInvoice);
   }
 
   private static String why(MatchResult result) {

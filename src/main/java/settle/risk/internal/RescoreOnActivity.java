@@ -16,9 +16,11 @@ import settle.risk.RiskRatings;
 
 /**
  * Rescores a customer when something that the scorecard reads happens to them: a payment, a dispute, a broken promise,
- * an order. Once per customer per transaction, just before it commits, so the rating is in place before anything the
- * transaction starts (an order's credit check) reads it. If scoring fails the change itself still commits; the daily
- * run scores the customer again.
+ * an order. Once per customer per transaction, right after it commits, before the caller's call returns: the scorecard is the engine's
+ * to evaluate, and inside the transaction its round trip would hold the transaction's locks (a payment's invoice, cash
+ * matching's customer) and wait on an engine that may be away. So the caller sees the new rating when its call returns;
+ * a process the transaction started through the outbox may read the earlier one if it gets there within that round trip.
+ * If scoring fails the change itself stands; the daily run scores the customer again.
  */
 @Component
 class RescoreOnActivity {
@@ -64,8 +66,15 @@ class RescoreOnActivity {
       TransactionSynchronizationManager.bindResource(PENDING, customers);
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
-        public void beforeCommit(boolean readOnly) {
-          customers.forEach(RescoreOnActivity.this::safely);
+        public void afterCommit() {
+          // on a thread of its own: this one carries the committed transaction's connection until the callbacks end,
+          // and work joined to it would never commit; the caller waits, so it returns with the new rating in place
+          Thread scoring = Thread.ofVirtual().name("rescore-after-commit").start(() -> customers.forEach(RescoreOnActivity.this::safely));
+          try {
+            scoring.join();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
         }
 
         @Override

@@ -126,9 +126,11 @@ class PortalActions {
           evidence.add(new Evidence(file.getOriginalFilename(), bytes(file)));
         }
       }
+      RaiseDispute request = new RaiseDispute(reason, amount(amount, "amount"), description.strip(), contact.email(),
+          contact.customerId());
+      Disputes.Routing routing = disputes.route(invoice.id(), request);
       DisputeView raised = transaction.execute(s -> {
-        DisputeView d = disputes.raise(invoice.id(), new RaiseDispute(reason, amount(amount, "amount"), description.strip(),
-            contact.email(), contact.customerId()), evidence, contact.actor());
+        DisputeView d = disputes.raise(invoice.id(), request, evidence, contact.actor(), routing);
         tellOwner(contact, invoice, "dispute:" + d.id(), "disputed " + Money.format(d.amount(), d.currency()) + " ("
             + reason.name().replace('_', ' ').toLowerCase(Locale.ROOT) + "): " + d.description());
         return d;
