@@ -44,6 +44,7 @@ public class EngineActivity {
   private final Map<Long, Long> timers = new HashMap<>();
   /** When a timer was first seen due, in real time. */
   private final Map<Long, Long> dueSince = new HashMap<>();
+  private long generation;
   private int scanned;
   private long meaningful;
 
@@ -52,6 +53,15 @@ public class EngineActivity {
   }
 
   public synchronized long count() {
+    long current = EngineRecords.generation(engine.getObject());
+    if (current != generation) {
+      // a fresh engine: nothing of the old one is under way any more, and its log starts again
+      generation = current;
+      scanned = 0;
+      open.clear();
+      timers.clear();
+      dueSince.clear();
+    }
     // the in-memory engine keeps its records in one growing list: only the new ones need counting
     for (Record<?> record : EngineRecords.from(engine.getObject(), scanned)) {
       scanned++;

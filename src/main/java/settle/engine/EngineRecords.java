@@ -42,6 +42,14 @@ public final class EngineRecords {
     }
   }
 
+  /**
+   * Which engine the records come from: it changes when a simulation replaces the engine ({@link RenewableEngine}), and
+   * a reader that keeps its place in the stream starts again from the first record of the new one.
+   */
+  public static long generation(ZeebeTestEngine engine) {
+    return engine instanceof RenewableEngine renewable ? renewable.generation() : 0;
+  }
+
   /** Every record so far. */
   public static List<Record<?>> all(ZeebeTestEngine engine) {
     return from(engine, 0);
