@@ -53,17 +53,17 @@ public class EngineActivity {
   }
 
   public synchronized long count() {
-    long current = EngineRecords.generation(engine.getObject());
-    if (current != generation) {
+    // the in-memory engine keeps its records in one growing list: only the new ones need counting
+    EngineRecords.Read read = EngineRecords.from(engine.getObject(), generation, scanned);
+    if (read.generation() != generation) {
       // a fresh engine: nothing of the old one is under way any more, and its log starts again
-      generation = current;
+      generation = read.generation();
       scanned = 0;
       open.clear();
       timers.clear();
       dueSince.clear();
     }
-    // the in-memory engine keeps its records in one growing list: only the new ones need counting
-    for (Record<?> record : EngineRecords.from(engine.getObject(), scanned)) {
+    for (Record<?> record : read.records()) {
       scanned++;
       if (record.getValueType() == ValueType.JOB_BATCH) {
         if (record.getIntent() == JobBatchIntent.ACTIVATED && record.getValue() instanceof JobBatchRecordValue batch

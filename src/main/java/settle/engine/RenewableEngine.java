@@ -33,14 +33,17 @@ public final class RenewableEngine implements ZeebeTestEngine {
 
   /** Stops this engine (everything it held is gone) and starts a fresh one whose clock is {@code ahead} of real time. */
   synchronized void renew(Duration ahead) {
-    current.stop();
-    ZeebeTestEngine fresh = EngineFactory.create(port);
-    fresh.start();
-    if (ahead.isPositive()) {
-      fresh.increaseTime(ahead);
+    // no reader of the log meets the old engine under the new generation, or the new one under the old
+    synchronized (EngineRecords.LOCK) {
+      current.stop();
+      ZeebeTestEngine fresh = EngineFactory.create(port);
+      fresh.start();
+      if (ahead.isPositive()) {
+        fresh.increaseTime(ahead);
+      }
+      current = fresh;
+      generation++;
     }
-    current = fresh;
-    generation++;
   }
 
   @Override

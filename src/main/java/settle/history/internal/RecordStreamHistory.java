@@ -86,15 +86,15 @@ public class RecordStreamHistory implements ProcessHistory {
   @Scheduled(fixedDelayString = "${settle.history.poll-interval:500ms}")
   @Override
   public synchronized void catchUp() {
-    long current = EngineRecords.generation(engine);
-    if (current != generation) {
-      generation = current;
+    EngineRecords.Read read = EngineRecords.from(engine, generation, scanned);
+    if (read.generation() != generation) {
+      generation = read.generation();
       run = UUID.randomUUID().toString();
       scanned = 0;
       elementNames.clear();
       completing.clear();
     }
-    List<Record<?>> batch = EngineRecords.from(engine, scanned);
+    List<Record<?>> batch = read.records();
     if (batch.isEmpty()) {
       return;
     }
