@@ -493,7 +493,10 @@ public class SimulationDriver {
       return;
     }
     LocalDate firstPart = l.behaviour.firstPartDate();
-    boolean firstPartToday = firstPart != null && !l.firstPartPaid && !today.isBefore(firstPart);
+    // the first part on its own day only: a contact that brings the customer's day nearer than the days between the
+    // parts moves the first part's day into the past, and the customer then pays all of it on the new day, not part of
+    // it at once on the contact's day
+    boolean firstPartToday = firstPart != null && !l.firstPartPaid && today.equals(firstPart);
     if (today.isBefore(l.behaviour.payDate()) && !firstPartToday) {
       return;
     }
