@@ -35,8 +35,10 @@ public final class Simulator {
                         Path out, int batch) {
 
     /**
-     * Customers per engine by default: measured with {@code simulate --customers 2000 --days 180} (README, Benchmarks),
-     * smaller batches pay a Settle's start more often, larger ones the engine's copy per scan.
+     * Customers per engine by default. A batch pays a simulated day's fixed cost (the clock's stop, the engine coming to
+     * rest, the driver's queries: about a second on a loaded 2-core machine) for every day of the period, and a step
+     * costs in proportion to all that is open on its engine, so the total goes as batches × days × (1 + c·size²); with
+     * the 2,000-customer benchmark's figures that is least near 300 and nearly flat from 250 to 500 (README, Benchmarks).
      */
     static final int BATCH = 250;
 
@@ -216,9 +218,9 @@ public final class Simulator {
   /**
    * One policy over every run's population, in batches of customers, each after the first on a fresh engine, all on the
    * same days and in the same ledger; then each run's figures over all its customers. The in-memory engine copies its
-   * whole state at every scan of it, so a step costs in proportion to everything open: one engine holding 2,000
-   * customers' loops is many times slower than eight holding 250 each. A customer's draws depend on the seed and their
-   * key alone, so the batches change no choice.
+   * whole state at every scan of it, so a step costs in proportion to everything open: a step on an engine holding
+   * 2,000 customers' loops copies eight times what it copies on one holding 250. A customer's draws depend on the seed
+   * and their key alone, so the batches change no choice.
    */
   private static List<RunFigures> simulate(SimulationDriver driver, String name, Path policy, List<SimulationDriver.Run> runs,
                                            Options o, Setup setup, PrintStream console, long[] instances) {
