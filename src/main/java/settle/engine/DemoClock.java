@@ -49,6 +49,23 @@ public final class DemoClock extends Clock {
     offset = offset.plus(duration);
   }
 
+  /**
+   * A fresh engine in place of this one, with business time at {@code at}, which may be earlier than now (so a
+   * simulation's next batch of customers meets the same days as the first) but not earlier than real time. Everything
+   * the old engine held is gone; only for a Settle started for a simulation, whose ledger nobody else reads.
+   */
+  public synchronized void renewEngine(Instant at) {
+    if (!(engine instanceof RenewableEngine renewable)) {
+      throw new IllegalStateException("This engine cannot be replaced");
+    }
+    Duration ahead = Duration.between(Instant.now(), at);
+    if (ahead.isNegative()) {
+      throw new IllegalArgumentException("Business time cannot be set before real time: " + at);
+    }
+    renewable.renew(ahead);
+    offset = ahead;
+  }
+
   @Override
   public Instant instant() {
     return Instant.now().plus(offset);

@@ -59,6 +59,19 @@ public class DemoTime {
   }
 
   /**
+   * Replaces the engine by a fresh one (nothing deployed, nothing running) once the old one is at rest, with business
+   * time at {@code at}; see {@link DemoClock#renewEngine}. For a Settle started for a simulation only.
+   */
+  public synchronized void freshEngine(java.time.Instant at) {
+    if (!(clock instanceof DemoClock demo)) {
+      throw new NotFoundException("The demo clock", "(only in embedded mode)");
+    }
+    awaitIdle();
+    demo.renewEngine(at);
+    log.info("A fresh engine, business time {}", at);
+  }
+
+  /**
    * Idle: no command waits in the engine outbox, no job waits for a worker or is held by one, no timer is due, and the
    * engine's log has not grown for a moment. Moving time on while work is under way would make days overlap, so a busy
    * engine is an error, not a wait that ends anyway.

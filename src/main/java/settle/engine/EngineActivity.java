@@ -44,6 +44,7 @@ public class EngineActivity {
   private final Map<Long, Long> timers = new HashMap<>();
   /** When a timer was first seen due, in real time. */
   private final Map<Long, Long> dueSince = new HashMap<>();
+  private long generation;
   private int scanned;
   private long meaningful;
 
@@ -53,7 +54,16 @@ public class EngineActivity {
 
   public synchronized long count() {
     // the in-memory engine keeps its records in one growing list: only the new ones need counting
-    for (Record<?> record : EngineRecords.from(engine.getObject(), scanned)) {
+    EngineRecords.Read read = EngineRecords.from(engine.getObject(), generation, scanned);
+    if (read.generation() != generation) {
+      // a fresh engine: nothing of the old one is under way any more, and its log starts again
+      generation = read.generation();
+      scanned = 0;
+      open.clear();
+      timers.clear();
+      dueSince.clear();
+    }
+    for (Record<?> record : read.records()) {
       scanned++;
       if (record.getValueType() == ValueType.JOB_BATCH) {
         if (record.getIntent() == JobBatchIntent.ACTIVATED && record.getValue() instanceof JobBatchRecordValue batch

@@ -12,7 +12,11 @@ import java.util.List;
  */
 public final class EngineRecords {
 
-  private static final Object LOCK = new Object();
+  /** Held while reading, and while a {@link RenewableEngine} is replaced, so a read sees one engine's log only. */
+  static final Object LOCK = new Object();
+
+  /** Records of one engine ({@link #generation}) from an index on. */
+  public record Read(long generation, List<Record<?>> records) {}
 
   private EngineRecords() {}
 
@@ -40,6 +44,25 @@ public final class EngineRecords {
       }
       return index >= all.size() ? List.of() : new ArrayList<>(all.subList(index, all.size()));
     }
+  }
+
+  /**
+   * The records from {@code index} on when the engine is still of {@code generation}, else (a fresh engine) all of the
+   * new one's; the answer names the generation they are of.
+   */
+  public static Read from(ZeebeTestEngine engine, long generation, int index) {
+    synchronized (LOCK) {
+      long now = generation(engine);
+      return new Read(now, from(engine, now == generation ? index : 0));
+    }
+  }
+
+  /**
+   * Which engine the records come from: it changes when a simulation replaces the engine ({@link RenewableEngine}), and
+   * a reader that keeps its place in the stream starts again from the first record of the new one.
+   */
+  public static long generation(ZeebeTestEngine engine) {
+    return engine instanceof RenewableEngine renewable ? renewable.generation() : 0;
   }
 
   /** Every record so far. */

@@ -93,9 +93,14 @@ public final class Calibration {
     return met;
   }
 
-  /** The patience factor (0.5 to 5) at which the replay pays as late as the history; bisection, the replay rises with it. */
+  /**
+   * The patience factor (0.5 to 5) at which the replay pays as late as the history; bisection, the replay rises with it.
+   * First, the on-time days the cadence's contacts before the due date brought forward are undone
+   * ({@link BehaviourModel#undoingPreDueContacts}), as patience undoes the speed the contacts gave late payments.
+   */
   public static BehaviourModel fitPatience(BehaviourModel model, List<InvoiceFact> history,
                                            Function<BehaviourModel.Habit, List<Step>> cadence, long seed) {
+    model = model.undoingPreDueContacts(cadence);
     double target = meanDaysLate(history);
     double low = 0.5, high = 5.0;
     for (int i = 0; i < 30; i++) {

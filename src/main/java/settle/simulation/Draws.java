@@ -26,10 +26,14 @@ import java.util.SplittableRandom;
  * @param investigation how many days the dispute's investigation takes
  * @param plan       below the plan-acceptance rate, the customer accepts a payment plan
  * @param manager    what the collections manager decides at an escalation
+ * @param broughtForward below the chance that a contact before the due date brought an on-time day of the history
+ *                   forward, the untouched day is a late one ({@link BehaviourModel#undoingPreDueContacts})
+ * @param lateDay    which late day, then
  */
 public record Draws(double pay, double gaussian, double[] contact, double[] lag, double dispute, double disputeDay,
                     double reason, double share, double resolution, double promise, double answer, double partial,
-                    double split, double gap, double investigation, double plan, double manager) {
+                    double split, double gap, double investigation, double plan, double manager, double broughtForward,
+                    double lateDay) {
 
   /** Contacts beyond this many reuse the last draws: no cadence in sight sends more. */
   public static final int CONTACTS = 12;
@@ -46,7 +50,9 @@ public record Draws(double pay, double gaussian, double[] contact, double[] lag,
     }
     return new Draws(pay, gaussian, contact, lag, random.nextDouble(), random.nextDouble(), random.nextDouble(),
         random.nextDouble(), random.nextDouble(), random.nextDouble(), random.nextDouble(), random.nextDouble(),
-        random.nextDouble(), random.nextDouble(), random.nextDouble(), random.nextDouble(), random.nextDouble());
+        random.nextDouble(), random.nextDouble(), random.nextDouble(), random.nextDouble(), random.nextDouble(),
+        // drawn last, so every draw before them is what it was before they were added
+        random.nextDouble(), random.nextDouble());
   }
 
   /** The customer's own stream: seed and key hashed together, so no customer's draws depend on another's. */

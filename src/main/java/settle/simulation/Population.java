@@ -68,6 +68,11 @@ public record Population(List<Customer> customers, int days, LocalDate historySt
     return new Population(all, (int) ChronoUnit.DAYS.between(start, end) + 1, start);
   }
 
+  /** The customers from {@code from} (inclusive) to {@code to} (exclusive), on the same days. */
+  public Population slice(int from, int to) {
+    return new Population(customers.subList(from, to), days, historyStart);
+  }
+
   public int invoiceCount() {
     return customers.stream().mapToInt(c -> c.invoices().size()).sum();
   }

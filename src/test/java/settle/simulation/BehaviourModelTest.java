@@ -25,13 +25,13 @@ class BehaviourModelTest {
     double[] lag = new double[Draws.CONTACTS];
     Arrays.fill(contact, u);
     Arrays.fill(lag, u);
-    return new Draws(u, 0, contact, lag, u, u, u, u, u, u, u, u, u, u, u, u, u);
+    return new Draws(u, 0, contact, lag, u, u, u, u, u, u, u, u, u, u, u, u, u, u, u);
   }
 
   private static Draws with(Draws d, double pay, double gaussian, double[] contact, double[] lag, double dispute,
                             double answer, double promise) {
     return new Draws(pay, gaussian, contact, lag, dispute, d.disputeDay(), d.reason(), d.share(), d.resolution(), promise,
-        answer, d.partial(), d.split(), d.gap(), d.investigation(), d.plan(), d.manager());
+        answer, d.partial(), d.split(), d.gap(), d.investigation(), d.plan(), d.manager(), d.broughtForward(), d.lateDay());
   }
 
   private static InvoiceFact fact(String customer, int no, LocalDate issued, int daysToSettle, boolean disputed) {
@@ -119,6 +119,69 @@ class BehaviourModelTest {
     }
     assertThat(model.describe()).contains("PROMPT", "drawn from its 5 undisputed invoices (median -6, 0.0 % late)",
         "SLOW", "lognormal", "a prior", "patience", "priors");
+  }
+
+  @Test
+  void aDisputedInvoiceIsOneOfItsHabitsDisputedInvoicesAndASmallCustomerDrawsFromCustomersLikeThem() {
+    LocalDate jan = LocalDate.of(2012, 1, 2);
+    List<InvoiceFact> history = new ArrayList<>();
+    // B, a big prompt payer: 6 undisputed invoices 10 days early, 5 disputed ones paid 25, 26, 27, 28 and 29 days after
+    // issue (-5 to -1 days late: on time, where the undisputed days moved by the mean extra delay would be 10 days late)
+    for (int i = 0; i < 6; i++) {
+      history.add(fact("B", i, jan.plusDays(i), 20, false));
+    }
+    for (int i = 0; i < 5; i++) {
+      history.add(fact("B", 10 + i, jan.plusDays(i), 25 + i, true));
+    }
+    // small prompt payers, one or two invoices each, 2 to 6 days early
+    int[] small = {24, 25, 26, 27, 28};
+    for (int i = 0; i < small.length; i++) {
+      history.add(fact("S" + i, 0, jan, small[i], false));
+    }
+    BehaviourModel model = BehaviourModel.calibrate(history, "hand-made history");
+    assertThat(model.profiles().get("B").habit()).isEqualTo(Habit.PROMPT);
+
+    // disputed: PROMPT's disputed invoices sorted -5 -4 -3 -2 -1; pay 0.5 picks index 2, 3 days early
+    Profile b = model.profiles().get("B");
+    assertThat(model.untouchedDaysLate(b, draws(0.5), true)).isEqualTo(-3);
+    assertThat(model.untouchedDaysLate(b, draws(0.5), false)).as("B's own undisputed invoices").isEqualTo(-10);
+    // a customer with too little history draws from the small customers (-6 -5 -4 -3 -2), not from B's -10s, which
+    // are most of the habit's invoices: pay 0.5 picks index 2, 4 days early
+    assertThat(model.untouchedDaysLate(model.profiles().get("S0"), draws(0.5), false)).isEqualTo(-4);
+    assertThat(model.untouchedDaysLate(model.newcomer("N", Habit.PROMPT), draws(0.1), false)).isEqualTo(-6);
+    assertThat(model.describe()).contains("as one of its 5 disputed invoices (0.0 % late)");
+  }
+
+  @Test
+  void onTimeDaysAContactBeforeTheDueDateBroughtForwardAreUndoneOnce() {
+    LocalDate jan = LocalDate.of(2012, 1, 2);
+    List<InvoiceFact> history = new ArrayList<>();
+    // S paid 27, 35, 40, 50 and 60 days after issue: -3, 5, 10, 20, 30 days late; 4 of 5 late, SLOW
+    int[] days = {27, 35, 40, 50, 60};
+    for (int i = 0; i < days.length; i++) {
+      history.add(fact("S", i, jan.plusDays(i), days[i], false));
+    }
+    BehaviourModel model = BehaviourModel.calibrate(history, "hand-made history");
+    Profile s = model.profiles().get("S");
+    assertThat(s.habit()).isEqualTo(Habit.SLOW);
+    assertThat(model.untouchedDaysLate(s, draws(0.1), false)).as("as drawn, before any cadence").isEqualTo(-3);
+
+    // SLOW's reminder a week before the due date moves 15 % of customers to pay within 7 days: all of them by the due
+    // date. Untouched, u late of whom 85 % stay late leaves the history's 80 %: u = 0.8 / 0.85 = 0.941, and of the 20 %
+    // on-time days (0.941 - 0.8) / 0.2 = 70.6 % were late ones brought forward
+    BehaviourModel undone = model.undoingPreDueContacts(h -> h == Habit.SLOW
+        ? List.of(new Calibration.Step(-7, Contact.REMINDER), new Calibration.Step(0, Contact.REMINDER))
+        : List.of(new Calibration.Step(0, Contact.REMINDER)));
+    // pay 0.1 picks -3; brought forward 0.1 < 0.706: one of the late days 5 10 20 30, late day 0.1 picking index 0
+    assertThat(undone.untouchedDaysLate(s, draws(0.1), false)).isEqualTo(5);
+    // brought forward 0.75 >= 0.706: the on-time day stays
+    assertThat(undone.untouchedDaysLate(s, with(draws(0.75), 0.1, 0, new double[12], new double[12], 1, 1, 1), false)).isEqualTo(-3);
+    // a late day is never touched
+    assertThat(undone.untouchedDaysLate(s, draws(0.5), false)).isEqualTo(10);
+    // the same history under a cadence with nothing before the due date: nothing to undo
+    assertThat(model.undoingPreDueContacts(h -> List.of(new Calibration.Step(0, Contact.REMINDER)))
+        .untouchedDaysLate(s, draws(0.1), false)).isEqualTo(-3);
+    assertThat(undone.describe()).contains("SLOW 15.0 %", "PROMPT 0.0 %");
   }
 
   @Test
@@ -257,6 +320,6 @@ class BehaviourModelTest {
   }
 
   private static Draws disputed(double reason, double resolution, double[] contact) {
-    return new Draws(0.5, 0, contact, contact, 0.0, 0.65, reason, 0.5, resolution, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5);
+    return new Draws(0.5, 0, contact, contact, 0.0, 0.65, reason, 0.5, resolution, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5);
   }
 }

@@ -3,7 +3,6 @@ package settle.engine.internal;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +20,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import settle.common.DatabaseRoles;
+import settle.engine.RenewableEngine;
 
 /**
  * Embedded mode: starts the in-memory Camunda engine, a fresh PostgreSQL and an SMTP capture
@@ -52,7 +52,8 @@ public class EmbeddedRuntime implements ApplicationContextInitializer<Configurab
     CompletableFuture<EmbeddedPostgres> postgresStarting = scratch || !env.containsProperty("spring.datasource.url")
         ? CompletableFuture.supplyAsync(EmbeddedRuntime::startPostgres) : null;
     int enginePort = freePort();
-    ZeebeTestEngine engine = EngineFactory.create(enginePort);
+    // renewable, so a simulation can give each batch of its customers a fresh engine (settle.simulation)
+    ZeebeTestEngine engine = new RenewableEngine(enginePort);
     engine.start();
     beans.registerSingleton("embeddedEngine", engine);
     beans.registerDisposableBean("embeddedEngine", engine::stop);

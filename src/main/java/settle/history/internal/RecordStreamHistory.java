@@ -60,7 +60,9 @@ public class RecordStreamHistory implements ProcessHistory {
   private final JdbcTemplate copier;
   private final TransactionTemplate tx;
   private final ObjectMapper json;
-  private final String run = UUID.randomUUID().toString();
+  /** Names the engine the rows come from; a fresh engine (a simulation's next batch) starts its keys again. */
+  private String run = UUID.randomUUID().toString();
+  private long generation;
   private final Map<Long, Map<String, String>> elementNames = new HashMap<>();
   /** Per process instance, the element now completing: variables written meanwhile are what its step set. */
   private final Map<Long, Long> completing = new HashMap<>();
@@ -84,7 +86,15 @@ public class RecordStreamHistory implements ProcessHistory {
   @Scheduled(fixedDelayString = "${settle.history.poll-interval:500ms}")
   @Override
   public synchronized void catchUp() {
-    List<Record<?>> batch = EngineRecords.from(engine, scanned);
+    EngineRecords.Read read = EngineRecords.from(engine, generation, scanned);
+    if (read.generation() != generation) {
+      generation = read.generation();
+      run = UUID.randomUUID().toString();
+      scanned = 0;
+      elementNames.clear();
+      completing.clear();
+    }
+    List<Record<?>> batch = read.records();
     if (batch.isEmpty()) {
       return;
     }

@@ -80,6 +80,8 @@ public class SimulationDriver {
   private static final java.time.LocalTime MORNING = java.time.LocalTime.of(6, 0);
   /** A simulated day may bring thousands of steps, and nobody waits on a page for it. */
   private static final Duration DAY_LIMIT = Duration.ofMinutes(10);
+  /** Half a second apart: a minute for the client to reach a fresh engine. */
+  private static final int RECONNECT_ATTEMPTS = 120;
 
   /** Minutes a person spends on each task, by the task's name (docs/simulation.md). */
   static final Map<String, Integer> MINUTES_PER_TASK = Map.of(
@@ -101,8 +103,6 @@ public class SimulationDriver {
   private final Metrics metrics;
   private final settle.engine.ModelDeployments deployments;
   private final RiskRatings ratings;
-  /** Every collection loop this context started, so a policy switch can stop the previous policy's. */
-  private final List<Long> started = new ArrayList<>();
 
   SimulationDriver(JdbcTemplate jdbc, CustomerDirectory customers, EngineCommands engine, DemoTime demoTime, Clock clock,
                    Payments payments, Disputes disputes, Inbox inbox, StaffDirectory staff, CollectionActions collections,
@@ -124,29 +124,39 @@ public class SimulationDriver {
   }
 
   /**
-   * The next policy: every loop of the previous one is cancelled (its figures are taken by then), and the folder's
-   * models are deployed as new versions, so the next run's loops follow them and no earlier loop is left to.
+   * A fresh engine for the next batch of customers (or the next policy), its clock on the morning of {@code start}, the
+   * first day of the run, so every batch meets the same days; then the policy's models (a folder of {@code bpmn/} and
+   * {@code dmn/}, null for the jar's) are deployed to it. What the earlier batches wrote stays in the ledger.
    */
-  public void switchPolicy(java.nio.file.Path folder) {
-    demoTime.awaitIdle(DAY_LIMIT);
-    for (long key : started) {
+  public void freshEngine(LocalDate start, java.nio.file.Path policy) {
+    demoTime.freshEngine(start.atTime(MORNING).atZone(CUSTOMERS_ZONE).toInstant());
+    String location = policy == null ? settle.engine.ProcessResources.IN_THE_JAR : policy.toAbsolutePath().toUri().toString();
+    List<settle.engine.ModelDeployments.ModelFile> files = settle.engine.ProcessResources.all(location).stream().map(r -> {
+      try (var in = r.getInputStream()) {
+        return new settle.engine.ModelDeployments.ModelFile(r.getFilename(), in.readAllBytes());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }).toList();
+    // the client finds the new engine at the old address once its connection has been made again: until then a call
+    // fails as unavailable
+    for (int attempt = 1; ; attempt++) {
       try {
-        engine.call(client -> client.newCancelInstanceCommand(key).send().join());
+        deployments.deploy(files, ACTOR);
+        break;
       } catch (RuntimeException e) {
-        // the loop had ended (paid in full, handed over): nothing to cancel
+        if (attempt == RECONNECT_ATTEMPTS) {
+          throw e;
+        }
+        log.debug("The fresh engine did not answer yet ({}); trying again", e.getMessage());
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
       }
     }
-    started.clear();
-    demoTime.awaitIdle(DAY_LIMIT);
-    List<settle.engine.ModelDeployments.ModelFile> files = settle.engine.ProcessResources.all(folder.toAbsolutePath().toUri().toString())
-        .stream().map(r -> {
-          try (var in = r.getInputStream()) {
-            return new settle.engine.ModelDeployments.ModelFile(r.getFilename(), in.readAllBytes());
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        }).toList();
-    deployments.deploy(files, ACTOR);
     demoTime.awaitIdle(DAY_LIMIT);
   }
 
@@ -248,11 +258,11 @@ public class SimulationDriver {
    * when the table skips a step whose day has passed, not at all. Many days to go, so it may take long.
    */
   private void nextDay() {
-    demoTime.awaitIdle(DAY_LIMIT);
     Instant now = clock.instant();
     Instant nextMorning = now.atZone(CUSTOMERS_ZONE).toLocalDate().plusDays(1).atTime(MORNING).atZone(CUSTOMERS_ZONE).toInstant();
+    // advance waits for the engine to rest before it moves and after each stop (settle.demo-clock.idle-limit, 10 minutes
+    // in a simulation's Settle): a wait of our own around it would only add two quiet spells a day
     demoTime.advance(Duration.between(now, nextMorning));
-    demoTime.awaitIdle(DAY_LIMIT);
   }
 
   /** All runs side by side on the same days, then their figures in the order given. */
@@ -352,11 +362,11 @@ public class SimulationDriver {
           .latestVersion().variables(Map.of("invoiceId", l.id, "customerId", l.customerId, "stage", 0))
           .requestTimeout(Duration.ofMinutes(3)).send().toCompletableFuture()));
       if (pending.size() >= 64) {
-        pending.forEach(f -> started.add(f.join().getProcessInstanceKey()));
+        pending.forEach(CompletableFuture::join);
         pending.clear();
       }
     }
-    pending.forEach(f -> started.add(f.join().getProcessInstanceKey()));
+    pending.forEach(CompletableFuture::join);
   }
 
   /** Reminders and final notices sent since the last look reach their customers. */
@@ -374,15 +384,20 @@ public class SimulationDriver {
   /** The simulated staff work every open task of the runs' invoices. */
   private void tasks(Map<Long, Live> byInvoice, Map<Long, Live> byDispute, LocalDate today, BehaviourModel model,
                      StaffMember collector, StaffMember manager, StaffMember teams) {
-    List<Long> open = jdbc.queryForList("select id from task where status = 'OPEN' order by id", Long.class);
-    for (long id : open) {
-      TaskView task = inbox.get(id);
-      String subject = task.subject() == null ? "" : task.subject();
+    // an earlier batch's tasks stay open in the shared ledger after its engine has gone: only this batch's are worked
+    Map<Long, Live> open = new LinkedHashMap<>();
+    jdbc.query("select id, subject from task where status = 'OPEN' order by id", rs -> {
+      String subject = rs.getString(2) == null ? "" : rs.getString(2);
       Live l = subject.startsWith("invoice:") ? byInvoice.get(Long.parseLong(subject.substring(8)))
           : subject.startsWith("dispute:") ? byDispute.get(Long.parseLong(subject.substring(8))) : null;
-      if (l == null) {
-        continue;
+      if (l != null) {
+        open.put(rs.getLong(1), l);
       }
+    });
+    for (Map.Entry<Long, Live> entry : open.entrySet()) {
+      long id = entry.getKey();
+      Live l = entry.getValue();
+      TaskView task = inbox.get(id);
       Map<String, Object> form = new LinkedHashMap<>();
       StaffMember who = collector;
       switch (task.name()) {
@@ -478,7 +493,10 @@ public class SimulationDriver {
       return;
     }
     LocalDate firstPart = l.behaviour.firstPartDate();
-    boolean firstPartToday = firstPart != null && !l.firstPartPaid && !today.isBefore(firstPart);
+    // the first part on its own day only: a contact that brings the customer's day nearer than the days between the
+    // parts moves the first part's day into the past, and the customer then pays all of it on the new day, not part of
+    // it at once on the contact's day
+    boolean firstPartToday = firstPart != null && !l.firstPartPaid && today.equals(firstPart);
     if (today.isBefore(l.behaviour.payDate()) && !firstPartToday) {
       return;
     }

@@ -45,8 +45,11 @@ class SimulationRuns implements DisposableBean {
   private static final int KEPT = 20;
   /** A run still going after this is stopped: a safety net (the largest run the form allows was not measured). */
   static final Duration TIME_LIMIT = Duration.ofHours(3);
-  /** "Current policy    [####   ] day 5 of 20, 12 instances": one line of the command's progress bar. */
-  private static final Pattern PROGRESS = Pattern.compile("^(Current|Candidate) policy\\s+\\[[# ]*] day (\\d+) of (\\d+)");
+  /**
+   * "Current policy    [####   ] day 5 of 20, batch 2 of 3, 12 instances": one line of the command's progress bar (the
+   * batch only when the customers run in more than one).
+   */
+  private static final Pattern PROGRESS = Pattern.compile("^(Current|Candidate) policy\\s+\\[[# ]*] day (\\d+) of (\\d+)(?:, batch (\\d+) of (\\d+))?");
 
   enum State { QUEUED, RUNNING, FINISHED, FAILED }
 
@@ -64,6 +67,9 @@ class SimulationRuns implements DisposableBean {
     volatile int policy;
     volatile int day;
     volatile int days;
+    /** Which batch of customers (from 1) of how many the policy's day is in. */
+    volatile int batch = 1;
+    volatile int batches = 1;
     volatile String failure;
     volatile Instant finishedAt;
     volatile Report.Stored result;
@@ -83,7 +89,8 @@ class SimulationRuns implements DisposableBean {
         return 100;
       }
       int policies = request.candidateFirstReminderDay() == null ? 1 : 2;
-      return days == 0 ? 0 : (int) ((policy * (long) days + day) * 100 / ((long) policies * days));
+      long ofPolicy = (long) batches * days;
+      return days == 0 ? 0 : (int) ((policy * ofPolicy + (batch - 1L) * days + day) * 100 / (policies * ofPolicy));
     }
 
     boolean active() {
@@ -206,6 +213,8 @@ class SimulationRuns implements DisposableBean {
             run.policy = m.group(1).equals("Current") ? 0 : 1;
             run.day = Integer.parseInt(m.group(2));
             run.days = Integer.parseInt(m.group(3));
+            run.batch = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+            run.batches = m.group(5) == null ? 1 : Integer.parseInt(m.group(5));
           }
           line.setLength(0);
         } else if (line.length() < 1000) {

@@ -52,6 +52,17 @@ class SimulationRunsTest {
   }
 
   @Test
+  void customersInBatchesCountEveryBatchsDays() throws IOException {
+    SimulationRuns.Run run = running(10);
+    output(run, "Current policy    [####     ] day 20 of 20, batch 1 of 2, 3 instances\r"
+        + "Current policy    [######   ] day 10 of 20, batch 2 of 2, 5 instances\r");
+    // three quarters of the current policy (its first batch and half its second), which is half the run
+    assertThat(run.percent()).isEqualTo(37);
+    output(run, "Candidate policy  [##       ] day 4 of 20, batch 1 of 2, 7 instances\r");
+    assertThat(run.percent()).isEqualTo(55);
+  }
+
+  @Test
   void aFailedRunSaysSoWithItsReasonAndAFinishedOneIsWholeAndOffersItsReport() {
     SimulationRuns.Run failed = running(null);
     failed.state = SimulationRuns.State.FAILED;
