@@ -62,6 +62,10 @@ class LiveRiskRatingTest {
     // a rating that moves is news for the credit limit: the credit review asks its table at once, not at the month's end
     org.awaitility.Awaitility.await("the credit review of the re-rated customer").atMost(Journeys.PATIENCE).until(() -> jdbc.queryForObject(
         "select count(*) from credit_review where customer_id = ? and risk_rating = 'MEDIUM'", Long.class, customer.id()) > 0);
+    // never reviewed before: the table compares with the scorecard's first rating (low), so it sees the rating worsen
+    assertThat(jdbc.queryForMap("select action, reason from credit_review where customer_id = ? and risk_rating = 'MEDIUM'",
+        customer.id())).containsEntry("action", "CUT")
+        .containsEntry("reason", "Risk rating worsened from low to medium since the last review: the limit drops by a fifth");
   }
 
   @Test
