@@ -72,9 +72,35 @@ public class ShortPayQueries {
     return query;
   }
 
+  /**
+   * The routing tables' answer for the dispute an explanation raises, asked before the transaction that raises it: an
+   * engine call inside one would hold its locks for the round trip.
+   */
+  public Disputes.Routing route(long customerId, long lineId, String explanation, String contactEmail) {
+    Explained explained = explained(customerId, lineId, explanation, contactEmail);
+    return disputes.route(explained.invoice().id(), explained.request());
+  }
+
   /** The difference is explained: a deduction dispute with the customer's words, so dunning pauses for that amount. */
   @Transactional
-  public DisputeView explain(long customerId, long lineId, String explanation, String contactEmail, String actor) {
+  public DisputeView explain(long customerId, long lineId, String explanation, String contactEmail, String actor,
+                             Disputes.Routing routing) {
+    Explained explained = explained(customerId, lineId, explanation, contactEmail);
+    InvoiceView invoice = explained.invoice();
+    DisputeView dispute = disputes.raise(invoice.id(), explained.request(), List.of(), actor, routing);
+    answer(lineId, "EXPLAINED", explained.request().description(), dispute.id(), contactEmail);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("invoice", invoice.number());
+    details.put("amount", explained.request().amount());
+    details.put("currency", invoice.currency());
+    details.put("disputeId", dispute.id());
+    audit.record(actor, "short-pay.explained", "invoice:" + invoice.id(), details);
+    return dispute;
+  }
+
+  private record Explained(InvoiceView invoice, RaiseDispute request) {}
+
+  private Explained explained(long customerId, long lineId, String explanation, String contactEmail) {
     String text = explanation == null ? "" : explanation.strip();
     if (text.isEmpty()) {
       throw new InvalidRequestException("explanation", "Say why the difference was kept back");
@@ -88,16 +114,7 @@ public class ShortPayQueries {
     if (amount.signum() <= 0) {
       throw new ConflictException("The difference on invoice " + invoice.number() + " is already disputed");
     }
-    DisputeView dispute = disputes.raise(invoice.id(), new RaiseDispute(ReasonCode.SHORT_PAYMENT, amount, text, contactEmail, customerId),
-        List.of(), actor);
-    answer(lineId, "EXPLAINED", text, dispute.id(), contactEmail);
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("invoice", invoice.number());
-    details.put("amount", amount);
-    details.put("currency", invoice.currency());
-    details.put("disputeId", dispute.id());
-    audit.record(actor, "short-pay.explained", "invoice:" + invoice.id(), details);
-    return dispute;
+    return new Explained(invoice, new RaiseDispute(ReasonCode.SHORT_PAYMENT, amount, text, contactEmail, customerId));
   }
 
   private Query unanswered(long customerId, long lineId) {

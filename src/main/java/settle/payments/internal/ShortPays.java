@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import settle.audit.AuditLog;
 import settle.common.Money;
 import settle.communication.MailOutbox;
@@ -42,10 +43,12 @@ class ShortPays {
   private final Payments payments;
   private final AuditLog audit;
   private final settle.portal.PortalLinks portal;
+  private final TransactionTemplate transaction;
 
   ShortPays(JdbcTemplate jdbc, Invoices invoices, CustomerDirectory customers, Disputes disputes, MailOutbox mail,
-            Payments payments, AuditLog audit, settle.portal.PortalLinks portal) {
+            Payments payments, AuditLog audit, settle.portal.PortalLinks portal, TransactionTemplate transaction) {
     this.portal = portal;
+    this.transaction = transaction;
     this.jdbc = jdbc;
     this.invoices = invoices;
     this.customers = customers;
@@ -88,18 +91,37 @@ class ShortPays {
         "line", shortPay.lineNo(), "invoice", invoice.number(), "amount", shortPay.difference(), "reason", reason));
   }
 
-  @Transactional
+  /**
+   * Opens the deduction dispute, once per line. The routing tables are asked before the transaction: an engine call
+   * inside it would hold the line's and the invoice's locks for the round trip.
+   */
   public void openDeduction(long lineId, String statedReason, String reason) {
-    if (!claim(lineId, "DEDUCTION", "DEDUCTION")) {
+    if (jdbc.queryForObject("select short_pay_action is not null from bank_statement_line where id = ?", Boolean.class, lineId)) {
       return;
     }
     ShortPay shortPay = shortPay(lineId);
     InvoiceView invoice = invoices.findByNumber(shortPay.invoiceNumber()).orElseThrow();
     ReasonCode code = Arrays.stream(ReasonCode.values()).filter(r -> r.name().equals(statedReason)).findFirst()
         .orElse(ReasonCode.SHORT_PAYMENT);
-    // a difference the customer already disputes (dispute first, then pay the rest) is that dispute, not a new one
-    BigDecimal undisputed = disputes.undisputedOpenAmount(invoice);
-    if (shortPay.difference().compareTo(undisputed) > 0) {
+    String description = "Deduction taken in payment " + shortPay.reference() + ": paid " + shortPay.amount() + " "
+        + invoice.currency() + ", " + shortPay.difference() + " short on " + invoice.number() + ". " + reason + "."
+        + (shortPay.remittance() == null ? "" : " Remittance: " + shortPay.remittance());
+    RaiseDispute request = new RaiseDispute(code, shortPay.difference(), description, "Cash application", invoice.customerId());
+    Disputes.Routing routing = alreadyDisputed(shortPay, invoice) ? null : disputes.route(invoice.id(), request);
+    transaction.executeWithoutResult(status -> openDeduction(lineId, shortPay, request, routing));
+  }
+
+  /** A difference the customer already disputes (dispute first, then pay the rest) is that dispute, not a new one. */
+  private boolean alreadyDisputed(ShortPay shortPay, InvoiceView invoice) {
+    return shortPay.difference().compareTo(disputes.undisputedOpenAmount(invoice)) > 0;
+  }
+
+  private void openDeduction(long lineId, ShortPay shortPay, RaiseDispute request, Disputes.Routing routing) {
+    if (!claim(lineId, "DEDUCTION", "DEDUCTION")) {
+      return;
+    }
+    InvoiceView invoice = invoices.findByNumber(shortPay.invoiceNumber()).orElseThrow();
+    if (alreadyDisputed(shortPay, invoice)) {
       Long existing = disputes.find(null, null, invoice.id()).stream().filter(d -> !"RESOLVED".equals(d.status()))
           .map(DisputeView::id).findFirst().orElse(null);
       jdbc.update("update bank_statement_line set dispute_id = ? where id = ?", existing, lineId);
@@ -108,15 +130,15 @@ class ShortPays {
               "disputeId", String.valueOf(existing)));
       return;
     }
-    String description = "Deduction taken in payment " + shortPay.reference() + ": paid " + shortPay.amount() + " "
-        + invoice.currency() + ", " + shortPay.difference() + " short on " + invoice.number() + ". " + reason + "."
-        + (shortPay.remittance() == null ? "" : " Remittance: " + shortPay.remittance());
-    DisputeView dispute = disputes.raise(invoice.id(), new RaiseDispute(code, shortPay.difference(), description,
-        "Cash application", invoice.customerId()), List.of(), CashApplication.ACTOR);
+    if (routing == null) {
+      // the dispute it waited on was resolved a moment ago: the job fails, and its next delivery asks the tables
+      throw new IllegalStateException("Invoice " + invoice.number() + " is no longer disputed; the deduction is routed again");
+    }
+    DisputeView dispute = disputes.raise(invoice.id(), request, List.of(), CashApplication.ACTOR, routing);
     jdbc.update("update bank_statement_line set dispute_id = ? where id = ?", dispute.id(), lineId);
     audit.record(CashApplication.ACTOR, "statement-line.deduction", "statement:" + shortPay.statementId(), Map.of(
         "line", shortPay.lineNo(), "invoice", invoice.number(), "amount", shortPay.difference(), "disputeId", dispute.id(),
-        "reasonCode", code.name()));
+        "reasonCode", request.reasonCode().name()));
   }
 
   @Transactional

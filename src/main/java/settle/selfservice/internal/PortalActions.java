@@ -249,8 +249,9 @@ class PortalActions {
         return text("action.shortPay.accepted", locale, difference, invoice.number());
       }
       if (answer.equals("explain")) {
+        Disputes.Routing routing = shortPays.route(contact.customerId(), lineId, explanation, contact.email());
         transaction.executeWithoutResult(s -> {
-          DisputeView d = shortPays.explain(contact.customerId(), lineId, explanation, contact.email(), contact.actor());
+          DisputeView d = shortPays.explain(contact.customerId(), lineId, explanation, contact.email(), contact.actor(), routing);
           tellOwner(contact, invoice, "dispute:" + d.id(), "explained a short payment of " + Money.format(d.amount(), d.currency())
               + ": " + d.description());
         });
