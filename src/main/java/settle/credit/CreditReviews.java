@@ -110,13 +110,14 @@ public class CreditReviews {
               (i.status = 'PAID' and (select max(m.on_date) from ledger_movement m where m.invoice_id = i.id) > i.due_date + 30)
               or (i.status <> 'PAID' and i.open_amount > 0 and i.due_date + 30 < ?))""",
         Integer.class, customerId, today.minusMonths(12), today);
-    // the rating the limit was last judged at: the last review's, or, never reviewed, the scorecard's first (which
-    // replaced the one typed in at opening and was no news, settle.risk); the current rating would make a first review
-    // see no change at all, so a rating that worsened was never cut
+    // the rating the limit was last judged at: the last review's, or, never reviewed, the one in force at the first
+    // score (settle.risk: the scorecard's once the customer has paid an invoice, else the one typed in at opening; a
+    // first score is no news); the current rating would make a first review see no change, so a worse one was never cut
     String previous = jdbc.query("""
             select coalesce(
               (select risk_rating from credit_review where customer_id = ? order by reviewed_at desc, review_key desc limit 1),
-              (select rating from customer_risk_score where customer_id = ? order by id limit 1))""",
+              (select case when coalesce((features->>'settledCount')::int, 0) > 0 then rating else opening_rating end
+               from customer_risk_score where customer_id = ? order by id limit 1))""",
         (rs, n) -> rs.getString(1), customerId, customerId).stream().filter(java.util.Objects::nonNull).findFirst()
         .orElse(customer.riskRating());
     String owner = staff.all().stream().filter(s -> s.email().equalsIgnoreCase(customer.accountOwnerEmail()))

@@ -46,11 +46,12 @@ class RenewableEngineTest {
     assertThat(engine.generation()).isEqualTo(1);
     assertThat(Duration.between(morning, clock.instant()).toSeconds()).as("business time back at the morning, 28 days earlier")
         .isCloseTo(0, within(60L));
+    assertThat(deploy()).as("the fresh engine at the same address has never seen the table").isEqualTo(1);
+    // a reader still at the old engine's position: it starts again at the new log's first record, so it sees the
+    // deployment there (the new log is shorter: reading on from the old position would see nothing)
     EngineRecords.Read fresh = EngineRecords.from(engine, 0, old.records().size());
     assertThat(fresh.generation()).isEqualTo(1);
-    assertThat(fresh.records()).as("read from the new log's first record, none of the old one's")
-        .noneMatch(r -> r.getValueType() == ValueType.DECISION_REQUIREMENTS);
-    assertThat(deploy()).as("the fresh engine at the same address has never seen the table").isEqualTo(1);
+    assertThat(fresh.records()).anyMatch(r -> r.getValueType() == ValueType.DECISION_REQUIREMENTS);
   }
 
   private int deploys;

@@ -61,7 +61,7 @@ public class RecordStreamHistory implements ProcessHistory {
   private final TransactionTemplate tx;
   private final ObjectMapper json;
   /** Names the engine the rows come from; a fresh engine (a simulation's next batch) starts its keys again. */
-  private String run = UUID.randomUUID().toString();
+  private volatile String run = UUID.randomUUID().toString();
   private long generation;
   private final Map<Long, Map<String, String>> elementNames = new HashMap<>();
   /** Per process instance, the element now completing: variables written meanwhile are what its step set. */

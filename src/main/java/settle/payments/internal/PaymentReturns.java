@@ -87,6 +87,21 @@ public class PaymentReturns {
    * the line PAYMENT_RETURNED; a return that finds nothing is left PENDING for the caller to give a cash applier.
    * Runs in the match step's transaction, so a redelivered job finds no pending return and does nothing.
    */
+  /** The customers whose payments the statement's pending debits return: {@link #reverseReturns} posts to them. */
+  java.util.Set<Long> customersReturnedTo(long statementId) {
+    java.util.Set<Long> customers = new java.util.TreeSet<>();
+    for (Map<String, Object> line : jdbc.queryForList("""
+        select end_to_end_id, bank_reference, amount, currency, payer_account from bank_statement_line
+        where statement_id = ? and debit and status = 'PENDING'""", statementId)) {
+      original((String) line.get("end_to_end_id"), (String) line.get("bank_reference"), (BigDecimal) line.get("amount"),
+          (String) line.get("currency"), (String) line.get("payer_account")).ifPresent(originalLine -> customers.addAll(
+          jdbc.queryForList("""
+              select i.customer_id from bank_statement_match m join payment p on p.id = m.payment_id
+                join invoice i on i.id = p.invoice_id where m.line_id = ? and p.reversed_at is null""", Long.class, originalLine)));
+    }
+    return customers;
+  }
+
   void reverseReturns(long statementId) {
     List<Map<String, Object>> returns = jdbc.queryForList("""
         select id, line_no, end_to_end_id, bank_reference, amount, currency, payer_account, remittance from bank_statement_line

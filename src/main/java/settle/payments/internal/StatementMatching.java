@@ -45,7 +45,7 @@ import settle.payments.internal.Postings.StoredLine;
  * trial match, whose invoices it will post to, and locks those customers (in customer order, so two statements
  * never wait on each other in a ring) before it reads the ledger it posts from. Statements paying other customers
  * match at the same time. A line whose match turns out to need a customer not locked (the ledger moved between
- * the trial and the locks) starts the statement over with that customer locked too.
+ * the trial and the locks) starts the statement over with that customer locked too, as often as that adds one.
  */
 @Service
 class StatementMatching {
@@ -54,9 +54,6 @@ class StatementMatching {
 
   /** Candidates shown for a line the engine could not place, when at least the payer is known. */
   private static final int PAYER_ITEMS_SHOWN = 3;
-
-  /** The trial and the locked match disagree only when the ledger moves in between; a third time is not expected. */
-  private static final int MAX_ATTEMPTS = 3;
 
   private final JdbcTemplate jdbc;
   private final Invoices invoices;
@@ -96,14 +93,14 @@ class StatementMatching {
 
   public Outcome match(long statementId) {
     Set<Long> customers = new TreeSet<>();
-    for (int attempt = 1; ; attempt++) {
+    while (true) {
       try {
         return tx.execute(status -> match(statementId, customers));
       } catch (CustomersMoved moved) {
-        if (attempt == MAX_ATTEMPTS) {
-          throw new IllegalStateException("Statement " + statementId + " kept needing more customers than it locked", moved);
+        // each attempt locks at least one customer more, so this ends; one that needs none more would loop
+        if (!customers.addAll(moved.customers)) {
+          throw new IllegalStateException("Statement " + statementId + " needs customers " + moved.customers + " it locked", moved);
         }
-        customers.addAll(moved.customers);
       }
     }
   }
@@ -136,17 +133,22 @@ class StatementMatching {
   }
 
   /**
-   * The trial: the customers whose invoices or credit balance the statement's pending lines would post to, matched
-   * against the ledger as it stands, without locks and without writing anything.
+   * The trial: the customers whose invoices or credit balance the statement's pending lines would post to (and those
+   * whose payments its debits return), matched against the ledger as it stands, without locks and without writing
+   * anything. It learns payer accounts as {@link #post} does, so a later line paid from an account an earlier one
+   * taught is matched here as it will be there.
    */
   private Set<Long> customersToPost(long statementId) {
     Snapshot snapshot = ledger();
     CashMatcher matcher = new CashMatcher(snapshot.ledger(), advices.unused());
-    Set<Long> customers = new TreeSet<>();
+    Set<Long> customers = new TreeSet<>(returns.customersReturnedTo(statementId));
     for (StoredLine line : postings.pendingLines(statementId)) {
       MatchResult result = matcher.match(incoming(line));
       if (result.status() == MatchResult.Status.AUTO) {
         customers.addAll(snapshot.customersOf(result));
+        if (result.rule().startsWith("REFERENCE") && result.customerId() != null && line.payerAccount() != null) {
+          snapshot.ledger().learn(line.payerAccount(), result.customerId());
+        }
       }
     }
     return customers;
