@@ -3,7 +3,6 @@ package settle.risk;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,7 +22,6 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import settle.audit.AuditLog;
 import settle.common.ForbiddenException;
@@ -59,13 +57,12 @@ public class RiskRatings {
   private final JdbcTemplate jdbc;
   private final AuditLog audit;
   private final ObjectMapper json;
-  private final EntityManager entities;
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final org.springframework.context.ApplicationEventPublisher events;
 
   RiskRatings(LedgerFacts ledger, RiskScorecard scorecard, CustomerDirectory customers, CreditExposure exposure,
-              JdbcTemplate jdbc, AuditLog audit, ObjectMapper json, EntityManager entities,
+              JdbcTemplate jdbc, AuditLog audit, ObjectMapper json,
               PlatformTransactionManager transactions, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
     this.ledger = ledger;
     this.scorecard = scorecard;
@@ -74,7 +71,6 @@ public class RiskRatings {
     this.jdbc = jdbc;
     this.audit = audit;
     this.json = json;
-    this.entities = entities;
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
     this.events = events;
@@ -115,15 +111,12 @@ public class RiskRatings {
   }
 
   /**
-   * Scores the customer and applies the rating that wins. Inside a caller's transaction (a payment, a dispute) the score
-   * joins it; the same features with the same scorecard on the same day write no second row, so running it twice is
-   * harmless. A changed rating is audited with its drivers.
+   * Scores the customer and applies the rating that wins, outside any caller's transaction (after a payment or dispute
+   * commits, settle.risk.internal.RescoreOnActivity): the scorecard is an engine call. The same features with the same
+   * scorecard on the same day write no second row, so running it twice is harmless. A changed rating is audited with
+   * its drivers.
    */
   public RiskView rescore(long customerId) {
-    if (TransactionSynchronizationManager.isActualTransactionActive()) {
-      // what the caller changed through JPA must be in the database before the ledger is read
-      entities.flush();
-    }
     CustomerView customer = customers.get(customerId);
     RiskFeatures features = features(customer);
     // the engine is asked before anything is written: if it is away, the caller's payment or dispute still commits

@@ -56,7 +56,7 @@ class SimulationRunsTest {
     SimulationRuns.Run run = running(10);
     output(run, "Current policy    [####     ] day 20 of 20, batch 1 of 2, 3 instances\r"
         + "Current policy    [######   ] day 10 of 20, batch 2 of 2, 5 instances\r");
-    // three quarters of the current policy (its first batch and half its second), which is half the run
+    // three quarters of the current policy (its first batch and half its second), the first half of the run: 37 %
     assertThat(run.percent()).isEqualTo(37);
     output(run, "Candidate policy  [##       ] day 4 of 20, batch 1 of 2, 7 instances\r");
     assertThat(run.percent()).isEqualTo(55);
