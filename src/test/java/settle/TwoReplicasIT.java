@@ -42,6 +42,7 @@ import settle.tasks.TaskView;
 import settle.testdata.Journeys;
 import settle.testdata.Replicas;
 import settle.testdata.Replicas.Replica;
+import settle.testdata.Replicas.ReplicaProcess;
 import settle.testdata.Staff;
 import settle.testdata.StatementBuilder;
 import settle.testdata.TcpProxy;
@@ -51,7 +52,7 @@ import settle.testdata.TcpProxy;
  * test can take the engine or the mail server away from them and bring it back.
  *
  * <p>The scenarios share the replicas, to keep the build short, and run in order: each creates its own customers, and
- * the last one kills a replica.
+ * the last one starts a third replica in a JVM of its own and kills it ({@code kill -9}) in the middle of a job.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -334,36 +335,39 @@ class TwoReplicasIT {
     OrderView order = b.journeys().order(anOrderFor(customer.id()).worth("730.00"));
     b.journeys().awaitOrder(order.id(), OrderStatus.APPROVED);
     b.journeys().quiesce();
+    // a third replica in a JVM of its own, so it can be killed outright
+    ReplicaProcess victim = replicas.process("replica-c", "camunda.client.worker.defaults.timeout=" + JOB_TIMEOUT);
+    long issuedBefore = a.handled(InvoicingTasks.ISSUE_INVOICE) + b.handled(InvoicingTasks.ISSUE_INVOICE);
 
-    Replica victim;
-    Replica survivor;
     try (Connection blocker = settleDatabase().getConnection()) {
-      // whichever replica takes the issue-invoice job stops inside it, in its transaction, at the order's lock
+      // the victim takes the issue-invoice job (the others cannot reach the engine until it has) and stops inside it, in
+      // its transaction, at the order's lock
       blocker.createStatement().execute("select pg_advisory_lock(hashtext('invoice-for-order:" + order.id() + "'))");
-      b.journeys().orders.fulfil(order.id(), "test");
-      String holder = await().atMost(PATIENCE).until(() -> db.query("""
-          select application_name from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory'
-          and application_name like 'replica-%'""", (rs, i) -> rs.getString(1)).stream().findFirst().orElse(null),
-          java.util.Objects::nonNull);
-      victim = holder.equals(a.name()) ? a : b;
-      survivor = victim == a ? b : a;
-      long survivorIssued = survivor.handled(InvoicingTasks.ISSUE_INVOICE);
+      a.engineLine().cut();
+      b.engineLine().cut();
+      try {
+        b.journeys().orders.fulfil(order.id(), "test");
+        await().atMost(PATIENCE).until(() -> db.queryForObject("""
+            select count(*) from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory'
+            and application_name = ?""", Integer.class, victim.name()) == 1);
+      } finally {
+        a.engineLine().restore();
+        b.engineLine().restore();
+      }
 
-      // kill: the victim's lines to the engine and the database drop at once, then it is gone
-      victim.engineLine().cut();
-      db.queryForList("select pg_terminate_backend(pid) from pg_stat_activity where application_name = ?", victim.name());
-      long closing = System.nanoTime();
-      victim.context().close();
-      System.out.printf("TwoReplicasIT: %s killed (context closed in %d ms)%n", victim.name(), (System.nanoTime() - closing) / 1_000_000);
+      int exit = victim.kill();
+      System.out.printf("TwoReplicasIT: %s killed in the middle of its job (exit %d)%n", victim.name(), exit);
+      assertThat(exit).as("killed by SIGKILL").isEqualTo(128 + 9);
+      // its connection, waiting for the lock, goes on to its statement and rolls back when it finds nobody there
       blocker.createStatement().execute("select pg_advisory_unlock_all()");
-
-      survivor.journeys().awaitOrder(order.id(), OrderStatus.INVOICED);
-      assertThat(survivor.handled(InvoicingTasks.ISSUE_INVOICE)).isEqualTo(survivorIssued + 1);
     }
+
+    a.journeys().awaitOrder(order.id(), OrderStatus.INVOICED);
+    assertThat(a.handled(InvoicingTasks.ISSUE_INVOICE) + b.handled(InvoicingTasks.ISSUE_INVOICE)).isEqualTo(issuedBefore + 1);
     assertThat(db.queryForObject("select count(*) from invoice where order_id = ?", Integer.class, order.id())).isEqualTo(1);
-    survivor.journeys().awaitMailsTo(customer.apEmail(), 1);
-    survivor.journeys().quiesce();
-    assertThat(subjects(survivor.journeys().mailsTo(customer.apEmail()))).filteredOn(s -> s.startsWith("Invoice ")).hasSize(1);
+    a.journeys().awaitMailsTo(customer.apEmail(), 1);
+    a.journeys().quiesce();
+    assertThat(subjects(a.journeys().mailsTo(customer.apEmail()))).filteredOn(s -> s.startsWith("Invoice ")).hasSize(1);
   }
 
   private static List<String> subjects(List<MimeMessage> mails) {

@@ -8,12 +8,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,6 +46,7 @@ public final class Replicas implements AutoCloseable {
   private final EmbeddedPostgres postgres;
   private final Map<String, Object> database;
   private final List<Replica> started = new ArrayList<>();
+  private final List<ReplicaProcess> processes = new ArrayList<>();
 
   /** One Settle application context; {@code engineLine} is its own proxy to the engine. */
   public record Replica(String name, ConfigurableApplicationContext context, TcpProxy engineLine, Journeys journeys) {
@@ -79,11 +88,58 @@ public final class Replicas implements AutoCloseable {
    */
   public Replica replica(String name, String... settings) {
     TcpProxy engineLine = new TcpProxy(enginePort);
+    List<String> args = arguments(name, 0, engineLine.port(), settings);
+    ConfigurableApplicationContext context = new SpringApplicationBuilder(SettleApplication.class)
+        .initializers(ctx -> {
+          var beans = (DefaultListableBeanFactory) ctx.getBeanFactory();
+          // not disposable here: the engine and the mail server outlive a replica
+          beans.registerSingleton("embeddedEngine", engine);
+          beans.registerSingleton("embeddedSmtp", smtp);
+        })
+        .run(args.toArray(String[]::new));
+    Replica replica = new Replica(name, context, engineLine, new Journeys(context));
+    started.add(replica);
+    return replica;
+  }
+
+  /**
+   * A replica in a JVM of its own, on the test's classpath, as on a cluster node: a test can kill it outright. It
+   * reaches the engine directly and knows nothing of the in-memory engine, so its clock is the system's. Returns once
+   * its readiness group answers UP.
+   */
+  public ReplicaProcess process(String name, String... settings) throws IOException {
+    int port = freePort();
+    Path log = Files.createTempFile(name + "-", ".log");
+    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-Xmx768m",
+        "-cp", System.getProperty("java.class.path"), SettleApplication.class.getName()));
+    command.addAll(arguments(name, port, enginePort, settings));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ReplicaProcess replica = new ReplicaProcess(name, process, log);
+    processes.add(replica);
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build();
+    Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+        .failFast(name + " exited before it was ready; its log: " + log, () -> !process.isAlive())
+        .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+        .until(() -> http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    return replica;
+  }
+
+  /** A replica's own JVM and its log (standard output and error). */
+  public record ReplicaProcess(String name, Process process, Path log) {
+    /** {@code kill -9}: SIGKILL on Linux, so no shutdown hook runs and nothing is closed or handed back. */
+    public int kill() throws InterruptedException {
+      process.destroyForcibly();
+      return process.waitFor();
+    }
+  }
+
+  private List<String> arguments(String name, int port, int engineAt, String... settings) {
     List<String> args = new ArrayList<>(List.of(
-        "--server.port=0",
+        "--server.port=" + port,
         "--settle.embedded=false", "--settle.demo-data=false",
-        "--camunda.client.grpc-address=http://127.0.0.1:" + engineLine.port(),
-        "--camunda.client.rest-address=http://127.0.0.1:" + engineLine.port(),
+        "--camunda.client.grpc-address=http://127.0.0.1:" + engineAt,
+        "--camunda.client.rest-address=http://127.0.0.1:" + engineAt,
         "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mailLine.port(),
         // the same secrets on each, as the README asks of replicas
         "--settle.link-secret=replicas-share-this-link-secret-0123456789",
@@ -98,17 +154,7 @@ public final class Replicas implements AutoCloseable {
     for (String setting : settings) {
       args.add("--" + setting);
     }
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(SettleApplication.class)
-        .initializers(ctx -> {
-          var beans = (DefaultListableBeanFactory) ctx.getBeanFactory();
-          // not disposable here: the engine and the mail server outlive a replica
-          beans.registerSingleton("embeddedEngine", engine);
-          beans.registerSingleton("embeddedSmtp", smtp);
-        })
-        .run(args.toArray(String[]::new));
-    Replica replica = new Replica(name, context, engineLine, new Journeys(context));
-    started.add(replica);
-    return replica;
+    return args;
   }
 
   /** Settle's database, as the superuser: to look behind the replicas' backs. */
@@ -118,6 +164,7 @@ public final class Replicas implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    processes.forEach(process -> process.process().destroyForcibly());
     for (Replica replica : started) {
       replica.context().close();
       replica.engineLine().close();
