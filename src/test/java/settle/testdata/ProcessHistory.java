@@ -96,20 +96,24 @@ public final class ProcessHistory {
   /**
    * The last job of {@code type}, in an instance started since {@code since}, that its worker completed (a user task's job
    * stays active until a person completes the task, so any counts), as the engine handed it to the worker:
-   * the same key, element, headers and fetched variables. A job cancelled after it was handed over counts too: its
-   * handler ran to its end, only the engine refused the completion. That happens when the handler's own work interrupts
-   * its scope first: a dispute raised from a call publishes the message that ends the collection turn holding the job.
+   * the same key, element, headers and fetched variables. A job cancelled after its worker asked to complete it counts
+   * too (the log holds that COMPLETE command, refused): its handler ran to its end. That happens when the handler's own
+   * work interrupts its scope first: a dispute raised from a call publishes the message that ends the collection turn
+   * holding the job, and that message can reach the engine before the completion.
    */
   public Optional<ActivatedJob> lastJob(String type, Mark since, Set<String> fetched, JsonMapper json) {
     List<Record<?>> records = records();
     Set<Long> completed = new HashSet<>();
     Set<Long> cancelled = new HashSet<>();
+    Set<Long> completionAsked = new HashSet<>();
     Set<Long> startedSince = new HashSet<>();
     for (int i = since.position(); i < records.size(); i++) {
       if (records.get(i).getValueType() == ValueType.JOB && records.get(i).getIntent() == JobIntent.COMPLETED) {
         completed.add(records.get(i).getKey());
       } else if (records.get(i).getValueType() == ValueType.JOB && records.get(i).getIntent() == JobIntent.CANCELED) {
         cancelled.add(records.get(i).getKey());
+      } else if (records.get(i).getValueType() == ValueType.JOB && records.get(i).getIntent() == JobIntent.COMPLETE) {
+        completionAsked.add(records.get(i).getKey());
       } else if (records.get(i).getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
           && records.get(i).getValue() instanceof ProcessInstanceRecordValue v && v.getBpmnElementType() == BpmnElementType.PROCESS) {
         startedSince.add(v.getProcessInstanceKey());
@@ -120,7 +124,8 @@ public final class ProcessHistory {
           && records.get(i).getValue() instanceof JobBatchRecordValue batch && type.equals(batch.getType())) {
         for (int j = batch.getJobs().size() - 1; j >= 0; j--) {
           long key = batch.getJobKeys().get(j);
-          boolean done = completed.contains(key) || cancelled.contains(key) || type.equals("io.camunda.zeebe:userTask");
+          boolean done = completed.contains(key) || cancelled.contains(key) && completionAsked.contains(key)
+              || type.equals("io.camunda.zeebe:userTask");
           if (done && startedSince.contains(batch.getJobs().get(j).getProcessInstanceKey())) {
             JobRecordValue job = batch.getJobs().get(j);
             return Optional.of(asActivated(key, job, variablesAt(i, job.getElementInstanceKey(), fetched, json), json));

@@ -47,6 +47,8 @@ public final class Replicas implements AutoCloseable {
   private final Map<String, Object> database;
   private final List<Replica> started = new ArrayList<>();
   private final List<ReplicaProcess> processes = new ArrayList<>();
+  /** Where replicas in JVMs of their own write their output, kept for reading after a failure. */
+  private static final Path LOGS = Path.of("target", "replica-logs");
 
   /** One Settle application context; {@code engineLine} is its own proxy to the engine. */
   public record Replica(String name, ConfigurableApplicationContext context, TcpProxy engineLine, Journeys journeys) {
@@ -109,19 +111,21 @@ public final class Replicas implements AutoCloseable {
    */
   public ReplicaProcess process(String name, String... settings) throws IOException {
     int port = freePort();
-    Path log = Files.createTempFile(name + "-", ".log");
+    Files.createDirectories(LOGS);
+    Path log = Files.createTempFile(LOGS, name + "-", ".log");
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(), "-Xmx768m",
         "-cp", System.getProperty("java.class.path"), SettleApplication.class.getName()));
     command.addAll(arguments(name, port, enginePort, settings));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     ReplicaProcess replica = new ReplicaProcess(name, process, log);
     processes.add(replica);
-    HttpClient http = HttpClient.newHttpClient();
     HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build();
-    Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-        .failFast(name + " exited before it was ready; its log: " + log, () -> !process.isAlive())
-        .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
-        .until(() -> http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+          .failFast(name + " exited before it was ready; its log: " + log, () -> !process.isAlive())
+          .ignoreExceptionsInstanceOf(IOException.class) // not listening yet
+          .until(() -> http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    }
     return replica;
   }
 
@@ -164,7 +168,15 @@ public final class Replicas implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    processes.forEach(process -> process.process().destroyForcibly());
+    for (ReplicaProcess replica : processes) {
+      // gone before the engine and the database it holds connections to
+      replica.process().destroyForcibly();
+      try {
+        replica.process().waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     for (Replica replica : started) {
       replica.context().close();
       replica.engineLine().close();
