@@ -108,12 +108,16 @@ public final class ProcessHistory {
     Set<Long> completionAsked = new HashSet<>();
     Set<Long> startedSince = new HashSet<>();
     for (int i = since.position(); i < records.size(); i++) {
-      if (records.get(i).getValueType() == ValueType.JOB && records.get(i).getIntent() == JobIntent.COMPLETED) {
-        completed.add(records.get(i).getKey());
-      } else if (records.get(i).getValueType() == ValueType.JOB && records.get(i).getIntent() == JobIntent.CANCELED) {
-        cancelled.add(records.get(i).getKey());
-      } else if (records.get(i).getValueType() == ValueType.JOB && records.get(i).getIntent() == JobIntent.COMPLETE) {
-        completionAsked.add(records.get(i).getKey());
+      if (records.get(i).getValueType() == ValueType.JOB) {
+        Set<Long> keys = switch ((JobIntent) records.get(i).getIntent()) {
+          case COMPLETED -> completed;
+          case CANCELED -> cancelled;
+          case COMPLETE -> completionAsked;
+          default -> null;
+        };
+        if (keys != null) {
+          keys.add(records.get(i).getKey());
+        }
       } else if (records.get(i).getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
           && records.get(i).getValue() instanceof ProcessInstanceRecordValue v && v.getBpmnElementType() == BpmnElementType.PROCESS) {
         startedSince.add(v.getProcessInstanceKey());

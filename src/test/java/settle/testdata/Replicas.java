@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,8 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -170,9 +170,8 @@ public final class Replicas implements AutoCloseable {
   public void close() throws IOException {
     for (ReplicaProcess replica : processes) {
       // gone before the engine and the database it holds connections to
-      replica.process().destroyForcibly();
       try {
-        replica.process().waitFor();
+        replica.kill();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
