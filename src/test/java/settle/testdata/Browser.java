@@ -51,8 +51,13 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Opens a page and waits until it has loaded with its stylesheet: the driver can hand a page back while it is still
+   * "interactive" (seen on /orders/new), and a layout measured then is the unstyled one.
+   */
   public Browser open(String path) {
     driver.get(base + path);
+    new WebDriverWait(driver, Journeys.PATIENCE).until(d -> "complete".equals(script("return document.readyState")));
     return this;
   }
 
