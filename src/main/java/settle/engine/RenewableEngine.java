@@ -4,16 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.engine.SeekingEngineFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Embedded mode's in-memory engine, which a simulation may replace by a fresh one on the same port between batches of
- * its customers ({@link DemoClock#renewEngine}). The in-memory engine keeps every record it wrote and copies its whole
- * state at every scan of it, so a step costs in proportion to everything open: a fresh engine per batch keeps both to
- * the batch's size. The client reaches the new engine at the same address; readers of the record stream start again
- * from its first record when the {@link #generation()} changes.
+ * Embedded mode's in-memory engine (zeebe-process-test's, with a state store whose scans seek rather than copy the whole
+ * state: {@link SeekingEngineFactory}), which a simulation may replace by a fresh one on the same port between batches
+ * of its customers ({@link DemoClock#renewEngine}). The in-memory engine keeps every record it wrote: a fresh engine per
+ * batch keeps that to the batch's size. The client reaches the new engine at the same address; readers of the record
+ * stream start again from its first record when the {@link #generation()} changes.
  */
 public final class RenewableEngine implements ZeebeTestEngine {
 
@@ -23,7 +23,7 @@ public final class RenewableEngine implements ZeebeTestEngine {
 
   public RenewableEngine(int port) {
     this.port = port;
-    this.current = EngineFactory.create(port);
+    this.current = SeekingEngineFactory.create(port);
   }
 
   /** How many times the engine was replaced: a record index of another generation means nothing in this one. */
@@ -36,7 +36,7 @@ public final class RenewableEngine implements ZeebeTestEngine {
     // no reader of the log meets the old engine under the new generation, or the new one under the old
     synchronized (EngineRecords.LOCK) {
       current.stop();
-      ZeebeTestEngine fresh = EngineFactory.create(port);
+      ZeebeTestEngine fresh = SeekingEngineFactory.create(port);
       fresh.start();
       if (ahead.isPositive()) {
         fresh.increaseTime(ahead);

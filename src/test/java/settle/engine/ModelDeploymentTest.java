@@ -6,7 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.engine.SeekingEngineFactory;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.DeploymentIntent;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -47,7 +47,7 @@ class ModelDeploymentTest {
   @BeforeEach
   void engineDatabaseAndMail() throws IOException {
     enginePort = freePort();
-    engine = EngineFactory.create(enginePort);
+    engine = SeekingEngineFactory.create(enginePort);
     engine.start();
     postgres = EmbeddedPostgres.builder().start();
     smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));

@@ -3,7 +3,7 @@ package settle.testdata;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.engine.SeekingEngineFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -70,7 +70,7 @@ public final class Replicas implements AutoCloseable {
 
   private Replicas() throws IOException {
     enginePort = freePort();
-    engine = EngineFactory.create(enginePort);
+    engine = SeekingEngineFactory.create(enginePort);
     engine.start();
     postgres = EmbeddedPostgres.builder().start();
     database = DatabaseRoles.create(postgres.getPostgresDatabase(), "localhost", postgres.getPort());
