@@ -217,11 +217,9 @@ public final class Simulator {
 
   /**
    * One policy over every run's population, in batches of customers, each after the first on a fresh engine, all on the
-   * same days and in the same ledger; then each run's figures over all its customers. The in-memory engine copies its
-   * whole state at every scan of it, so a step costs in proportion to everything open: a step on an engine holding
-   * 2,000 customers' loops copies eight times what it copies on one holding 250 (each batch pays the days' fixed cost
-   * again, though: see {@link Options#BATCH}). A customer's draws depend on the seed
-   * and their key alone, so the batches change no choice.
+   * same days and in the same ledger; then each run's figures over all its customers. The in-memory engine keeps every
+   * record it wrote, so a batch bounds its memory (each batch pays the days' fixed cost again, though: see
+   * {@link Options#BATCH}). A customer's draws depend on the seed and their key alone, so the batches change no choice.
    */
   private static List<RunFigures> simulate(SimulationDriver driver, String name, Path policy, List<SimulationDriver.Run> runs,
                                            Options o, Setup setup, PrintStream console, long[] instances) {

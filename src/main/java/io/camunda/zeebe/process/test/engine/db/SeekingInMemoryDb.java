@@ -15,9 +15,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.File;
 import java.util.HashSet;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The test engine's in-memory state store (its column families, keys and values are the test engine's own), with one
@@ -28,13 +30,19 @@ import java.util.TreeMap;
  * engine scans at nearly every command, so a command cost in proportion to everything the engine held; with a few
  * hundred collection loops open that was most of the engine's time. Here a scan reads the committed map in place, from
  * its first key to the end of its column family, merged with a copy of the transaction's own pending writes: the same
- * entries in the same order, since the committed map changes only when a transaction commits, and a transaction never
- * commits in the middle of one of its scans. This class lives in the test engine's package because those parts are
- * package-private; {@code SeekingEngineFactory} wires it in. Embedded mode and tests only, never production's engine.
+ * entries in the same order, since a context's committed entries change only when a transaction commits and a
+ * transaction never commits in the middle of one of its own scans. (Another context, the batch-operation actor's on its
+ * own thread, may commit meanwhile; the concurrent map lets its scans and the stream processor's overlap safely.) This
+ * class lives in the test engine's package because those parts are package-private; {@code SeekingEngineFactory} wires
+ * it in. Embedded mode and tests only, never production's engine.
  */
 public final class SeekingInMemoryDb<C extends Enum<? extends EnumValue> & EnumValue & ScopedColumnFamily> implements ZeebeDb<C> {
 
-  private final TreeMap<Bytes, Bytes> committed = new TreeMap<>();
+  /**
+   * Shared by every context (the stream processor's, the batch-operation actor's): concurrent, as the test engine's
+   * unsynchronised map was not, and failed with ConcurrentModificationException under load.
+   */
+  private final ConcurrentSkipListMap<Bytes, Bytes> committed = new ConcurrentSkipListMap<>();
 
   @Override
   public <K extends DbKey, V extends DbValue> ColumnFamily<K, V> createColumnFamily(C columnFamily, TransactionContext context,
@@ -113,12 +121,12 @@ public final class SeekingInMemoryDb<C extends Enum<? extends EnumValue> & EnumV
 
   /** Writes kept aside until commit: values put, keys deleted (a key is in at most one of the two). */
   static final class Transaction implements ZeebeDbTransaction, InMemoryDbState {
-    private final TreeMap<Bytes, Bytes> committed;
+    private final NavigableMap<Bytes, Bytes> committed;
     private final TreeMap<Bytes, Bytes> written = new TreeMap<>();
     private final Set<Bytes> deleted = new HashSet<>();
     private boolean open;
 
-    Transaction(TreeMap<Bytes, Bytes> committed) {
+    Transaction(NavigableMap<Bytes, Bytes> committed) {
       this.committed = committed;
     }
 
