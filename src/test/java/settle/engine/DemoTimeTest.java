@@ -80,4 +80,22 @@ class DemoTimeTest {
       assertThat(activity.workUnderWay(clock.instant())).isEmpty();
     }
   }
+
+  @Test
+  void aCommandTheRelayHasNotTriedYetIsWorkUnderWayButOneWaitingForItsRetryIsNot() {
+    // due in an hour, so the relay leaves it alone while the clock is checked: as a row is between commit and send
+    long row = jdbc.queryForObject("insert into engine_outbox(message_name, correlation_key, next_attempt_at)"
+        + " values ('demo-time-test-waiting', ?, now() + interval '1 hour') returning id", Long.class, UUID.randomUUID().toString());
+    try {
+      DemoTime impatient = new DemoTime(clock, activity, jdbc, Duration.ofSeconds(2));
+      assertThatThrownBy(impatient::awaitIdle).isInstanceOf(DemoTime.EngineBusyException.class)
+          .hasMessageContaining("engine commands waiting=1");
+
+      // tried once and failed (the engine away): a retry waits its back-off, and the clock need not wait for it
+      jdbc.update("update engine_outbox set attempts = 1, last_error = 'UNAVAILABLE' where id = ?", row);
+      impatient.awaitIdle();
+    } finally {
+      jdbc.update("delete from engine_outbox where id = ?", row);
+    }
+  }
 }
