@@ -26,6 +26,8 @@ public class DemoTime {
   private final EngineActivity activity;
   private final JdbcTemplate jdbc;
   private final Duration idleLimit;
+  /** The engine's record count (and waiting commands) when it was last seen at rest; -1 before. */
+  private volatile long restingAt = -1;
 
   DemoTime(Clock clock, EngineActivity activity, JdbcTemplate jdbc,
            @Value("${settle.demo-clock.idle-limit:60s}") Duration idleLimit) {
@@ -34,9 +36,6 @@ public class DemoTime {
     this.jdbc = jdbc;
     this.idleLimit = idleLimit;
   }
-
-  /** The engine's record count (and waiting commands) when it was last seen at rest; -1 before. */
-  private volatile long restingAt = -1;
 
   public synchronized void advance(Duration by) {
     if (!(clock instanceof DemoClock demo)) {
@@ -75,8 +74,8 @@ public class DemoTime {
   }
 
   /**
-   * Idle: no command waits in the engine outbox for its first try, no job waits for a worker or is held by one, no timer is due, and the
-   * engine's log has not grown for a moment. Moving time on while work is under way would make days overlap, so a busy
+   * Idle: no command waits in the engine outbox for its first try, no job waits for a worker or is held by one, no
+   * timer is due, and the engine's log has not grown for a moment. Moving time on while work is under way would make days overlap, so a busy
    * engine is an error, not a wait that ends anyway.
    */
   public void awaitIdle() {
@@ -96,7 +95,7 @@ public class DemoTime {
       long[] outbox = jdbc.queryForObject("select count(*) filter (where attempts = 0), count(*) from engine_outbox"
           + " where sent_at is null", (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)});
       long now = activity.count() + 1_000_000L * outbox[1];
-      Map<String, Integer> underWay = new java.util.TreeMap<>(activity.workUnderWay(clock.instant()));
+      Map<String, Integer> underWay = activity.workUnderWay(clock.instant());
       if (outbox[0] > 0) {
         underWay.put("engine commands waiting", (int) outbox[0]);
       }
