@@ -42,7 +42,7 @@ final class StateView extends AbstractMap<Bytes, Bytes> implements SortedMap<Byt
     this.deleted = deleted;
     this.from = from;
     this.to = from == null ? null : endOfFamily(from);
-    // the state of the scan's start; the test engine seeks at once, so the unbounded view copies nothing
+    // the state of the scan's start; the test engine seeks at once, so the unsought view copies nothing
     this.pendingWrites = from == null ? null : new TreeMap<>(range(written));
     this.pendingDeletes = from == null || deleted.isEmpty() ? Set.of() : new HashSet<>(deleted);
   }
@@ -54,16 +54,10 @@ final class StateView extends AbstractMap<Bytes, Bytes> implements SortedMap<Byt
       return null;
     }
     long family = ByteBuffer.wrap(bytes, 0, FAMILY_PREFIX).getLong();
-    if (family == -1L) {
-      return null;
-    }
     return Bytes.fromByteArray(ByteBuffer.allocate(FAMILY_PREFIX).putLong(family + 1).array());
   }
 
   private NavigableMap<Bytes, Bytes> range(NavigableMap<Bytes, Bytes> map) {
-    if (from == null) {
-      return map;
-    }
     return to == null ? map.tailMap(from, true) : map.subMap(from, true, to, false);
   }
 
@@ -78,7 +72,7 @@ final class StateView extends AbstractMap<Bytes, Bytes> implements SortedMap<Byt
       @Override
       public Iterator<Entry<Bytes, Bytes>> iterator() {
         if (from == null) {
-          return new Merged(committed.entrySet().iterator(), new TreeMap<>(written).entrySet().iterator(), new HashSet<>(deleted));
+          return tailMap(Bytes.empty()).entrySet().iterator();
         }
         return new Merged(range(committed).entrySet().iterator(), pendingWrites.entrySet().iterator(), pendingDeletes);
       }
