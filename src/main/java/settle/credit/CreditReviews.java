@@ -132,9 +132,18 @@ public class CreditReviews {
                        BigDecimal currentLimit, BigDecimal proposedLimit, String currency, String reason,
                        String requestedBecause, String status, String decidedBy, Instant appliedAt) {
 
-    /** "10,000.00 EUR → 12,000.00 EUR". */
+    /** "10,000.00 EUR → 12,000.00 EUR", for lists and tasks. */
     public String change() {
-      return Money.format(currentLimit, currency) + " → " + Money.format(proposedLimit, currency);
+      return currentLimitText() + " → " + proposedLimitText();
+    }
+
+    /** "10,000.00 EUR": the limit before the review, for prose ("from … to …"). */
+    public String currentLimitText() {
+      return Money.format(currentLimit, currency);
+    }
+
+    public String proposedLimitText() {
+      return Money.format(proposedLimit, currency);
     }
   }
 

@@ -135,7 +135,7 @@ class CreditReviewProcessTest {
     assertThat(journeys.subjectsTo(customer.accountOwnerEmail())).anyMatch(s -> s.startsWith(
         "Heads-up: credit limit of " + customer.name() + " to be cut on "));
     String headsUp = Mails.part(journeys.mailsTo(customer.accountOwnerEmail()).getFirst(), "text/plain");
-    assertThat(headsUp).contains("from 10,000.00 EUR → 5,000.00 EUR", "Risk rating worsened to high since the last review");
+    assertThat(headsUp).contains("from 10,000.00 EUR to 5,000.00 EUR", "Risk rating worsened to high since the last review");
     TaskView objection = journeys.awaitOpenTask("customer:" + customer.id());
     assertThat(objection.taskType()).isEqualTo("object-to-credit-cut");
 
