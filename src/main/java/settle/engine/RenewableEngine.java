@@ -21,9 +21,16 @@ public final class RenewableEngine implements ZeebeTestEngine {
   private volatile ZeebeTestEngine current;
   private volatile long generation;
 
-  public RenewableEngine(int port) {
-    this.port = port;
-    this.current = SeekingEngineFactory.create(port);
+  /** A fresh engine on a free loopback port, which its renewals keep. */
+  public RenewableEngine() {
+    this.current = SeekingEngineFactory.create();
+    this.port = port(current);
+  }
+
+  /** The port of an engine's gateway. */
+  public static int port(ZeebeTestEngine engine) {
+    String address = engine.getGatewayAddress();
+    return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
   }
 
   /** How many times the engine was replaced: a record index of another generation means nothing in this one. */

@@ -46,11 +46,11 @@ class ModelDeploymentTest {
 
   @BeforeEach
   void engineDatabaseAndMail() throws IOException {
-    enginePort = freePort();
-    engine = SeekingEngineFactory.create(enginePort);
+    engine = SeekingEngineFactory.create();
     engine.start();
+    enginePort = RenewableEngine.port(engine);
     postgres = EmbeddedPostgres.builder().start();
-    smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
     smtp.start();
   }
 

@@ -27,6 +27,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import settle.SettleApplication;
 import settle.common.DatabaseRoles;
+import settle.engine.RenewableEngine;
 
 /**
  * Settle replicas as on a cluster ({@code settle.embedded=false}: no demo users, every secret configured, the same on
@@ -69,12 +70,12 @@ public final class Replicas implements AutoCloseable {
   }
 
   private Replicas() throws IOException {
-    enginePort = freePort();
-    engine = SeekingEngineFactory.create(enginePort);
+    engine = SeekingEngineFactory.create();
     engine.start();
+    enginePort = RenewableEngine.port(engine);
     postgres = EmbeddedPostgres.builder().start();
     database = DatabaseRoles.create(postgres.getPostgresDatabase(), "localhost", postgres.getPort());
-    smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
     smtp.start();
     mailLine = new TcpProxy(smtp.getSmtp().getPort());
   }

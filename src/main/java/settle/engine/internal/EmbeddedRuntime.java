@@ -6,8 +6,6 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -51,10 +49,10 @@ public class EmbeddedRuntime implements ApplicationContextInitializer<Configurab
     // PostgreSQL's initdb and start run in their own processes: they go on while this thread starts the engine
     CompletableFuture<EmbeddedPostgres> postgresStarting = scratch || !env.containsProperty("spring.datasource.url")
         ? CompletableFuture.supplyAsync(EmbeddedRuntime::startPostgres) : null;
-    int enginePort = freePort();
     // renewable, so a simulation can give each batch of its customers a fresh engine (settle.simulation)
-    ZeebeTestEngine engine = new RenewableEngine(enginePort);
+    ZeebeTestEngine engine = new RenewableEngine();
     engine.start();
+    int enginePort = RenewableEngine.port(engine);
     beans.registerSingleton("embeddedEngine", engine);
     beans.registerDisposableBean("embeddedEngine", engine::stop);
     props.put("camunda.client.grpc-address", "http://127.0.0.1:" + enginePort);
@@ -74,9 +72,10 @@ public class EmbeddedRuntime implements ApplicationContextInitializer<Configurab
     }
 
     if (scratch || !env.containsProperty("spring.mail.host")) {
-      int smtpPort = freePort();
-      GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      // a port the server binds itself: one chosen beforehand may be taken by someone else before the bind
+      GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
       smtp.start();
+      int smtpPort = smtp.getSmtp().getPort();
       beans.registerSingleton("embeddedSmtp", smtp);
       beans.registerDisposableBean("embeddedSmtp", smtp::stop);
       props.put("spring.mail.host", "127.0.0.1");
@@ -91,14 +90,6 @@ public class EmbeddedRuntime implements ApplicationContextInitializer<Configurab
       return EmbeddedPostgres.builder().setRegisterShutdownHook(true).start();
     } catch (IOException e) {
       throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

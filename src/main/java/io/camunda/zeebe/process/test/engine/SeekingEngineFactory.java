@@ -18,9 +18,15 @@ import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
 import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.camunda.zeebe.util.FeatureFlags;
 import io.grpc.Server;
-import io.grpc.ServerBuilder;
+import io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The in-memory engine of zeebe-process-test (its log, gateway, job streamer and controlled clock), wired as its own
@@ -34,20 +40,47 @@ public final class SeekingEngineFactory {
 
   private SeekingEngineFactory() {}
 
-  /** An engine whose gateway will listen on {@code port} once {@link ZeebeTestEngine#start() started}. */
+  /**
+   * An engine whose gateway listens on a free port of the loopback interface, serving once {@link ZeebeTestEngine#start()
+   * started}. The port is free when chosen but another process (a second test JVM, say) may bind it first: then
+   * another one is chosen. The gateway binds before the engine's parts exist, so a lost port leaves nothing running.
+   */
+  public static ZeebeTestEngine create() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return create(freeLoopbackPort());
+      } catch (UncheckedIOException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * An engine whose gateway listens on {@code port} of the loopback interface (it has no authentication: nothing
+   * beyond this machine may reach it); {@link UncheckedIOException} if the port is taken.
+   */
   public static ZeebeTestEngine create(int port) {
-    ControlledActorClock clock = new ControlledActorClock();
-    ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
-    scheduler.start();
     InMemoryLogStorage storage = new InMemoryLogStorage();
+    ControlledActorClock clock = new ControlledActorClock();
     LogStream log = LogStream.builder().withPartitionId(PARTITION).withLogStorage(storage).withClock(clock)
         .withMeterRegistry(new SimpleMeterRegistry()).build();
     CommandWriter writer = new CommandWriter(log.newLogStreamWriter());
-    CommandSender sender = new CommandSender(writer);
     GatewayRequestStore requests = new GatewayRequestStore();
     InMemoryJobStreamer jobs = new InMemoryJobStreamer(writer);
     GrpcToLogStreamGateway gateway = new GrpcToLogStreamGateway(writer, PARTITION, PARTITION_COUNT, port, requests, jobs);
-    Server server = ServerBuilder.forPort(port).addService(gateway).build();
+    Server server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
+        .addService(gateway).build();
+    try {
+      server.start();
+    } catch (IOException e) {
+      log.close();
+      throw new UncheckedIOException("Port " + port + " is taken", e);
+    }
+    ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
+    scheduler.start();
+    CommandSender sender = new CommandSender(writer);
     GrpcResponseWriter responses = new GrpcResponseWriter(gateway, requests, null);
     ZeebeDb<ZbColumnFamilies> db = new SeekingInMemoryDb<>();
 
@@ -61,7 +94,67 @@ public final class SeekingEngineFactory {
         .actorSchedulingService(scheduler).clock(new ControllableStreamClockImpl(clock)).meterRegistry(new SimpleMeterRegistry())
         .build();
     EngineStateMonitor monitor = new EngineStateMonitor(storage, processor);
-    return new InMemoryEngine(server, processor, gateway, db, log, scheduler,
+    return new InMemoryEngine(new Started(server), processor, gateway, db, log, scheduler,
         new RecordStreamSourceImpl(log.newLogStreamReader(), PARTITION), clock, monitor);
+  }
+
+  private static int freeLoopbackPort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A server already listening, for {@link InMemoryEngine#start()}, which starts its server again. */
+  private static final class Started extends Server {
+
+    private final Server server;
+
+    Started(Server server) {
+      this.server = server;
+    }
+
+    @Override
+    public Server start() {
+      return this;
+    }
+
+    @Override
+    public int getPort() {
+      return server.getPort();
+    }
+
+    @Override
+    public Server shutdown() {
+      server.shutdown();
+      return this;
+    }
+
+    @Override
+    public Server shutdownNow() {
+      server.shutdownNow();
+      return this;
+    }
+
+    @Override
+    public boolean isShutdown() {
+      return server.isShutdown();
+    }
+
+    @Override
+    public boolean isTerminated() {
+      return server.isTerminated();
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+      return server.awaitTermination(timeout, unit);
+    }
+
+    @Override
+    public void awaitTermination() throws InterruptedException {
+      server.awaitTermination();
+    }
   }
 }
