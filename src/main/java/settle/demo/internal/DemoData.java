@@ -208,17 +208,9 @@ class DemoData implements ApplicationRunner {
     return steps;
   }
 
-  /** Asks the engine, again if it was too busy to answer in time: an evaluation changes nothing, so a repeat is harmless. */
+  /** Asks the engine (again if its answer did not come: {@link EngineCommands#evaluateDecision}). */
   private Map<String, Object> decide(String decisionId, Map<String, Object> inputs) {
-    String output;
-    try {
-      output = engine.evaluateDecision(decisionId, inputs).getDecisionOutput();
-    } catch (io.camunda.client.api.command.ClientStatusException e) {
-      if (e.getStatusCode() != io.grpc.Status.Code.DEADLINE_EXCEEDED) {
-        throw e;
-      }
-      output = engine.evaluateDecision(decisionId, inputs).getDecisionOutput();
-    }
+    String output = engine.evaluateDecision(decisionId, inputs).getDecisionOutput();
     try {
       return json.readValue(output, new TypeReference<>() {});
     } catch (Exception e) {
