@@ -8,5 +8,6 @@ const installed = 'node_modules/.package-lock.json';
 if (existsSync(installed) && statSync(installed).mtimeMs >= statSync('package-lock.json').mtimeMs) {
   console.log('node_modules matches package-lock.json');
 } else {
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  // npm is npm.cmd on Windows, which only a shell finds
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit', shell: process.platform === 'win32' });
 }
