@@ -77,9 +77,9 @@ public class CollectionSteps {
   /**
    * Records the step the table chose. The table's day moves to the customer's next business day (their country's
    * calendar) and the step goes out at the send hour in the AP contact's zone. When the owner must be warned, the
-   * warning goes 24 hours before the step; if that moment has passed, it goes at once, and the step moves to the next
-   * business day only when the owner would have less than the minimum notice (settle.collections.heads-up-minimum-notice)
-   * to hold it. Either way the heads-up names the day the mail goes out on.
+   * warning goes 24 hours before the step; if that moment has passed, it goes at the next quarter hour, and the step
+   * moves to the next business day only when the owner would have less than the minimum notice
+   * (settle.collections.heads-up-minimum-notice) to hold it. Either way the heads-up names the day the mail goes out on.
    * {@code planKey} names the planning job's element instance: a redelivered job answers as it did, recording nothing new.
    */
   @Transactional
@@ -88,13 +88,13 @@ public class CollectionSteps {
       return new Plan("WAIT", null, null, stage);
     }
     jdbc.queryForObject("select pg_advisory_xact_lock(hashtext(?))", Object.class, "plan-step:" + invoiceId + ":" + stage);
-    Optional<Plan> earlier = jdbc.query("select status, heads_up, action_at, performed_at from dunning_step"
+    Optional<Plan> earlier = jdbc.query("select status, heads_up, action_at, performed_at, planned_at from dunning_step"
         + " where invoice_id = ? and stage = ? and plan_key = ?", (rs, i) -> {
           if ("SKIPPED_LATE".equals(rs.getString(1)) && rs.getTimestamp(4) == null) {
             return new Plan("SKIPPED", null, null, stage + 1);
           }
           Instant at = rs.getTimestamp(3).toInstant();
-          return rs.getBoolean(2) ? new Plan("HEADS_UP", at.toString(), headsUpFor(at).toString(), stage)
+          return rs.getBoolean(2) ? new Plan("HEADS_UP", at.toString(), headsUpAt(at, rs.getTimestamp(5).toInstant()).toString(), stage)
               : new Plan("ACT", at.toString(), null, stage);
         }, invoiceId, stage, planKey).stream().findFirst();
     if (earlier.isPresent()) {
@@ -106,8 +106,8 @@ public class CollectionSteps {
     LocalDate tableDay = invoice.dueDate().plusDays(next.dueOffset());
     boolean snoozed = step(invoiceId, stage).map(s -> "SNOOZED".equals(s.status())).orElse(false);
     if (next.skipIfLate() && !snoozed && tableDay.isBefore(localToday(customer))) {
-      upsert(invoice, stage, segment, tone, next, tableDay, calendar.sendTime(tableDay, customer.zone()), "SKIPPED_LATE", planKey,
-          decisionKey);
+      upsert(invoice, stage, segment, tone, next, tableDay, calendar.sendTime(tableDay, customer.zone()), "SKIPPED_LATE", now,
+          planKey, decisionKey);
       audit.record(ACTOR, "collections.step-skipped", subject(invoiceId), Map.of("stage", stage, "action", next.action(),
           "actionDate", tableDay.toString(), "why", "its day had passed", "decisionKey", String.valueOf(decisionKey)));
       return new Plan("SKIPPED", null, null, stage + 1);
@@ -116,15 +116,15 @@ public class CollectionSteps {
     Instant actionAt = calendar.sendTime(day, customer.zone());
     Instant headsUpAt = null;
     if (next.headsUp()) {
-      // a step planned less than 24 hours ahead (the day after the one before it) is announced at once; it moves to the
+      // a step planned less than 24 hours ahead (the day after the one before it) is announced soon (headsUpAt); it moves to the
       // next business day only when that would leave the owner less than the minimum notice to hold it
       while (actionAt.minus(minimumNotice).isBefore(now)) {
         day = calendar.onOrAfter(customer.country(), day.plusDays(1));
         actionAt = calendar.sendTime(day, customer.zone());
       }
-      headsUpAt = headsUpFor(actionAt).isBefore(now) ? now : headsUpFor(actionAt);
+      headsUpAt = headsUpAt(actionAt, now);
     }
-    upsert(invoice, stage, segment, tone, next, day, actionAt, "PLANNED", planKey, decisionKey);
+    upsert(invoice, stage, segment, tone, next, day, actionAt, "PLANNED", now, planKey, decisionKey);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("stage", stage);
     details.put("action", next.action());
@@ -142,9 +142,23 @@ public class CollectionSteps {
         headsUpAt == null ? null : headsUpAt.toString(), stage);
   }
 
-  /** The heads-up goes exactly 24 hours before the step it announces, whatever day that is: it goes to staff, not the customer. */
-  private static Instant headsUpFor(Instant actionAt) {
-    return actionAt.minus(24, ChronoUnit.HOURS);
+  /**
+   * The heads-up goes exactly 24 hours before the step it announces, whatever day that is: it goes to staff, not the
+   * customer. A step planned later than that is announced at the next quarter hour after it was planned, so the steps
+   * planned together (the loops a morning's bank statement moves on, the demo company's start) reach their owner in one
+   * digest rather than one mail per batch; never with less than the minimum notice.
+   */
+  private Instant headsUpAt(Instant actionAt, Instant plannedAt) {
+    Instant dayBefore = actionAt.minus(24, ChronoUnit.HOURS);
+    if (!dayBefore.isBefore(plannedAt)) {
+      return dayBefore;
+    }
+    long quarter = java.time.Duration.ofMinutes(15).toSeconds();
+    long seconds = plannedAt.getEpochSecond() + (plannedAt.getNano() > 0 ? 1 : 0);
+    Instant gathered = Instant.ofEpochSecond(Math.ceilDiv(seconds, quarter) * quarter);
+    // plan() has moved the step far enough for the minimum notice to be left after the moment it was planned
+    Instant latest = actionAt.minus(minimumNotice);
+    return gathered.isAfter(latest) ? latest : gathered;
   }
 
   /** The day it is where the customer's AP contact sits: steps, holds and "late" are counted in their days. */
@@ -153,7 +167,7 @@ public class CollectionSteps {
   }
 
   private void upsert(InvoiceView invoice, int stage, String segment, String tone, NextAction next, LocalDate actionDate,
-                      Instant actionAt, String status, String planKey, long decisionKey) {
+                      Instant actionAt, String status, Instant plannedAt, String planKey, long decisionKey) {
     jdbc.update("""
             insert into dunning_step(invoice_id, customer_id, stage, segment, tone, action, template, channel, sender,
                                      heads_up, skip_if_late, action_date, action_at, status, planned_at, plan_key, decision_key)
@@ -167,7 +181,7 @@ public class CollectionSteps {
             where dunning_step.status in ('PLANNED', 'SKIPPED_LATE', 'SNOOZED')""",
         invoice.id(), invoice.customerId(), stage, segment, tone, next.action(), next.template(), next.channel(),
         next.sender(), next.headsUp(), next.skipIfLate(), Date.valueOf(actionDate), Timestamp.from(actionAt), status,
-        Timestamp.from(clock.instant()), planKey, decisionKey);
+        Timestamp.from(plannedAt), planKey, decisionKey);
   }
 
   /** One heads-up per account owner and day, listing every step announced for that day. */
