@@ -30,8 +30,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The in-memory engine of zeebe-process-test (its log, gateway, job streamer and controlled clock), wired as its own
- * {@link EngineFactory} wires it, with {@link SeekingInMemoryDb} as its state store: a scan seeks instead of copying the
- * whole state. In the test engine's package because its parts are package-private. Embedded mode and tests only.
+ * {@link EngineFactory} wires it, with {@link SeekingInMemoryDb} as its state store (a scan seeks instead of copying the
+ * whole state) and {@link TypedRecordSource} as its record stream. In the test engine's package because its parts are
+ * package-private. Embedded mode and tests only.
  */
 public final class SeekingEngineFactory {
 
@@ -95,7 +96,7 @@ public final class SeekingEngineFactory {
         .build();
     EngineStateMonitor monitor = new EngineStateMonitor(storage, processor);
     return new InMemoryEngine(new Started(server), processor, gateway, db, log, scheduler,
-        new RecordStreamSourceImpl(log.newLogStreamReader(), PARTITION), clock, monitor);
+        new TypedRecordSource(log.newLogStreamReader(), PARTITION), clock, monitor);
   }
 
   private static int freeLoopbackPort() {
