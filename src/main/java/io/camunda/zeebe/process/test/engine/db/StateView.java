@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NoSuchElementException;
@@ -30,7 +30,8 @@ final class StateView extends AbstractMap<Bytes, Bytes> implements SortedMap<Byt
   private final Bytes from;
   private final Bytes to;
   private final NavigableMap<Bytes, Bytes> pendingWrites;
-  private final Set<Bytes> pendingDeletes;
+  /** The transaction's deletes within the scan's range, in key order. */
+  private final List<Bytes> pendingDeletes;
 
   StateView(NavigableMap<Bytes, Bytes> committed, NavigableMap<Bytes, Bytes> written, Set<Bytes> deleted) {
     this(committed, written, deleted, null);
@@ -44,7 +45,8 @@ final class StateView extends AbstractMap<Bytes, Bytes> implements SortedMap<Byt
     this.to = from == null ? null : endOfFamily(from);
     // the state of the scan's start; the test engine seeks at once, so the unsought view copies nothing
     this.pendingWrites = from == null ? null : new TreeMap<>(range(written));
-    this.pendingDeletes = from == null || deleted.isEmpty() ? Set.of() : new HashSet<>(deleted);
+    this.pendingDeletes = from == null || deleted.isEmpty() ? List.of()
+        : deleted.stream().filter(key -> key.compareTo(from) >= 0 && (to == null || key.compareTo(to) < 0)).sorted().toList();
   }
 
   /** The first key past {@code key}'s column family, or null if there is none to bound by. */
@@ -74,7 +76,7 @@ final class StateView extends AbstractMap<Bytes, Bytes> implements SortedMap<Byt
         if (from == null) {
           return tailMap(Bytes.empty()).entrySet().iterator();
         }
-        return new Merged(range(committed).entrySet().iterator(), pendingWrites.entrySet().iterator(), pendingDeletes);
+        return new Merged(range(committed).entrySet().iterator(), pendingWrites.entrySet().iterator(), pendingDeletes.iterator());
       }
 
       @Override
@@ -113,18 +115,25 @@ final class StateView extends AbstractMap<Bytes, Bytes> implements SortedMap<Byt
     throw new UnsupportedOperationException();
   }
 
-  /** Two sorted streams as one: a pending write wins over the committed value of its key; deleted keys are left out. */
+  /**
+   * Two sorted streams as one: a pending write wins over the committed value of its key; deleted keys are left out. The
+   * deletes are a third sorted stream walked alongside the committed one: the test engine's prefix scans walk on to the
+   * end of the column family, and hashing every key they pass to look it up among the deletes took a fifth of the
+   * engine's time in a long simulation.
+   */
   private static final class Merged implements Iterator<Entry<Bytes, Bytes>> {
     private final Iterator<Entry<Bytes, Bytes>> committed;
     private final Iterator<Entry<Bytes, Bytes>> pending;
-    private final Set<Bytes> deleted;
+    private final Iterator<Bytes> deletes;
     private Entry<Bytes, Bytes> nextCommitted;
     private Entry<Bytes, Bytes> nextPending;
+    private Bytes nextDelete;
 
-    Merged(Iterator<Entry<Bytes, Bytes>> committed, Iterator<Entry<Bytes, Bytes>> pending, Set<Bytes> deleted) {
+    Merged(Iterator<Entry<Bytes, Bytes>> committed, Iterator<Entry<Bytes, Bytes>> pending, Iterator<Bytes> deletes) {
       this.committed = committed;
       this.pending = pending;
-      this.deleted = deleted;
+      this.deletes = deletes;
+      nextDelete = deletes.hasNext() ? deletes.next() : null;
       advanceCommitted();
       nextPending = pending.hasNext() ? pending.next() : null;
     }
@@ -133,11 +142,19 @@ final class StateView extends AbstractMap<Bytes, Bytes> implements SortedMap<Byt
       nextCommitted = null;
       while (committed.hasNext()) {
         Entry<Bytes, Bytes> entry = committed.next();
-        if (!deleted.contains(entry.getKey())) {
+        if (!deleted(entry.getKey())) {
           nextCommitted = entry;
           return;
         }
       }
+    }
+
+    /** Keys come in ascending order, so a delete behind the current key is behind every later one too. */
+    private boolean deleted(Bytes key) {
+      while (nextDelete != null && nextDelete.compareTo(key) < 0) {
+        nextDelete = deletes.hasNext() ? deletes.next() : null;
+      }
+      return nextDelete != null && nextDelete.compareTo(key) == 0;
     }
 
     @Override
