@@ -104,7 +104,7 @@ class SeekingInMemoryDbTest {
       int f = random.nextInt(3);
       long first = random.nextInt(5);
       long second = random.nextInt(8);
-      switch (random.nextInt(10)) {
+      switch (random.nextInt(12)) {
         case 0, 1, 2 -> put(f, first, second, random.nextInt(1000));
         case 3 -> delete(f, first, second);
         case 4 -> trace.add("prefix " + prefix(f, first));
@@ -139,6 +139,28 @@ class SeekingInMemoryDbTest {
         case 7 -> {
           prefix.wrapLong(first);
           trace.add("countPrefix " + families.get(f).countEqualPrefix(prefix) + " empty " + families.get(f).isEmpty());
+        }
+        case 9 -> {
+          // a prefix scan that stops when its visitor says so
+          int limit = 1 + random.nextInt(4);
+          List<String> seen = new ArrayList<>();
+          prefix.wrapLong(first);
+          families.get(f).whileEqualPrefix(prefix, (k, v) -> {
+            seen.add(entry(k, v));
+            return seen.size() < limit;
+          });
+          trace.add("prefixUpTo " + limit + " " + seen);
+        }
+        case 10 -> {
+          // from a key within the prefix or, now and then, before or after its keys
+          List<String> seen = new ArrayList<>();
+          prefix.wrapLong(first);
+          key(f, random.nextInt(4) == 0 ? random.nextInt(5) : first, second);
+          families.get(f).whileEqualPrefix(prefix, keys.get(f), (k, v) -> {
+            seen.add(entry(k, v));
+            return true;
+          });
+          trace.add("prefixFrom " + seen);
         }
         case 8 -> {
           key(f, first, second);
