@@ -94,7 +94,8 @@ public class CollectionSteps {
             return new Plan("SKIPPED", null, null, stage + 1);
           }
           Instant at = rs.getTimestamp(3).toInstant();
-          return rs.getBoolean(2) ? new Plan("HEADS_UP", at.toString(), headsUpAt(at, rs.getTimestamp(5).toInstant()).toString(), stage)
+          return rs.getBoolean(2)
+              ? new Plan("HEADS_UP", at.toString(), headsUpAt(at, rs.getTimestamp(5).toInstant()).toString(), stage)
               : new Plan("ACT", at.toString(), null, stage);
         }, invoiceId, stage, planKey).stream().findFirst();
     if (earlier.isPresent()) {
@@ -116,8 +117,8 @@ public class CollectionSteps {
     Instant actionAt = calendar.sendTime(day, customer.zone());
     Instant headsUpAt = null;
     if (next.headsUp()) {
-      // a step planned less than 24 hours ahead (the day after the one before it) is announced soon (headsUpAt); it moves to the
-      // next business day only when that would leave the owner less than the minimum notice to hold it
+      // a step planned less than 24 hours ahead (the day after the one before it) is announced within the quarter hour;
+      // it moves to the next business day only when that would leave the owner less than the minimum notice to hold it
       while (actionAt.minus(minimumNotice).isBefore(now)) {
         day = calendar.onOrAfter(customer.country(), day.plusDays(1));
         actionAt = calendar.sendTime(day, customer.zone());
