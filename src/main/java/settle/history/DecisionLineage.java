@@ -93,7 +93,7 @@ public class DecisionLineage {
   public DecisionEvaluation before(long processInstanceKey, String decisionId, long stepKey) {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (true) {
-      history.catchUp();
+      // no catch-up first: the embedded history looks among the records it has not copied yet as well
       Optional<DecisionEvaluation> found = history.decisionBefore(processInstanceKey, decisionId, stepKey);
       if (found.isPresent()) {
         return annotated(found.get());

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import settle.history.DecisionEvaluation;
 import settle.history.ProcessHistory;
 import settle.testdata.Journeys;
 import settle.testdata.SettleTest;
@@ -36,6 +37,51 @@ class RecordStreamHistoryTest {
     ((RecordStreamHistory) history).copyAgainFromStart();
 
     assertThat(rows(key)).isEqualTo(before);
+  }
+
+  @Test
+  void aStepFindsTheEvaluationItFollowsBeforeTheCopyHasItJustAsTheCopyWillHaveIt() {
+    String decision = "tail-check-" + System.nanoTime();
+    String process = "tail-check-process-" + System.nanoTime();
+    client.newDeployResourceCommand().addResourceStringUtf8("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="%1$s-definitions" name="Tail check" namespace="http://settle.test">
+          <decision id="%1$s" name="Tail check">
+            <decisionTable id="table" hitPolicy="FIRST">
+              <input id="amount" label="Amount"><inputExpression id="amount-expression" typeRef="number"><text>amount</text></inputExpression></input>
+              <output id="band" name="band" typeRef="string"/>
+              <rule id="small"><inputEntry id="small-in"><text>&lt; 100</text></inputEntry><outputEntry id="small-out"><text>"small"</text></outputEntry></rule>
+              <rule id="large"><inputEntry id="large-in"><text>&gt;= 100</text></inputEntry><outputEntry id="large-out"><text>"large"</text></outputEntry></rule>
+            </decisionTable>
+          </decision>
+        </definitions>""".formatted(decision), decision + ".dmn")
+        .addProcessModel(Bpmn.createExecutableProcess(process).startEvent()
+            .businessRuleTask("decide", t -> t.zeebeCalledDecisionId(decision).zeebeResultVariable("band"))
+            .serviceTask("after", t -> t.zeebeJobType(process + "-nobody")).endEvent().done(), process + ".bpmn")
+        .send().join();
+    RecordStreamHistory copy = (RecordStreamHistory) history;
+
+    DecisionEvaluation uncopied;
+    long instance;
+    synchronized (copy) { // the copy's own lock: its poller waits meanwhile
+      instance = client.newCreateInstanceCommand().bpmnProcessId(process).latestVersion().variables(Map.of("amount", 250))
+          .send().join().getProcessInstanceKey();
+      long key = instance;
+      await().atMost(Journeys.PATIENCE).until(() -> copy.decisionBefore(key, decision, Long.MAX_VALUE).isPresent());
+      assertThat(copied(instance)).as("not copied yet").isZero();
+      uncopied = copy.decisionBefore(instance, decision, Long.MAX_VALUE).orElseThrow();
+    }
+    copy.catchUp();
+
+    assertThat(copied(instance)).isOne();
+    assertThat(uncopied.outputs()).isEqualTo("large");
+    assertThat(uncopied.matchedRules()).extracting(DecisionEvaluation.MatchedRule::ruleId).containsExactly("large");
+    assertThat(uncopied).isEqualTo(copy.decision(uncopied.evaluationKey()).orElseThrow());
+    assertThat(copy.decisionBefore(instance, decision, uncopied.evaluationKey())).as("none before it").isEmpty();
+  }
+
+  private long copied(long instance) {
+    return jdbc.queryForObject("select count(*) from history_decision where process_instance_key = ?", Long.class, instance);
   }
 
   private List<Map<String, Object>> rows(long key) {
