@@ -169,6 +169,7 @@ public final class OrchestrationBenchmark {
     for (int i = 0; i < invoices.size(); i++) {
       entry.apply(i).pay(invoices.get(i), invoices.get(i).openAmount().toPlainString());
     }
+    progress(name, "payments recorded", started);
     journeys.quiesce();
     double seconds = (System.nanoTime() - started) / 1e9;
     int closed = (int) orders.stream().filter(o -> journeys.orders.get(o.id()).status() == OrderStatus.PAID).count();

@@ -116,6 +116,24 @@ class PayableInvoicePdfTest {
     assertThat(result.isValid()).as(result.getXMLResult()).isTrue();
   }
 
+  @Test
+  void aReminderAttachesTheDocumentTheInvoiceMailDidUntilTheBuyerOnItChanges() throws Exception {
+    Journeys journeys = new Journeys(context);
+    CustomerView customer = germanCustomer(journeys);
+    InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("1000.00"));
+    byte[] first = journeys.invoices.pdf(invoice.id());
+
+    // a rendering carries its own creation time and document id: equal bytes are the same rendering
+    assertThat(journeys.invoices.pdf(invoice.id())).isEqualTo(first);
+
+    context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+        .update("update customer set street = 'Mainzer Landstraße 50' where id = ?", customer.id());
+    byte[] moved = journeys.invoices.pdf(invoice.id());
+    try (PDDocument doc = Loader.loadPDF(moved)) {
+      assertThat(new PDFTextStripper().getText(doc)).contains("Mainzer Landstraße 50").doesNotContain("Kaiserstraße 12");
+    }
+  }
+
   static CustomerView germanCustomer(Journeys journeys) {
     String tag = UUID.randomUUID().toString().substring(0, 6);
     return journeys.customers.open(new NewCustomer("Rhein-Main Logistik " + tag + " GmbH", "ap-" + tag + "@rml.example",

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import settle.common.Company;
 import settle.common.CreditorReference;
@@ -48,8 +49,23 @@ public class InvoicePdf {
   // PDF/A wants every font embedded: Liberation Sans ships inside OpenPDF; bold is drawn by OpenPDF (fill + stroke)
   private static final BaseFont SANS = font();
 
+  /** Renderings kept, the least recently used leaving first (some tens of megabytes at most). */
+  private static final int KEPT = 512;
+
   private final CustomerDirectory customers;
   private final Company seller;
+  /**
+   * The last renderings, by everything they were rendered from (the invoice and its buyer as they are; the seller is
+   * configuration): every reminder attaches the invoice again, and rendering it (PDF/A-3 with its XML and the QR code)
+   * was most of a reminder's cost. A part payment, a credit or a new buyer address is another key, so a new rendering.
+   */
+  private final Map<List<Object>, byte[]> rendered = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, byte[]> eldest) {
+          return size() > KEPT;
+        }
+      });
 
   InvoicePdf(CustomerDirectory customers, Company seller) {
     this.customers = customers;
@@ -58,7 +74,13 @@ public class InvoicePdf {
 
   public byte[] render(InvoiceView invoice) {
     CustomerView customer = customers.get(invoice.customerId());
-    return EInvoice.facturX(visual(invoice, customer), EInvoice.of(invoice, customer, seller));
+    List<Object> from = List.of(invoice, customer);
+    byte[] known = rendered.get(from);
+    if (known == null) {
+      known = EInvoice.facturX(visual(invoice, customer), EInvoice.of(invoice, customer, seller));
+      rendered.put(from, known);
+    }
+    return known.clone();
   }
 
   /** The invoice as XRechnung XML (CII syntax). */
