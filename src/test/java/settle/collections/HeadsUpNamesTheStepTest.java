@@ -92,7 +92,7 @@ class HeadsUpNamesTheStepTest {
     ZonedDateTime local = actionAt.atZone(customer.zone());
     assertThat(local.toLocalDate()).as("the customer's day of the reminder").isEqualTo(named);
     assertThat(local.toLocalTime()).isEqualTo(LocalTime.of(9, 0));
-    // announced 24 hours ahead, or at once when planned later than that, but never with less than the minimum notice
+    // announced 24 hours ahead, or within the quarter hour when planned later than that, but never with less than the minimum notice
     assertThat(Instant.parse((String) planned.details().get("headsUpAt")))
         .isBetween(actionAt.minus(Duration.ofHours(24)), actionAt.minus(Duration.ofHours(4)));
 
