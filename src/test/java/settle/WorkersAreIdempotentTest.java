@@ -133,7 +133,7 @@ class WorkersAreIdempotentTest {
         Staff.anyone("fran"));
 
     CustomerView customer = journeys.customer(aCustomer());
-    journeys.invoiced(anOrderFor(customer.id()).worth("120.00").terms("NET1")); // its due-day reminder is announced at once
+    journeys.invoiced(anOrderFor(customer.id()).worth("120.00").terms("NET1")); // its due-day reminder is announced within the quarter hour
 
     InvoiceView promised = journeys.invoiced(anOrderFor(customer.id()).worth("200.00"));
     actions.promise(promised.id(), new PromiseRequest(journeys.today().plusDays(1), new BigDecimal("200"), "Casey", "PHONE"),

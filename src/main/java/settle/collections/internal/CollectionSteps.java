@@ -103,7 +103,8 @@ public class CollectionSteps {
     }
     InvoiceView invoice = invoices.get(invoiceId);
     CustomerView customer = customers.get(invoice.customerId());
-    Instant now = clock.instant();
+    // as the step's planned_at keeps it, so a redelivered planning job works out the same heads-up moment
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     LocalDate tableDay = invoice.dueDate().plusDays(next.dueOffset());
     boolean snoozed = step(invoiceId, stage).map(s -> "SNOOZED".equals(s.status())).orElse(false);
     if (next.skipIfLate() && !snoozed && tableDay.isBefore(localToday(customer))) {
@@ -145,9 +146,9 @@ public class CollectionSteps {
 
   /**
    * The heads-up goes exactly 24 hours before the step it announces, whatever day that is: it goes to staff, not the
-   * customer. A step planned later than that is announced at the next quarter hour after it was planned, so the steps
-   * planned together (the loops a morning's bank statement moves on, the demo company's start) reach their owner in one
-   * digest rather than one mail per batch; never with less than the minimum notice.
+   * customer. A step planned later than that is announced at the next quarter hour (at once if planned on one), so the
+   * steps planned together (the loops a morning's bank statement moves on, the demo company's start) reach their owner
+   * in one digest rather than one mail per batch; never with less than the minimum notice.
    */
   private Instant headsUpAt(Instant actionAt, Instant plannedAt) {
     Instant dayBefore = actionAt.minus(24, ChronoUnit.HOURS);

@@ -22,8 +22,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * The test engine's in-memory state store (its column families, keys and values are the test engine's own), with two
- * changes: a scan no longer copies the whole state, and a prefix scan ends with the prefix's keys ({@link PrefixBoundScans}).
+ * The test engine's in-memory state store (its column families, keys and values are the test engine's own), with one
+ * change: a scan no longer copies the whole state.
  *
  * <p>Why: zeebe-process-test-engine 8.8's transaction copies every committed entry into a new sorted map at each scan of
  * a column family, and its column family then walks that copy from the scan's first key to the end of the state. The
@@ -47,7 +47,7 @@ public final class SeekingInMemoryDb<C extends Enum<? extends EnumValue> & EnumV
   @Override
   public <K extends DbKey, V extends DbValue> ColumnFamily<K, V> createColumnFamily(C columnFamily, TransactionContext context,
                                                                                    K key, V value) {
-    return new PrefixBoundScans<>(new InMemoryDbColumnFamily<>(columnFamily, context, key, value));
+    return new InMemoryDbColumnFamily<>(columnFamily, context, key, value);
   }
 
   @Override
