@@ -37,6 +37,8 @@ import settle.portal.PortalLinks;
 public class CollectionSteps {
 
   static final String ACTOR = "system:invoice-collection";
+  /** Late heads-ups go out at the next quarter hour, together. */
+  private static final long GATHERING_SECONDS = 15 * 60;
 
   private final JdbcTemplate jdbc;
   private final Invoices invoices;
@@ -155,9 +157,8 @@ public class CollectionSteps {
     if (!dayBefore.isBefore(plannedAt)) {
       return dayBefore;
     }
-    long quarter = java.time.Duration.ofMinutes(15).toSeconds();
     long seconds = plannedAt.getEpochSecond() + (plannedAt.getNano() > 0 ? 1 : 0);
-    Instant gathered = Instant.ofEpochSecond(Math.ceilDiv(seconds, quarter) * quarter);
+    Instant gathered = Instant.ofEpochSecond(Math.ceilDiv(seconds, GATHERING_SECONDS) * GATHERING_SECONDS);
     // plan() has moved the step far enough for the minimum notice to be left after the moment it was planned
     Instant latest = actionAt.minus(minimumNotice);
     return gathered.isAfter(latest) ? latest : gathered;

@@ -222,45 +222,35 @@ public class RecordStreamHistory implements ProcessHistory {
         .findFirst().map(ModelXml::elementNames).orElse(Map.of()));
   }
 
+  /** The row of an evaluation, written from what {@link #evaluation} reads off the record, so both say the same. */
   private void decision(Writes w, Record<?> r, DecisionEvaluationRecordValue v, Timestamp at) {
-    EvaluatedDecisionValue root = root(v);
-    Map<String, Object> inputs = inputs(root);
-    List<Map<String, Object>> rules = new ArrayList<>();
-    if (root != null) {
-      root.getMatchedRules().forEach(m -> rules.add(Map.of("ruleId", m.getRuleId(), "ruleIndex", m.getRuleIndex())));
-    }
+    DecisionEvaluation e = evaluation(r, v);
+    List<Map<String, Object>> rules = e.matchedRules().stream()
+        .map(m -> Map.<String, Object>of("ruleId", m.ruleId(), "ruleIndex", m.ruleIndex())).toList();
     boolean failed = r.getIntent() == DecisionEvaluationIntent.FAILED;
     w.insert("""
             insert into history_decision(run, evaluation_key, process_instance_key, element_instance_key, element_id, decision_id,
               decision_name, version, decision_key, evaluated_at, matched_rules, inputs, outputs, failure)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?) on conflict do nothing""",
-        run, r.getKey(), v.getProcessInstanceKey() > 0 ? v.getProcessInstanceKey() : null,
-        v.getElementInstanceKey() > 0 ? v.getElementInstanceKey() : null, v.getElementId().isEmpty() ? null : v.getElementId(),
-        v.getDecisionId(), v.getDecisionName(), v.getDecisionVersion(), v.getDecisionKey(), at, write(rules), write(inputs),
-        failed ? null : v.getDecisionOutput(), failed ? v.getEvaluationFailureMessage() : null);
+        run, e.evaluationKey(), e.processInstanceKey(), e.elementInstanceKey(), e.elementId(), e.decisionId(), e.decisionName(),
+        e.version(), e.decisionKey(), at, write(rules), write(e.inputs()), failed ? null : v.getDecisionOutput(),
+        failed ? v.getEvaluationFailureMessage() : null);
   }
 
-  /** The decision the record is of, among the ones it evaluated (a decision's requirements come first). */
-  private static EvaluatedDecisionValue root(DecisionEvaluationRecordValue v) {
-    return v.getEvaluatedDecisions().stream().filter(d -> d.getDecisionId().equals(v.getDecisionId())).reduce((a, b) -> b).orElse(null);
-  }
-
-  private Map<String, Object> inputs(EvaluatedDecisionValue root) {
+  /** The evaluation a record holds, as {@link #decisionRow} reads its copy back. */
+  private DecisionEvaluation evaluation(Record<?> r, DecisionEvaluationRecordValue v) {
+    // the decision the record is of, among the ones it evaluated (a decision's requirements come first)
+    EvaluatedDecisionValue root = v.getEvaluatedDecisions().stream().filter(d -> d.getDecisionId().equals(v.getDecisionId()))
+        .reduce((a, b) -> b).orElse(null);
     Map<String, Object> inputs = new LinkedHashMap<>();
+    List<DecisionEvaluation.MatchedRule> rules = new ArrayList<>();
     if (root != null) {
       root.getEvaluatedInputs().forEach(i -> inputs.put(i.getInputName(), parse(i.getInputValue())));
+      root.getMatchedRules().forEach(m -> rules.add(new DecisionEvaluation.MatchedRule(m.getRuleId(), m.getRuleIndex(), null)));
     }
-    return inputs;
-  }
-
-  /** The evaluation as {@link #decisionRow} reads its copy. */
-  private DecisionEvaluation evaluation(Record<?> r, DecisionEvaluationRecordValue v) {
-    EvaluatedDecisionValue root = root(v);
-    List<DecisionEvaluation.MatchedRule> rules = root == null ? List.of() : root.getMatchedRules().stream()
-        .map(m -> new DecisionEvaluation.MatchedRule(m.getRuleId(), m.getRuleIndex(), null)).toList();
     boolean failed = r.getIntent() == DecisionEvaluationIntent.FAILED;
     return new DecisionEvaluation(r.getKey(), v.getDecisionId(), v.getDecisionName(), v.getDecisionVersion(), v.getDecisionKey(), rules,
-        inputs(root), failed ? null : parse(v.getDecisionOutput()), v.getProcessInstanceKey() > 0 ? v.getProcessInstanceKey() : null,
+        inputs, failed ? null : parse(v.getDecisionOutput()), v.getProcessInstanceKey() > 0 ? v.getProcessInstanceKey() : null,
         v.getElementInstanceKey() > 0 ? v.getElementInstanceKey() : null, v.getElementId().isEmpty() ? null : v.getElementId(),
         Instant.ofEpochMilli(r.getTimestamp()));
   }
