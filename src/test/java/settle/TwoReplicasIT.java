@@ -228,10 +228,10 @@ class TwoReplicasIT {
   void aMailServerThatTakesMailsAndThenFailsMidBatchLosesNoneAndAResentMailKeepsItsMessageId() {
     a.journeys().quiesce();
     String to = "ap-" + UUID.randomUUID() + "@customer.example";
-    int next = mailLine.connections();
+    int next = mailLine.mails();
     // the second and fifth mail of the batch reach the server, whose answer is then lost
-    mailLine.loseTheAnswerAfterDataOnConnection(next + 2);
-    mailLine.loseTheAnswerAfterDataOnConnection(next + 5);
+    mailLine.loseTheAnswerToMail(next + 2);
+    mailLine.loseTheAnswerToMail(next + 5);
     a.bean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(status -> {
       for (int i = 1; i <= 6; i++) {
         a.bean(MailOutbox.class).enqueue(new OutgoingMail("batch:" + to + ":" + i, "Dana Whitfield", to, "Hello " + i, "credit-hold",

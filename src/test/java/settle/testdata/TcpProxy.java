@@ -22,8 +22,8 @@ public final class TcpProxy implements AutoCloseable {
   private final ServerSocket server;
   private final int targetPort;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-  private final AtomicInteger connections = new AtomicInteger();
-  private final Set<Integer> loseAnswerAfterData = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger mails = new AtomicInteger();
+  private final Set<Integer> loseAnswerToMail = ConcurrentHashMap.newKeySet();
   private volatile boolean cut;
 
   public TcpProxy(int targetPort) {
@@ -51,17 +51,17 @@ public final class TcpProxy implements AutoCloseable {
     cut = false;
   }
 
-  /** Connections accepted so far. */
-  public int connections() {
-    return connections.get();
+  /** Mails the server has been asked to take so far (its "354" answers to DATA), on all connections. */
+  public int mails() {
+    return mails.get();
   }
 
   /**
-   * On the {@code n}th connection (counting from 1), the mail is passed to the server in full, the server's "250" after
-   * the end of DATA is swallowed and the line dropped: the server has the mail, the client does not know it.
+   * The {@code n}th mail (counting from 1, as {@link #mails()} does) is passed to the server in full, the server's "250"
+   * after the end of its DATA is swallowed and the line dropped: the server has the mail, the client does not know it.
    */
-  public void loseTheAnswerAfterDataOnConnection(int n) {
-    loseAnswerAfterData.add(n);
+  public void loseTheAnswerToMail(int n) {
+    loseAnswerToMail.add(n);
   }
 
   private void accept() {
@@ -72,7 +72,6 @@ public final class TcpProxy implements AutoCloseable {
       } catch (IOException e) {
         return; // closed
       }
-      int number = connections.incrementAndGet();
       if (cut) {
         close(client);
         continue;
@@ -86,24 +85,24 @@ public final class TcpProxy implements AutoCloseable {
       }
       open.add(client);
       open.add(upstream);
-      boolean loseAnswer = loseAnswerAfterData.contains(number);
       Thread.ofVirtual().start(() -> pump(client, upstream, false));
-      Thread.ofVirtual().start(() -> pump(upstream, client, loseAnswer));
+      Thread.ofVirtual().start(() -> pump(upstream, client, true));
     }
   }
 
-  private void pump(Socket from, Socket to, boolean loseAnswerAfterData) {
+  private void pump(Socket from, Socket to, boolean fromServer) {
     byte[] buffer = new byte[16 * 1024];
-    boolean dataStarted = false;
+    // the mail whose DATA the server last took, while its answer is awaited; 0 when none
+    int mail = 0;
     try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
       int n;
       while ((n = in.read(buffer)) >= 0) {
-        if (loseAnswerAfterData) {
+        if (fromServer) {
           String reply = new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
-          if (dataStarted && reply.startsWith("250")) {
+          if (mail > 0 && reply.startsWith("250") && loseAnswerToMail.contains(mail)) {
             break; // the server took the mail; its answer never arrives
           }
-          dataStarted |= reply.startsWith("354");
+          mail = reply.startsWith("354") ? mails.incrementAndGet() : reply.startsWith("250") ? 0 : mail;
         }
         out.write(buffer, 0, n);
         out.flush();
