@@ -12,7 +12,6 @@ import settle.customers.CustomerView;
 import settle.invoicing.CustomerBalance;
 import settle.invoicing.Invoices;
 import settle.orders.OrderStatus;
-import settle.orders.OrderView;
 import settle.orders.Orders;
 import settle.payments.CustomerCredit;
 
@@ -71,9 +70,7 @@ public class CreditExposure {
     CustomerView customer = customers.get(customerId);
     String currency = customer.currency();
     CustomerBalance balance = invoices.balance(customerId, currency);
-    BigDecimal ordered = orders.ofCustomer(customerId).stream()
-        .filter(o -> NOT_YET_INVOICED.contains(o.status()) && o.currency().equals(currency))
-        .map(OrderView::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal ordered = orders.total(customerId, currency, NOT_YET_INVOICED);
     // money we hold for the customer (unapplied cash, unused credit memos) lowers what they could owe us
     BigDecimal creditBalance = credit.balance(customerId, currency);
     BigDecimal exposure = balance.openBalance().add(ordered).subtract(creditBalance);

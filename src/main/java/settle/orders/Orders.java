@@ -86,6 +86,11 @@ public class Orders {
     return found.stream().map(SalesOrder::view).toList();
   }
 
+  /** What the customer's orders in these statuses and this currency add up to; one sum, no order read whole. */
+  public BigDecimal total(long customerId, String currency, java.util.Set<OrderStatus> statuses) {
+    return orders.totalOf(customerId, currency, statuses).setScale(2, RoundingMode.HALF_EVEN);
+  }
+
   public List<Long> idsOf(long customerId) {
     return orders.idsOf(customerId);
   }

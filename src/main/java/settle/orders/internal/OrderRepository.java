@@ -11,4 +11,9 @@ public interface OrderRepository extends JpaRepository<SalesOrder, Long> {
 
   @org.springframework.data.jpa.repository.Query("select o.id from SalesOrder o where o.customerId = :customerId")
   List<Long> idsOf(long customerId);
+
+  @org.springframework.data.jpa.repository.Query("""
+      select coalesce(sum(o.total), 0) from SalesOrder o
+      where o.customerId = :customerId and o.currency = :currency and o.status in :statuses""")
+  java.math.BigDecimal totalOf(long customerId, String currency, java.util.Collection<settle.orders.OrderStatus> statuses);
 }
