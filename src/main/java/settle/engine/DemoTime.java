@@ -24,15 +24,17 @@ public class DemoTime {
 
   private final Clock clock;
   private final EngineActivity activity;
+  private final BackgroundWork background;
   private final JdbcTemplate jdbc;
   private final Duration idleLimit;
   /** The engine's record count (and waiting commands) when it was last seen at rest; -1 before. */
   private volatile long restingAt = -1;
 
-  DemoTime(Clock clock, EngineActivity activity, JdbcTemplate jdbc,
+  DemoTime(Clock clock, EngineActivity activity, BackgroundWork background, JdbcTemplate jdbc,
            @Value("${settle.demo-clock.idle-limit:60s}") Duration idleLimit) {
     this.clock = clock;
     this.activity = activity;
+    this.background = background;
     this.jdbc = jdbc;
     this.idleLimit = idleLimit;
   }
@@ -75,7 +77,7 @@ public class DemoTime {
 
   /**
    * Idle: no command waits in the engine outbox for its first try, no job waits for a worker or is held by one, no
-   * timer is due, and the engine's log has not grown for a moment. Moving time on while work is under way would make days overlap, so a busy
+   * timer is due, no {@link BackgroundWork} is queued or running, and the engine's log has not grown for a moment. Moving time on while work is under way would make days overlap, so a busy
    * engine is an error, not a wait that ends anyway.
    */
   public void awaitIdle() {
@@ -96,6 +98,7 @@ public class DemoTime {
           + " where sent_at is null", (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)});
       long now = activity.count() + 1_000_000L * outbox[1];
       Map<String, Integer> underWay = activity.workUnderWay(clock.instant());
+      underWay.putAll(background.underWay());
       if (outbox[0] > 0) {
         underWay.put("engine commands waiting", (int) outbox[0]);
       }

@@ -22,12 +22,13 @@ class DemoTimeTest {
 
   @Autowired Clock clock;
   @Autowired EngineActivity activity;
+  @Autowired BackgroundWork background;
   @Autowired JdbcTemplate jdbc;
   @Autowired CamundaClient client;
 
   @Test
   void anEngineThatKeepsWorkingIsReportedNotWaitedOutInSilence() throws Exception {
-    DemoTime impatient = new DemoTime(clock, activity, jdbc, Duration.ofSeconds(2));
+    DemoTime impatient = new DemoTime(clock, activity, background, jdbc, Duration.ofSeconds(2));
     AtomicBoolean busy = new AtomicBoolean(true);
     // a steady stream of messages nobody waits for keeps the engine's log growing
     Thread traffic = Thread.ofVirtual().start(() -> {
@@ -69,16 +70,39 @@ class DemoTimeTest {
       client.newCreateInstanceCommand().bpmnProcessId("demo-time-test-slow").latestVersion().send().join();
       assertThat(handed.await(1, TimeUnit.MINUTES)).isTrue();
 
-      DemoTime impatient = new DemoTime(clock, activity, jdbc, Duration.ofSeconds(2));
+      DemoTime impatient = new DemoTime(clock, activity, background, jdbc, Duration.ofSeconds(2));
       long started = System.nanoTime();
       assertThatThrownBy(impatient::awaitIdle).isInstanceOf(DemoTime.EngineBusyException.class)
           .hasMessageContaining("work under way: {" + type + "=1}");
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
 
       release.countDown();
-      new DemoTime(clock, activity, jdbc, Duration.ofSeconds(30)).awaitIdle();
+      new DemoTime(clock, activity, background, jdbc, Duration.ofSeconds(30)).awaitIdle();
       assertThat(activity.workUnderWay(clock.instant())).isEmpty();
     }
+  }
+
+  @Test
+  void backgroundWorkQueuedOrRunningIsWorkUnderWay() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    DemoTime patient = new DemoTime(clock, activity, background, jdbc, Duration.ofSeconds(30));
+    patient.awaitIdle();
+    DemoTime impatient = new DemoTime(clock, activity, background, jdbc, Duration.ofSeconds(2));
+    background.start("demo-time-test work", () -> {
+      try {
+        release.await(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    try {
+      assertThatThrownBy(impatient::awaitIdle).isInstanceOf(DemoTime.EngineBusyException.class)
+          .hasMessageContaining("work under way: {demo-time-test work=1}");
+    } finally {
+      release.countDown();
+    }
+    patient.awaitIdle();
+    assertThat(background.underWay()).isEmpty();
   }
 
   @Test
@@ -87,7 +111,7 @@ class DemoTimeTest {
     long row = jdbc.queryForObject("insert into engine_outbox(message_name, correlation_key, next_attempt_at)"
         + " values ('demo-time-test-waiting', ?, now() + interval '1 hour') returning id", Long.class, UUID.randomUUID().toString());
     try {
-      DemoTime impatient = new DemoTime(clock, activity, jdbc, Duration.ofSeconds(2));
+      DemoTime impatient = new DemoTime(clock, activity, background, jdbc, Duration.ofSeconds(2));
       assertThatThrownBy(impatient::awaitIdle).isInstanceOf(DemoTime.EngineBusyException.class)
           .hasMessageContaining("engine commands waiting=1");
 

@@ -46,6 +46,7 @@ class EditingAScorecardRowTest {
     CustomerView customer = journeys.customer(aCustomer().rated("MEDIUM").since(journeys.today().minusDays(800)));
     InvoiceView first = journeys.invoiced(anOrderFor(customer.id()).worth("500.00"));
     journeys.pay(first, first.openAmount().toPlainString());
+    journeys.quiesce();
     assertThat(journeys.customers.get(customer.id()).riskRating()).isEqualTo("LOW");
     InvoiceView second = journeys.invoiced(anOrderFor(customer.id()).worth("900.00"));
     assertThat(segmentOfStep(second, 0)).isEqualTo("STRATEGIC");

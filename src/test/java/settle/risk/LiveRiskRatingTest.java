@@ -36,6 +36,8 @@ class LiveRiskRatingTest {
     InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("800.00"));
     journeys.advanceTo(invoice.dueDate().plusDays(40));
     journeys.pay(invoice, invoice.openAmount().toPlainString());
+    // the rescoring runs once the payment has committed, beside the caller
+    journeys.quiesce();
     return customer;
   }
 

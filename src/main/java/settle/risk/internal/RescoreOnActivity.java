@@ -2,6 +2,7 @@ package settle.risk.internal;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -10,16 +11,19 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import settle.collections.PromiseBroken;
 import settle.disputes.DisputeRaised;
+import settle.engine.BackgroundWork;
 import settle.invoicing.PaymentApplied;
 import settle.orders.OrderPlaced;
 import settle.risk.RiskRatings;
 
 /**
  * Rescores a customer when something that the scorecard reads happens to them: a payment, a dispute, a broken promise,
- * an order. Once per customer per transaction, right after it commits, before the caller's call returns: the scorecard is the engine's
- * to evaluate, and inside the transaction its round trip would hold the transaction's locks (a payment's invoice, cash
- * matching's customer) and wait on an engine that may be away. So the caller sees the new rating when its call returns;
- * a process the transaction started through the outbox may read the earlier one if it gets there within that round trip.
+ * an order. Once per customer per transaction, after it commits, in the background ({@link BackgroundWork}): the
+ * scorecard is the engine's to evaluate, and inside the transaction its round trip would hold the transaction's locks (a
+ * payment's invoice, cash matching's customer) and wait on an engine that may be away; after the commit, the caller
+ * waited for it too (a payment took three times as long to record, and the simulation's days and the orchestration
+ * benchmark's payments went at its pace). So the new rating shows a moment after the call returns; a customer already
+ * waiting for a rescoring that has not started is not queued twice (the one queued reads the facts when it starts).
  * If scoring fails the change itself stands; the daily run scores the customer again.
  */
 @Component
@@ -27,11 +31,16 @@ class RescoreOnActivity {
 
   private static final Logger log = LoggerFactory.getLogger(RescoreOnActivity.class);
   private static final Object PENDING = new Object();
+  private static final String WORK = "risk rescoring";
 
   private final RiskRatings ratings;
+  private final BackgroundWork background;
+  /** Customers whose rescoring is queued and has not started. */
+  private final Set<Long> queued = ConcurrentHashMap.newKeySet();
 
-  RescoreOnActivity(RiskRatings ratings) {
+  RescoreOnActivity(RiskRatings ratings, BackgroundWork background) {
     this.ratings = ratings;
+    this.background = background;
   }
 
   @EventListener
@@ -57,7 +66,7 @@ class RescoreOnActivity {
   @SuppressWarnings("unchecked")
   private void rescore(long customerId) {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      safely(customerId);
+      later(customerId);
       return;
     }
     Set<Long> pending = (Set<Long>) TransactionSynchronizationManager.getResource(PENDING);
@@ -67,14 +76,7 @@ class RescoreOnActivity {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
-          // on a thread of its own: this one carries the committed transaction's connection until the callbacks end,
-          // and work joined to it would never commit; the caller waits, so it returns with the new rating in place
-          Thread scoring = Thread.ofVirtual().name("rescore-after-commit").start(() -> customers.forEach(RescoreOnActivity.this::safely));
-          try {
-            scoring.join();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
+          customers.forEach(RescoreOnActivity.this::later);
         }
 
         @Override
@@ -85,6 +87,15 @@ class RescoreOnActivity {
       pending = customers;
     }
     pending.add(customerId);
+  }
+
+  private void later(long customerId) {
+    if (queued.add(customerId)) {
+      background.start(WORK, () -> {
+        queued.remove(customerId);
+        safely(customerId);
+      });
+    }
   }
 
   private void safely(long customerId) {
