@@ -77,8 +77,9 @@ public class DemoTime {
 
   /**
    * Idle: no command waits in the engine outbox for its first try, no job waits for a worker or is held by one, no
-   * timer is due, no {@link BackgroundWork} is queued or running, and the engine's log has not grown for a moment. Moving time on while work is under way would make days overlap, so a busy
-   * engine is an error, not a wait that ends anyway.
+   * timer is due, no {@link BackgroundWork} is queued or running, and the engine's log has not grown for a moment.
+   * Moving time on while work is under way would make days overlap, so a busy engine is an error, not a wait that ends
+   * anyway.
    */
   public void awaitIdle() {
     awaitIdle(idleLimit);

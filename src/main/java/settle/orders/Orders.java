@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import settle.audit.AuditLog;
@@ -87,7 +88,7 @@ public class Orders {
   }
 
   /** What the customer's orders in these statuses and this currency add up to; one sum, no order read whole. */
-  public BigDecimal total(long customerId, String currency, java.util.Set<OrderStatus> statuses) {
+  public BigDecimal total(long customerId, String currency, Set<OrderStatus> statuses) {
     return orders.totalOf(customerId, currency, statuses).setScale(2, RoundingMode.HALF_EVEN);
   }
 

@@ -145,13 +145,14 @@ public class RecordStreamHistory implements ProcessHistory {
      * Ends the element in its row still to be inserted, or else in the table: most elements start and end within one
      * poll, and updating each row after its insert was most of the copy's database time (orchestration benchmark).
      */
-    void endElement(long key, Timestamp at, String state, String update, Object... updateArgs) {
+    void endElement(String run, long key, Timestamp at, String state) {
       Object[] row = elements.get(key);
       if (row != null) {
         row[row.length - 2] = at;
         row[row.length - 1] = state;
       } else {
-        update(update, updateArgs);
+        update("update history_element set ended_at = ?, end_state = ? where run = ? and element_instance_key = ?", at, state,
+            run, key);
       }
     }
 
@@ -234,9 +235,7 @@ public class RecordStreamHistory implements ProcessHistory {
       if (v.getBpmnElementType() == BpmnElementType.PROCESS) {
         completing.remove(v.getProcessInstanceKey());
       }
-      String state = r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED ? "COMPLETED" : "TERMINATED";
-      w.endElement(r.getKey(), at, state, "update history_element set ended_at = ?, end_state = ? where run = ? and element_instance_key = ?",
-          at, state, run, r.getKey());
+      w.endElement(run, r.getKey(), at, r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED ? "COMPLETED" : "TERMINATED");
     }
   }
 

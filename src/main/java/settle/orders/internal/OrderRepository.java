@@ -1,7 +1,11 @@
 package settle.orders.internal;
 
+import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import settle.orders.OrderStatus;
 
 public interface OrderRepository extends JpaRepository<SalesOrder, Long> {
 
@@ -9,11 +13,11 @@ public interface OrderRepository extends JpaRepository<SalesOrder, Long> {
 
   List<SalesOrder> findAllByOrderByIdDesc();
 
-  @org.springframework.data.jpa.repository.Query("select o.id from SalesOrder o where o.customerId = :customerId")
+  @Query("select o.id from SalesOrder o where o.customerId = :customerId")
   List<Long> idsOf(long customerId);
 
-  @org.springframework.data.jpa.repository.Query("""
+  @Query("""
       select coalesce(sum(o.total), 0) from SalesOrder o
       where o.customerId = :customerId and o.currency = :currency and o.status in :statuses""")
-  java.math.BigDecimal totalOf(long customerId, String currency, java.util.Collection<settle.orders.OrderStatus> statuses);
+  BigDecimal totalOf(long customerId, String currency, Collection<OrderStatus> statuses);
 }
