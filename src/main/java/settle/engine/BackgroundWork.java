@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class BackgroundWork implements DisposableBean {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BackgroundWork.class);
   private static final Duration FINISHING = Duration.ofSeconds(30);
 
   private final ExecutorService workers = Executors.newFixedThreadPool(2, Thread.ofVirtual().name("background-", 1).factory());
@@ -36,9 +38,10 @@ public class BackgroundWork implements DisposableBean {
           count.decrementAndGet();
         }
       });
-    } catch (RuntimeException e) {
+    } catch (RejectedExecutionException e) {
+      // shutting down: the caller's transaction has committed, so its call must not fail for work that is only a follow-up
       count.decrementAndGet();
-      throw e;
+      log.warn("Shutting down: {} not started", kind);
     }
   }
 
@@ -57,6 +60,8 @@ public class BackgroundWork implements DisposableBean {
   public void destroy() throws InterruptedException {
     // what was started finishes, as a request that had waited for it would have; nothing new is taken
     workers.shutdown();
-    workers.awaitTermination(FINISHING.toSeconds(), TimeUnit.SECONDS);
+    if (!workers.awaitTermination(FINISHING.toSeconds(), TimeUnit.SECONDS)) {
+      log.warn("Background work still under way after {} s, left unfinished: {}", FINISHING.toSeconds(), underWay());
+    }
   }
 }

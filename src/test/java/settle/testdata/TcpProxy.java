@@ -102,7 +102,8 @@ public final class TcpProxy implements AutoCloseable {
           if (mail > 0 && reply.startsWith("250") && loseAnswerToMail.contains(mail)) {
             break; // the server took the mail; its answer never arrives
           }
-          mail = reply.startsWith("354") ? mails.incrementAndGet() : reply.startsWith("250") ? 0 : mail;
+          // the answer after DATA's "354" is the mail's, whatever it says
+          mail = reply.startsWith("354") ? mails.incrementAndGet() : 0;
         }
         out.write(buffer, 0, n);
         out.flush();

@@ -219,12 +219,15 @@ public class RecordStreamHistory implements ProcessHistory {
     }
     if (r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATING) {
       String name = names(v.getProcessDefinitionKey()).get(v.getElementId());
-      // ended_at and end_state last: endElement fills them in when the element ends in the same batch
+      // ended_at and end_state last: endElement fills them in when the element ends in the same batch, and a row already
+      // there unended (the log read again from its start) takes that end
       w.insertElement("""
               insert into history_element(run, element_instance_key, process_instance_key, process_definition_key, bpmn_process_id,
                 version, element_id, element_name, element_type, flow_scope_key, parent_process_instance_key, started_at, position,
                 ended_at, end_state)
-              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", r.getKey(),
+              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              on conflict (run, element_instance_key) do update set ended_at = excluded.ended_at, end_state = excluded.end_state
+              where history_element.ended_at is null and excluded.ended_at is not null""", r.getKey(),
           run, r.getKey(), v.getProcessInstanceKey(), v.getProcessDefinitionKey(), v.getBpmnProcessId(), v.getVersion(),
           v.getElementId(), name, v.getBpmnElementType().name(), v.getFlowScopeKey(),
           v.getParentProcessInstanceKey() > 0 ? v.getParentProcessInstanceKey() : null, at, r.getPosition(), null, null);

@@ -1,6 +1,7 @@
 package settle.risk.internal;
 
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -22,8 +23,9 @@ import settle.risk.RiskRatings;
  * scorecard is the engine's to evaluate, and inside the transaction its round trip would hold the transaction's locks (a
  * payment's invoice, cash matching's customer) and wait on an engine that may be away; after the commit, the caller
  * waited for it too (a payment took three times as long to record, and the simulation's days and the orchestration
- * benchmark's payments went at its pace). So the new rating shows a moment after the call returns; a customer already
- * waiting for a rescoring that has not started is not queued twice (the one queued reads the facts when it starts).
+ * benchmark's payments went at its pace). So the new rating shows a moment after the call returns. One rescoring per
+ * customer at a time: something that happens to them while theirs is queued is read when it starts, and while it runs,
+ * by one more run after it.
  * If scoring fails the change itself stands; the daily run scores the customer again.
  */
 @Component
@@ -35,8 +37,11 @@ class RescoreOnActivity {
 
   private final RiskRatings ratings;
   private final BackgroundWork background;
-  /** Customers whose rescoring is queued and has not started. */
-  private final Set<Long> queued = ConcurrentHashMap.newKeySet();
+  /**
+   * Customers with a rescoring queued or running, each with whether something happened to them since it started (then
+   * it scores them once more): one rescoring per customer at a time, so an older one never finishes last.
+   */
+  private final Map<Long, Boolean> scheduled = new ConcurrentHashMap<>();
 
   RescoreOnActivity(RiskRatings ratings, BackgroundWork background) {
     this.ratings = ratings;
@@ -90,10 +95,13 @@ class RescoreOnActivity {
   }
 
   private void later(long customerId) {
-    if (queued.add(customerId)) {
+    if (!scheduled.compute(customerId, (id, changed) -> changed != null)) {
       background.start(WORK, () -> {
-        queued.remove(customerId);
-        safely(customerId);
+        do {
+          // what is committed by now, this run reads
+          scheduled.put(customerId, false);
+          safely(customerId);
+        } while (scheduled.compute(customerId, (id, changed) -> changed ? true : null) != null);
       });
     }
   }
