@@ -218,7 +218,13 @@ public class CollectionActions {
    * hold lasts past that day (the same rule the heads-up and the step itself apply).
    */
   public record UpcomingStep(long stepId, long invoiceId, long customerId, LocalDate date, java.time.Instant sendAt, String action,
-                             String template, String sender, LocalDate heldUntil) {}
+                             String template, String sender, LocalDate heldUntil) {
+
+    /** The step in words, as the heads-up mail names it ("Reminder before the due date"). */
+    public String label() {
+      return settle.collections.internal.Step.label(action);
+    }
+  }
 
   /** Customer-facing (mail) steps still to be taken between the two days, for these customers. */
   public List<UpcomingStep> upcoming(java.util.Collection<Long> customerIds, LocalDate from, LocalDate to) {

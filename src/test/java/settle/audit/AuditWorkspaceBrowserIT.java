@@ -25,7 +25,9 @@ class AuditWorkspaceBrowserIT extends BrowserTestCase {
     InvoiceView invoice = journeys.invoiced(anOrderFor(customer.id()).worth("250.00"));
 
     browser.signIn("audrey", "audrey");
-    browser.open("/audit");
+    // the processes are listed about something; without it, the place to find one, not an error page
+    browser.open("/process-instances");
+    assertThat(browser.path()).isEqualTo("/audit");
     assertThat(browser.find("#verification").getText()).startsWith("The trail is intact.");
     browser.find("#q").sendKeys(invoice.number());
     browser.submit("form.filters button[type=submit]");

@@ -77,7 +77,7 @@ class WorkspaceBrowserIT extends BrowserTestCase {
     String row = "#chasing tr[data-invoice='" + invoice.number() + "']";
     String sendsAt = invoice.dueDate().format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.ENGLISH))
         + ", 09:00 Berlin time";
-    assertThat(browser.find(row).getText()).contains(customer.name(), "Due reminder", sendsAt);
+    assertThat(browser.find(row).getText()).contains(customer.name(), "Reminder on the due date", sendsAt);
     browser.screenshot("4-sales-who-is-being-chased");
     browser.submit(row + " button");
 

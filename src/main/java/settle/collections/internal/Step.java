@@ -35,6 +35,11 @@ public record Step(long id, long invoiceId, long customerId, int stage, String s
   }
 
   public String label() {
+    return label(action);
+  }
+
+  /** What people call a step of this action (the cadence table's output), on pages and in mails alike. */
+  public static String label(String action) {
     return switch (action) {
       case "PRE_DUE_REMINDER" -> "Reminder before the due date";
       case "DUE_REMINDER" -> "Reminder on the due date";

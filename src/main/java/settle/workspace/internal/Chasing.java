@@ -28,10 +28,11 @@ class Chasing {
 
   /**
    * One step on the page. {@code sendsAt} is the moment it goes out (ISO 8601 in the API), {@code timeZone} the AP
-   * contact's zone, {@code sendsAtLocal} that moment in words where the customer is.
+   * contact's zone, {@code sendsAtLocal} that moment in words where the customer is; {@code action} is the cadence
+   * table's code, {@code what} the step in words.
    */
-  record Upcoming(long stepId, LocalDate date, Instant sendsAt, String timeZone, String sendsAtLocal, String action, String sender,
-                  long customerId, String customer, String accountOwner, long invoiceId, String invoiceNumber, String openAmount,
+  record Upcoming(long stepId, LocalDate date, Instant sendsAt, String timeZone, String sendsAtLocal, String action, String what,
+                  String sender, long customerId, String customer, String accountOwner, long invoiceId, String invoiceNumber, String openAmount,
                   LocalDate heldUntil) {}
 
   private static final DateTimeFormatter IN_WORDS = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
@@ -56,7 +57,7 @@ class Chasing {
       CustomerView c = byId.get(step.customerId());
       InvoiceView invoice = invoicesById.get(step.invoiceId());
       return new Upcoming(step.stepId(), step.date(), step.sendAt(), c.zone().getId(), inWords(step.sendAt(), c.zone()),
-          step.action(), step.sender(), c.id(), c.name(), c.accountOwnerName(), invoice.id(), invoice.number(),
+          step.action(), step.label(), step.sender(), c.id(), c.name(), c.accountOwnerName(), invoice.id(), invoice.number(),
           Money.format(invoice.openAmount(), invoice.currency()), step.heldUntil());
     }).toList();
   }

@@ -71,7 +71,11 @@ class ProcessInstancePages {
   record Decided(long evaluationKey, String explanation) {}
 
   @GetMapping("/process-instances")
-  String list(@RequestParam String subject, Model model) {
+  String list(@RequestParam(required = false) String subject, Model model) {
+    if (subject == null || subject.isBlank()) {
+      // processes are listed about something (an invoice, a dispute): the audit workspace is where one is found
+      return "redirect:/audit";
+    }
     List<Listed> listed = instances.about(subject).stream().map(i -> new Listed(i.processInstanceKey(), processName(i),
         "version " + i.version(), state(i.state()), Words.when(i.startedAt()), Words.when(i.endedAt()))).toList();
     model.addAttribute("about", subjectWords(subject));
